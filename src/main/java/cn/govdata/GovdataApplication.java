@@ -1,0 +1,17 @@
+package cn.govdata;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The government data resource platform (政务数据资源平台): one deployable, modules by domain. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class GovdataApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GovdataApplication.class, args);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.govdata.audit;
+
+/**
+ * The tamper-evident audit log (SEC-1, SEC-2): the one way any module records a state change or a use of
+ * data. {@link #record} returns only once the entry is durable, so a response is never sent for an action
+ * whose audit entry could still be lost.
+ */
+public interface AuditLog {
+
+    /**
+     * Appends an entry for the current request: actor, actor's department and client address are taken
+     * from the authenticated {@link cn.govdata.shared.Actor} and the current HTTP request.
+     */
+    AuditReceipt record(AuditEvent event);
+
+    /** Appends an entry whose actor is given explicitly (failed logins, system jobs, bootstrap). */
+    AuditReceipt record(AuditEvent event, AuditActor actor);
+}

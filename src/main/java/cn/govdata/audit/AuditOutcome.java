@@ -1,0 +1,3 @@
+package cn.govdata.audit;
+
+public enum AuditOutcome { SUCCESS, FAILURE }

@@ -1,0 +1,69 @@
+package cn.govdata.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Stable problem codes returned in the {@code code} member of RFC 9457 problem details. Clients and the
+ * console key on these, so a code is never renamed; its message lives in {@code messages*.properties}
+ * under {@code problem.<CODE>}.
+ */
+public enum ProblemCode {
+    // generic
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+    CONFLICT(HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+
+    // identity and access
+    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED),
+    ACCOUNT_LOCKED(HttpStatus.LOCKED),
+    ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
+    TOTP_REQUIRED(HttpStatus.UNAUTHORIZED),
+    TOTP_INVALID(HttpStatus.UNAUTHORIZED),
+    TOKEN_INVALID(HttpStatus.UNAUTHORIZED),
+    TOKEN_EXPIRED(HttpStatus.UNAUTHORIZED),
+    PASSWORD_CHANGE_REQUIRED(HttpStatus.FORBIDDEN),
+    WEAK_PASSWORD(HttpStatus.BAD_REQUEST),
+    PASSWORD_REUSED(HttpStatus.BAD_REQUEST),
+    WRONG_CURRENT_PASSWORD(HttpStatus.BAD_REQUEST),
+    SEPARATION_OF_DUTIES(HttpStatus.CONFLICT),
+    ROLE_NOT_ALLOWED(HttpStatus.BAD_REQUEST),
+
+    // organisation
+    INVALID_DIVISION_CODE(HttpStatus.BAD_REQUEST),
+    INVALID_CREDIT_CODE(HttpStatus.BAD_REQUEST),
+    DUPLICATE_LOGIN(HttpStatus.CONFLICT),
+    DUPLICATE_CREDIT_CODE(HttpStatus.CONFLICT),
+    DUPLICATE_REGION(HttpStatus.CONFLICT),
+    INVALID_PARENT(HttpStatus.BAD_REQUEST),
+    SYSTEM_REVOKED(HttpStatus.CONFLICT),
+
+    // policy and calendar
+    INVALID_DATE(HttpStatus.BAD_REQUEST),
+    INVALID_WORKING_DAYS(HttpStatus.BAD_REQUEST),
+    INVALID_CALENDAR(HttpStatus.BAD_REQUEST),
+    UNKNOWN_POLICY(HttpStatus.BAD_REQUEST),
+
+    // audit
+    INVALID_AUDIT_QUERY(HttpStatus.BAD_REQUEST);
+
+    private final HttpStatus status;
+
+    ProblemCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String messageKey() {
+        return "problem." + name();
+    }
+}

@@ -1,0 +1,19 @@
+package cn.govdata.shared;
+
+/**
+ * Roles a user holds within their department. The last three exist only in the data authority and are
+ * mutually exclusive (三员分立, MLPS level 3): no account may hold two of them.
+ */
+public enum Role {
+    CATALOG_EDITOR,
+    DATA_PROVIDER,
+    SHARE_APPROVER,
+    DATA_USER,
+    SYSTEM_ADMIN,
+    SECURITY_ADMIN,
+    AUDIT_ADMIN;
+
+    public boolean isSeparatedAdministrator() {
+        return this == SYSTEM_ADMIN || this == SECURITY_ADMIN || this == AUDIT_ADMIN;
+    }
+}
