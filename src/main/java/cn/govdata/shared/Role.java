@@ -9,6 +9,8 @@ public enum Role {
     DATA_PROVIDER,
     SHARE_APPROVER,
     DATA_USER,
+    /** Manages its own department: roster, users without administrator roles, connected systems. */
+    DEPARTMENT_ADMIN,
     SYSTEM_ADMIN,
     SECURITY_ADMIN,
     AUDIT_ADMIN;
