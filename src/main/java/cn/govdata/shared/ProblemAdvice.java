@@ -67,6 +67,7 @@ class ProblemAdvice {
     @ExceptionHandler({ HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class })
     ResponseEntity<ProblemDetail> malformed(Exception e, HttpServletRequest request) {
+        log.debug("Malformed request {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, problems.problem(ProblemCode.MALFORMED_REQUEST, locale(request)));
     }
 

@@ -1,0 +1,73 @@
+package cn.govdata.security;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import cn.govdata.org.Accounts;
+import cn.govdata.org.ConnectedSystems;
+import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
+import cn.govdata.shared.SecuritySettings;
+
+/**
+ * Deny by default: only login, the token endpoint, health, the API description and the console's static
+ * files are open; everything under {@code /api} needs a live bearer token; anything else is refused.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id, the modern memory-hard KDF; prefixed ids let a future algorithm take over gradually
+        String id = "argon2";
+        return new DelegatingPasswordEncoder(id,
+                Map.of(id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,
+            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, never cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, systems, problems, settings),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, ProblemCode.UNAUTHENTICATED);
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                ProblemCode.FORBIDDEN)))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/oauth2/token").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/**", "/actuator/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/*.svg",
+                                "/*.png")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,128 @@
+package cn.govdata.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.govdata.shared.Role;
+
+/**
+ * Base for tests through the real HTTP API on a random port against the real database (in-memory H2, or
+ * PostgreSQL when SPRING_DATASOURCE_URL is set). Tests share one database, so every fixture is created
+ * with unique names and codes and no test assumes an empty table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiIntegrationTest {
+
+    /** The bootstrap administrator's password after its forced first change (see application-test.yml). */
+    public static final String ADMIN_PASSWORD = "Gov-Root-2026!";
+    public static final String INITIAL_ADMIN_PASSWORD = "Initial-Admin-2026";
+    public static final String USER_PASSWORD = "Dept-User-2026!";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api anonymous;
+
+    @BeforeEach
+    void connect() {
+        anonymous = new Api(port);
+    }
+
+    /** A user of a department, logged in with its password already changed. */
+    public record LoggedIn(long id, String username, String password, long departmentId, Api api) {
+    }
+
+    public record Dept(long id, long regionId, String name, String creditCode) {
+    }
+
+    /** Logs in the bootstrap system administrator, changing its initial password the first time. */
+    protected Api admin() {
+        Api.Response login = anonymous.post("/api/v1/auth/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+        if (login.status() == 401) {
+            login = anonymous.post("/api/v1/auth/login",
+                    Map.of("username", "admin", "password", INITIAL_ADMIN_PASSWORD));
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            Api first = anonymous.withToken(login.text("token"));
+            Api.Response change = first.post("/api/v1/auth/password",
+                    Map.of("currentPassword", INITIAL_ADMIN_PASSWORD, "newPassword", ADMIN_PASSWORD));
+            assertThat(change.status()).as(change.body()).isEqualTo(204);
+            return first;
+        }
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return anonymous.withToken(login.text("token"));
+    }
+
+    /** The region of the bootstrap authority. */
+    protected long homeRegionId(Api admin) {
+        return admin.get("/api/v1/auth/me").json().get("regionId").asLong();
+    }
+
+    protected long authorityDepartmentId(Api admin) {
+        return admin.get("/api/v1/auth/me").json().get("departmentId").asLong();
+    }
+
+    protected Dept newDepartment(Api admin, String namePrefix) {
+        long regionId = homeRegionId(admin);
+        String name = namePrefix + unique();
+        String creditCode = randomCreditCode();
+        Api.Response created = admin.post("/api/v1/departments", Map.of("regionId", regionId, "name", name,
+                "creditCode", creditCode, "type", "ADMINISTRATIVE_ORGAN"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Dept(created.id(), regionId, name, creditCode);
+    }
+
+    /** Creates a user with the given roles and logs it in, its initial password already changed. */
+    protected LoggedIn newUser(Api creator, long departmentId, Role... roles) {
+        String username = "u" + unique();
+        Api.Response created = creator.post("/api/v1/users", Map.of("username", username, "displayName", "测试用户",
+                "departmentId", departmentId, "roles", Arrays.stream(roles).map(Role::name).toList(),
+                "initialPassword", "Initial-Pass-2026"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response login = anonymous.post("/api/v1/auth/login",
+                Map.of("username", username, "password", "Initial-Pass-2026"));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        Api api = anonymous.withToken(login.text("token"));
+        Api.Response change = api.post("/api/v1/auth/password",
+                Map.of("currentPassword", "Initial-Pass-2026", "newPassword", USER_PASSWORD));
+        assertThat(change.status()).as(change.body()).isEqualTo(204);
+        return new LoggedIn(created.id(), username, USER_PASSWORD, departmentId, api);
+    }
+
+    protected Api login(String username, String password) {
+        Api.Response login = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return anonymous.withToken(login.text("token"));
+    }
+
+    protected static String unique() {
+        return Long.toString(SEQUENCE.incrementAndGet(), 36) + Integer.toString(RANDOM.nextInt(1296), 36);
+    }
+
+    /** A random code with a valid GB 32100 check character, in the organ category (11). */
+    public static String randomCreditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder code = new StringBuilder("11370600");
+        for (int i = 0; i < 9; i++) {
+            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return code.append(cn.govdata.org.CreditCode.checkCharacter(code.toString())).toString();
+    }
+
+    protected static List<String> codes(Api.Response response, String field) {
+        return Api.texts(response.json(), field);
+    }
+}
