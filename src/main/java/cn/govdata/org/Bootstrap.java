@@ -22,7 +22,7 @@ import cn.govdata.shared.Role;
 /**
  * First start on an empty database: the region of this deployment, its data authority, and the system
  * administrator {@code admin}, whose password is the operator's choice ({@code GOVDATA_ADMIN_PASSWORD}) or
- * a random one printed once to the log. Either way it must be changed at first login.
+ * a random one printed once to the log, which must be changed at first login.
  */
 @Component
 @Order(0)
@@ -69,7 +69,7 @@ class Bootstrap implements ApplicationRunner {
             password = randomPassword();
         }
         String chosen = password;
-        long adminId = transactions.execute(status -> createAuthorityAndAdmin(chosen));
+        long adminId = transactions.execute(status -> createAuthorityAndAdmin(chosen, generated));
         audit.record(AuditEvent.success("user.create", "user", adminId, "initial system administrator admin"),
                 AuditActor.PLATFORM);
         if (generated) {
@@ -81,7 +81,7 @@ class Bootstrap implements ApplicationRunner {
         }
     }
 
-    private long createAuthorityAndAdmin(String password) {
+    private long createAuthorityAndAdmin(String password, boolean mustChange) {
         Divisions.Division division = divisions.find(settings.divisionCode()).orElseThrow(
                 () -> new IllegalStateException("govdata.bootstrap.division-code " + settings.divisionCode()
                         + " is not a known division code"));
@@ -108,8 +108,8 @@ class Bootstrap implements ApplicationRunner {
         jdbc.sql("""
                 insert into user_account (username, display_name, department_id, password_hash, password_changed_at,
                     must_change_password, created_at)
-                values ('admin', '系统管理员', ?, ?, ?, true, ?)""")
-                .params(authorityId, hash, Regions.now(), Regions.now()).update();
+                values ('admin', '系统管理员', ?, ?, ?, ?, ?)""")
+                .params(authorityId, hash, Regions.now(), mustChange, Regions.now()).update();
         long adminId = jdbc.sql("select id from user_account where username = 'admin'").query(Long.class).single();
         jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(adminId, Role.SYSTEM_ADMIN.name()).update();
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
