@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.SecuritySettings;
@@ -36,10 +38,14 @@ final class PasswordPolicy {
         return problems;
     }
 
+    /** Refuses a weak password, naming the first rule it breaks in the caller's language. */
     void check(String password, String username) {
         List<String> problems = violations(password, username);
         if (!problems.isEmpty()) {
-            throw new DomainException(ProblemCode.WEAK_PASSWORD, String.join("; ", problems));
+            String rule = problems.getFirst().startsWith("at least " + minLength) ? "length"
+                    : problems.getFirst().startsWith("at least") ? "classes" : "login";
+            throw new DomainException(ProblemCode.WEAK_PASSWORD, new DefaultMessageSourceResolvable(
+                    new String[] { "password.rule." + rule }, new Object[] { minLength, minClasses }, problems.getFirst()));
         }
     }
 

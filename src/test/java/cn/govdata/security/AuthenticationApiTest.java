@@ -92,6 +92,7 @@ class AuthenticationApiTest extends ApiIntegrationTest {
         Api.Response weak = user.post("/api/v1/auth/password",
                 Map.of("currentPassword", "Initial-Pass-2026", "newPassword", "short"));
         assertThat(weak.code()).isEqualTo("WEAK_PASSWORD");
+        assertThat(weak.text("detail")).isEqualTo("密码不符合密码策略：长度至少 10 位");
         Api.Response reused = user.post("/api/v1/auth/password",
                 Map.of("currentPassword", "Initial-Pass-2026", "newPassword", "Initial-Pass-2026"));
         assertThat(reused.code()).isEqualTo("PASSWORD_REUSED");
