@@ -1,0 +1,58 @@
+package cn.govdata.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.govdata.support.Api;
+import cn.govdata.support.ApiIntegrationTest;
+
+/** Every API endpoint, including ones added later, refuses a caller without a token (X-Road's rule). */
+class DenyByDefaultApiTest extends ApiIntegrationTest {
+
+    private static final Set<String> OPEN = Set.of("POST /api/v1/auth/login");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointAnswers401WithoutAToken() {
+        List<String> checked = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    String endpoint = method + " " + pattern;
+                    if (OPEN.contains(endpoint)) {
+                        continue;
+                    }
+                    String path = pattern.replaceAll("\\{year}", "2026").replaceAll("\\{[^}]+}", "1");
+                    Api.Response response = anonymous.send(method.name(), path, method == RequestMethod.GET ? null : "{}",
+                            "Content-Type", "application/json");
+                    assertThat(response.status()).as(endpoint).isEqualTo(401);
+                    assertThat(response.code()).as(endpoint).isEqualTo("UNAUTHENTICATED");
+                    checked.add(endpoint);
+                }
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(15);
+    }
+
+    @Test
+    void unknownPathsOutsideTheApiAreRefusedToo() {
+        assertThat(anonymous.get("/internal/anything").status()).isIn(401, 403);
+    }
+}
