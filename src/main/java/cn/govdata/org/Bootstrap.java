@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +26,7 @@ import cn.govdata.shared.Role;
  * a random one printed once to the log, which must be changed at first login.
  */
 @Component
+@ConditionalOnWebApplication // not for command-line verbs such as audit-verify
 @Order(0)
 class Bootstrap implements ApplicationRunner {
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,6 +26,7 @@ import cn.govdata.shared.Role;
  * besides the authority.
  */
 @Component
+@ConditionalOnWebApplication // not for command-line verbs such as audit-verify
 @Order(1)
 @ConditionalOnBooleanProperty("govdata.demo")
 class DemoData implements ApplicationRunner {

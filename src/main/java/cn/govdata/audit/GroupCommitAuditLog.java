@@ -1,0 +1,327 @@
+package cn.govdata.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import cn.govdata.shared.Actor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Appends entries with group commit: callers hand their entry to a single writer thread and wait; the
+ * writer takes whatever has queued up, and in one transaction locks the chain head, chains and inserts
+ * the whole batch, moves the head and commits; only then are the callers released. So an entry is durable
+ * before its response is sent, yet a hundred concurrent requests cost one commit, not a hundred.
+ *
+ * <p>The writer has its own small connection pool, so that requests holding connections from the main
+ * pool can never starve it.
+ */
+@Component
+class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitAuditLog.class);
+    private static final int MAX_BATCH = 500;
+    private static final long WAIT_SECONDS = 30;
+
+    private record Pending(AuditEntry entry, CompletableFuture<Long> done) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
+    private final HikariDataSource writerPool;
+    private final AuditSigningKey key;
+    private final int checkpointEvery;
+    private final boolean trustForwardedFor;
+    private final Counter batches;
+    private final Counter entries;
+    private volatile Thread writer;
+    private volatile boolean running;
+    private long lastCheckpointedId = -1;
+
+    GroupCommitAuditLog(DataSourceProperties dataSource, AuditSigningKey key, MeterRegistry metrics,
+            @Value("${govdata.audit.checkpoint-every:1000}") int checkpointEvery,
+            @Value("${govdata.audit.trust-forwarded-for:false}") boolean trustForwardedFor) {
+        this.writerPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        this.writerPool.setMaximumPoolSize(2);
+        this.writerPool.setPoolName("audit-writer");
+        this.key = key;
+        this.checkpointEvery = checkpointEvery;
+        this.trustForwardedFor = trustForwardedFor;
+        this.batches = Counter.builder("govdata.audit.batches").description("group-commit transactions")
+                .register(metrics);
+        this.entries = Counter.builder("govdata.audit.entries").description("audit entries appended")
+                .register(metrics);
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Actor actor = Actor.current().orElse(null);
+        AuditActor who = actor == null ? new AuditActor("anonymous", null, clientAddress())
+                : new AuditActor(actor.name(), actor.departmentId(), clientAddress());
+        record(event, who);
+    }
+
+    @Override
+    public void record(AuditEvent event, AuditActor actor) {
+        AuditEntry entry = new AuditEntry(0, AuditChain.truncate(Instant.now()), truncate(actor.name(), 100),
+                actor.departmentId(), truncate(event.action(), 64), truncate(event.objectType(), 64),
+                truncate(event.objectId(), 100), event.outcome(),
+                truncate(actor.clientAddress() == null ? clientAddress() : actor.clientAddress(), 64),
+                truncate(event.purpose(), 500), truncate(event.grantId(), 64), truncate(event.detail(), 2000), null,
+                null);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // written when the caller's transaction commits: the log shows what really happened
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    append(entry);
+                }
+            });
+        } else {
+            append(entry);
+        }
+    }
+
+    /** Appends and waits until the entry is committed. */
+    long append(AuditEntry entry) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        try {
+            if (!running || !queue.offer(new Pending(entry, done), WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the audit log is not accepting entries");
+            }
+            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the audit log", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the audit entry could not be written", e);
+        }
+    }
+
+    /** Signs a checkpoint at the current end of the chain, if anything was appended since the last one. */
+    @Scheduled(fixedDelayString = "${govdata.audit.checkpoint-interval:PT1M}", initialDelayString = "PT1M")
+    void checkpoint() {
+        append(null);
+    }
+
+    double batchCount() {
+        return batches.count();
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                log.error("Audit batch of {} entries failed; its callers are refused", batch.size(), e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) throws SQLException {
+        try (Connection connection = writerPool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long lastId;
+                String lastHash;
+                try (PreparedStatement head = connection
+                        .prepareStatement("select last_id, last_hash from audit_chain_head where id = 1 for update");
+                        ResultSet rs = head.executeQuery()) {
+                    rs.next();
+                    lastId = rs.getLong(1);
+                    lastHash = rs.getString(2);
+                }
+                List<Long> ids = new ArrayList<>(batch.size());
+                boolean checkpointRequested = false;
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (Pending pending : batch) {
+                        if (pending.entry() == null) {
+                            checkpointRequested = true;
+                            ids.add(lastId);
+                            continue;
+                        }
+                        AuditEntry chained = pending.entry().withChain(lastId + 1, lastHash);
+                        bind(insert, chained);
+                        insert.addBatch();
+                        lastId = chained.id();
+                        lastHash = chained.hash();
+                        ids.add(lastId);
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement move = connection
+                        .prepareStatement("update audit_chain_head set last_id = ?, last_hash = ? where id = 1")) {
+                    move.setLong(1, lastId);
+                    move.setString(2, lastHash);
+                    move.executeUpdate();
+                }
+                if (lastId > 0 && (checkpointRequested ? lastId != lastCheckpointedId
+                        : lastId - Math.max(lastCheckpointedId, lastCheckpointed(connection)) >= checkpointEvery)) {
+                    sign(connection, lastId, lastHash);
+                }
+                connection.commit();
+                batches.increment();
+                entries.increment(batch.stream().filter(p -> p.entry() != null).count());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(ids.get(i));
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private long lastCheckpointed(Connection connection) throws SQLException {
+        if (lastCheckpointedId < 0) {
+            try (PreparedStatement ps = connection.prepareStatement("select coalesce(max(entry_id), 0) from audit_checkpoint");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lastCheckpointedId = rs.getLong(1);
+            }
+        }
+        return lastCheckpointedId;
+    }
+
+    private void sign(Connection connection, long entryId, String entryHash) throws SQLException {
+        OffsetDateTime signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String signature = key.sign(AuditVerification.checkpointMessage(entryId, entryHash, signedAt.toInstant()));
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into audit_checkpoint (entry_id, entry_hash, signed_at, signature, key_fingerprint)
+                values (?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, entryId);
+            ps.setString(2, entryHash);
+            ps.setObject(3, signedAt);
+            ps.setString(4, signature);
+            ps.setString(5, key.fingerprint());
+            ps.executeUpdate();
+        }
+        lastCheckpointedId = entryId;
+    }
+
+    private static final String INSERT = """
+            insert into audit_entry (id, occurred_at, actor, actor_department_id, action, object_type, object_id,
+                outcome, client_address, purpose, grant_id, detail, prev_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+        ps.setLong(1, e.id());
+        ps.setObject(2, e.occurredAt().atOffset(ZoneOffset.UTC));
+        ps.setString(3, e.actor());
+        if (e.actorDepartmentId() == null) {
+            ps.setNull(4, Types.BIGINT);
+        } else {
+            ps.setLong(4, e.actorDepartmentId());
+        }
+        ps.setString(5, e.action());
+        ps.setString(6, e.objectType());
+        ps.setString(7, e.objectId());
+        ps.setString(8, e.outcome().name());
+        ps.setString(9, e.clientAddress());
+        ps.setString(10, e.purpose());
+        ps.setString(11, e.grantId());
+        ps.setString(12, e.detail());
+        ps.setString(13, e.prevHash());
+        ps.setString(14, e.hash());
+    }
+
+    private String clientAddress() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        if (trustForwardedFor) {
+            String forwarded = attributes.getRequest().getHeader("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+        }
+        return attributes.getRequest().getRemoteAddr();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::drain);
+    }
+
+    /** Drains what is queued before the application stops, so no accepted entry is lost. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            if (writer != null) {
+                writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The pool outlives stop/start (a stopped context may be started again), not the bean. */
+    @Override
+    public void destroy() {
+        writerPool.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops at a higher phase), so in-flight requests can still audit. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    DataSource writerPool() {
+        return writerPool;
+    }
+}
