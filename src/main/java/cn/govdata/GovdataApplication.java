@@ -32,7 +32,7 @@ public class GovdataApplication {
         SpringApplication.run(GovdataApplication.class, args);
     }
 
-    private static int verifyAuditLog(String[] args) {
+    static int verifyAuditLog(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovdataApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "govdata.cli=true")

@@ -1,0 +1,186 @@
+package cn.govdata.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.govdata.shared.Role;
+import cn.govdata.support.Api;
+import cn.govdata.support.ApiIntegrationTest;
+
+class AuditLogApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    GroupCommitAuditLog groupCommit;
+
+    @Test
+    void aStateChangeIsFoundInTheLogWithWhoWhereAndWhat() {
+        Api admin = admin();
+        Dept dept = newDepartment(admin, "审计查询局");
+        Api auditor = auditor(admin);
+        Api.Response found = auditor.get("/api/v1/audit?action=department.create&objectType=department&objectId=" + dept.id());
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("total").asLong()).isEqualTo(1);
+        var item = found.json().get("items").get(0);
+        assertThat(item.get("actor").asString()).isEqualTo("admin");
+        assertThat(item.get("actorDepartmentId").asLong()).isEqualTo(authorityDepartmentId(admin));
+        assertThat(item.get("outcome").asString()).isEqualTo("SUCCESS");
+        assertThat(item.get("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(item.get("detail").asString()).contains(dept.name());
+    }
+
+    @Test
+    void failedLoginsAreRecordedToo() {
+        String nobody = "ghost" + unique();
+        anonymous.post("/api/v1/auth/login", Map.of("username", nobody, "password", "whatever-1"));
+        Api.Response found = auditor(admin()).get("/api/v1/audit?action=auth.login&outcome=FAILURE&actor=" + nobody);
+        assertThat(found.json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheAuditAdministratorReadsTheLog() {
+        Api admin = admin();
+        Api.Response asSystemAdmin = admin.get("/api/v1/audit");
+        assertThat(asSystemAdmin.status()).isEqualTo(403);
+        assertThat(asSystemAdmin.code()).isEqualTo("FORBIDDEN");
+        assertThat(admin.get("/api/v1/audit/verify").status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/audit/export").status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/audit/public-key").body()).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void badQueriesAreClearProblems() {
+        Api auditor = auditor(admin());
+        assertThat(auditor.get("/api/v1/audit?from=yesterday").code()).isEqualTo("INVALID_AUDIT_QUERY");
+        assertThat(auditor.get("/api/v1/audit?from=2026-11-02&to=2026-11-01").code()).isEqualTo("INVALID_AUDIT_QUERY");
+        assertThat(auditor.get("/api/v1/audit?size=100000").code()).isEqualTo("INVALID_AUDIT_QUERY");
+        assertThat(auditor.get("/api/v1/audit?outcome=MAYBE").code()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void concurrentEntriesShareCommitsAndTheChainStaysIntact() throws Exception {
+        double batchesBefore = groupCommit.batchCount();
+        int threads = 32;
+        int perThread = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    audit.record(AuditEvent.success("test.concurrent", "test", thread + "-" + i, "并发"),
+                            new AuditActor("tester", null, null));
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        double batches = groupCommit.batchCount() - batchesBefore;
+        assertThat(batches).as("group commit").isLessThan(threads * perThread);
+        Api auditor = auditor(admin());
+        Api.Response verified = auditor.get("/api/v1/audit/verify");
+        assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().get("entries").asLong()).isGreaterThanOrEqualTo(threads * perThread);
+    }
+
+    @Test
+    void aRowChangedInTheDatabaseIsDetected() {
+        Api admin = admin();
+        Dept dept = newDepartment(admin, "篡改检测局");
+        Api auditor = auditor(admin);
+        long id = auditor.get("/api/v1/audit?action=department.create&objectId=" + dept.id()).json().get("items").get(0)
+                .get("id").asLong();
+        String original = jdbc.sql("select detail from audit_entry where id = ?").param(id).query(String.class).single();
+        jdbc.sql("update audit_entry set detail = ? where id = ?").params("篡改后的内容", id).update();
+        try {
+            Api.Response broken = auditor.get("/api/v1/audit/verify");
+            assertThat(broken.json().get("intact").asBoolean()).isFalse();
+            assertThat(broken.json().get("firstBroken").asLong()).isEqualTo(id);
+        } finally {
+            jdbc.sql("update audit_entry set detail = ? where id = ?").params(original, id).update();
+        }
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRemovedRowIsDetected() {
+        Api admin = admin();
+        Dept dept = newDepartment(admin, "删除检测局");
+        Api auditor = auditor(admin);
+        long id = auditor.get("/api/v1/audit?action=department.create&objectId=" + dept.id()).json().get("items").get(0)
+                .get("id").asLong();
+        Map<String, Object> row = jdbc.sql("select * from audit_entry where id = ?").param(id).query().singleRow();
+        jdbc.sql("delete from audit_entry where id = ?").param(id).update();
+        try {
+            Api.Response broken = auditor.get("/api/v1/audit/verify");
+            assertThat(broken.json().get("intact").asBoolean()).isFalse();
+            assertThat(broken.json().get("firstBroken").asLong()).isEqualTo(id);
+        } finally {
+            jdbc.sql("""
+                    insert into audit_entry (id, occurred_at, actor, actor_department_id, action, object_type, object_id,
+                        outcome, client_address, purpose, grant_id, detail, prev_hash, hash)
+                    values (:id, :occurred_at, :actor, :actor_department_id, :action, :object_type, :object_id,
+                        :outcome, :client_address, :purpose, :grant_id, :detail, :prev_hash, :hash)""")
+                    .params(row).update();
+        }
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aForgedCheckpointSignatureIsDetected() {
+        groupCommit.checkpoint();
+        long checkpoint = jdbc.sql("select max(id) from audit_checkpoint").query(Long.class).single();
+        String signature = jdbc.sql("select signature from audit_checkpoint where id = ?").param(checkpoint)
+                .query(String.class).single();
+        jdbc.sql("update audit_checkpoint set signature = ? where id = ?")
+                .params(signature.substring(0, 8) + (signature.charAt(8) == 'A' ? 'B' : 'A') + signature.substring(9),
+                        checkpoint)
+                .update();
+        try {
+            Api.Response broken = auditor(admin()).get("/api/v1/audit/verify");
+            assertThat(broken.json().get("intact").asBoolean()).isFalse();
+            assertThat(broken.text("reason")).contains("signature");
+        } finally {
+            jdbc.sql("update audit_checkpoint set signature = ? where id = ?").params(signature, checkpoint).update();
+        }
+    }
+
+    @Test
+    void theExportIsCsvThatExcelReadsWithChineseCommasAndQuotes() {
+        Api admin = admin();
+        audit.record(AuditEvent.success("test.export", "test", unique(), "含逗号, 和 \"引号\" 的说明"),
+                new AuditActor("导出测试", null, null));
+        Api.Response csv = auditor(admin).get("/api/v1/audit/export?action=test.export");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFid,time,actor");
+        assertThat(csv.body()).contains("\"含逗号, 和 \"\"引号\"\" 的说明\"").contains("导出测试");
+    }
+
+    @Test
+    void theCommandLineVerbReportsAnIntactLog() {
+        admin();
+        assertThat(cn.govdata.GovdataApplicationAccess.verify("--spring.profiles.active=test")).isZero();
+    }
+
+    private Api auditor(Api admin) {
+        return newUser(admin, authorityDepartmentId(admin), Role.AUDIT_ADMIN).api();
+    }
+}
