@@ -1,0 +1,63 @@
+package cn.govdata.policy;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One region's rules as configuration (政策配置): the numbers and the routing in which the five
+ * regulations differ. A null deadline means the text only says "in time" (及时). Shipped profiles live in
+ * {@code policy/profiles/}; a custom one is the same YAML in a file.
+ */
+public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @NotNull @Valid Text regulation,
+        @NotNull @Valid CatalogUpdate catalogUpdate, @NotNull @Valid ShareApplication shareApplication,
+        @NotNull @Size(min = 3, max = 3) Map<ShareType, @Valid @NotNull Text> shareTypes, @Valid OpenData openData,
+        @NotNull @Valid Objection objection, @Valid OpenDemand openDemand) {
+
+    /** A name in both languages of the console. */
+    public record Text(@NotBlank String zh, @NotBlank String en) {
+    }
+
+    public enum ShareType { UNCONDITIONAL, CONDITIONAL, NOT_SHARED }
+
+    public enum OpenType { OPEN, CONDITIONAL_OPEN, NOT_OPEN }
+
+    /** Who answers a conditional share application. */
+    public enum Approver { PROVIDER, AUTHORITY, PROVIDER_THEN_AUTHORITY }
+
+    /** Who may apply for conditional open data. */
+    public enum OpenApplicants { ANYONE, DOMESTIC_ENTERPRISES_UNIVERSITIES_RESEARCH }
+
+    /** Where an objection to shared data goes first. */
+    public enum ObjectionRoute { PROVIDER, AUTHORITY }
+
+    /**
+     * @param workingDays to update the catalog after a trigger, null for "in time"
+     * @param reportToAuthorityWorkingDays then to report the new catalog and its basis to the authority (AB17)
+     */
+    public record CatalogUpdate(@Positive Integer workingDays, @Positive Integer reportToAuthorityWorkingDays,
+            String basis) {
+    }
+
+    public record ShareApplication(@NotNull Approver approver, @Positive Integer replyWorkingDays, String basis) {
+    }
+
+    /** Null in regions whose text does not open data to the public. */
+    public record OpenData(@NotEmpty Map<OpenType, @Valid @NotNull Text> types,
+            @Positive Integer applicationReplyWorkingDays, @NotNull OpenApplicants applicants, String basis) {
+    }
+
+    public record Objection(@NotNull ObjectionRoute route, @Positive Integer workingDays,
+            @Positive Integer extensionWorkingDays, String basis) {
+    }
+
+    /** FZ18: requests that data be listed or opened; deadlines in calendar days. */
+    public record OpenDemand(@NotNull @Positive Integer replyDays, @NotNull @Positive Integer objectionReviewDays,
+            String basis) {
+    }
+}
