@@ -11,7 +11,7 @@ JAVA_HOME=$(bin/find-jdk); export JAVA_HOME
 mvn -B -q -ntp -Dskip.web=true test-compile
 cp=$(mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 run() { "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$cp" cn.govdata.audit.AuditThroughput "$@" 2>/dev/null \
-          | grep -v -E '^(SLF4J|[0-9]{4}-)' ; }
+          | grep -v -E '^(SLF4J|[0-9]{4}-|[0-9]{2}:[0-9]{2}:)' ; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 out=bench/results/audit-throughput-$(date -u +%Y%m%dT%H%M%SZ).txt
 {

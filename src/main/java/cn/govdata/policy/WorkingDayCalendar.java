@@ -111,6 +111,9 @@ public class WorkingDayCalendar {
 
     /** For periods counted in calendar days (e.g. FZ18's 15 days): the day count, without skipping. */
     public LocalDate dueAfterCalendarDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("a period cannot be negative: " + days);
+        }
         return from.plusDays(days);
     }
 

@@ -1,6 +1,7 @@
 package cn.govdata.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,5 +97,18 @@ class WorkingDayCalendarTest {
     void workingDaysBetweenDatesCountsLateness() {
         assertThat(calendar.workingDaysBetween(d("2026-09-25"), d("2026-10-15"))).isEqualTo(10);
         assertThat(calendar.workingDaysBetween(d("2026-10-15"), d("2026-09-25"))).isEqualTo(-10);
+    }
+
+    @Test
+    void negativePeriodsAreRefused() {
+        assertThatThrownBy(() -> calendar.dueAfter(d("2026-10-01"), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.dueAfterCalendarDays(d("2026-10-01"), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void calendarDayPeriodsDoNotSkipHolidays() {
+        // FZ18's 15 days are calendar days: from 25 Sep 2026 they run through the National Day week
+        assertThat(calendar.dueAfterCalendarDays(d("2026-09-25"), 15)).isEqualTo(d("2026-10-10"));
     }
 }
