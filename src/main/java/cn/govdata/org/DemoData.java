@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("secadmin", -1, Role.SECURITY_ADMIN, "安全管理员"),
             new DemoUser("auditor", -1, Role.AUDIT_ADMIN, "审计管理员"),
+            new DemoUser("reviewer", -1, Role.CATALOG_REVIEWER, "大数据局目录审核员"),
             new DemoUser("editor", 0, Role.CATALOG_EDITOR, "公安局目录编目员"),
             new DemoUser("provider", 0, Role.DATA_PROVIDER, "公安局数据提供者"),
             new DemoUser("approver", 0, Role.SHARE_APPROVER, "公安局共享审批人"),

@@ -171,8 +171,9 @@ class UserAccounts {
         if (administrator.size() > 1) {
             throw new DomainException(ProblemCode.SEPARATION_OF_DUTIES);
         }
-        if (!administrator.isEmpty() && !department.authority()) {
-            throw new DomainException(ProblemCode.ROLE_NOT_ALLOWED, administrator.iterator().next());
+        Optional<Role> authorityOnly = roles.stream().filter(Role::isAuthorityOnly).findFirst();
+        if (authorityOnly.isPresent() && !department.authority()) {
+            throw new DomainException(ProblemCode.ROLE_NOT_ALLOWED, authorityOnly.get());
         }
         Set<Role> before = existing == null ? Set.of() : existing.roles();
         boolean changesAdministrators = !administrator.equals(before.stream().filter(Role::isSeparatedAdministrator)

@@ -17,7 +17,11 @@ import jakarta.validation.constraints.Size;
 public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @NotNull @Valid Text regulation,
         @NotNull @Valid CatalogUpdate catalogUpdate, @NotNull @Valid ShareApplication shareApplication,
         @NotNull @Size(min = 3, max = 3) Map<ShareType, @Valid @NotNull Text> shareTypes, @Valid OpenData openData,
-        @NotNull @Valid Objection objection, @Valid OpenDemand openDemand) {
+        @NotNull @Valid Objection objection, @Valid OpenDemand openDemand, @Valid BaseResources baseResources) {
+
+    public PolicyProfile {
+        baseResources = baseResources == null ? new BaseResources(false, null) : baseResources;
+    }
 
     /** A name in both languages of the console. */
     public record Text(@NotBlank String zh, @NotBlank String en) {
@@ -54,6 +58,14 @@ public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @N
 
     public record Objection(@NotNull ObjectionRoute route, @Positive Integer workingDays,
             @Positive Integer extensionWorkingDays, String basis) {
+    }
+
+    /**
+     * Base resources (人口, 法人, 自然资源和空间地理, 电子证照, …).
+     *
+     * @param shareUnconditionally whether their entries must be shared unconditionally (NX10)
+     */
+    public record BaseResources(boolean shareUnconditionally, String basis) {
     }
 
     /** FZ18: requests that data be listed or opened; deadlines in calendar days. */

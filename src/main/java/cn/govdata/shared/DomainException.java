@@ -1,6 +1,7 @@
 package cn.govdata.shared;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A refusal the platform explains to the caller: rendered as an RFC 9457 problem with the stable
@@ -11,11 +12,25 @@ public class DomainException extends RuntimeException {
 
     private final ProblemCode code;
     private final transient Object[] arguments;
+    private final transient List<Violation> violations;
 
     public DomainException(ProblemCode code, Object... arguments) {
         super(code.name() + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
         this.code = code;
         this.arguments = arguments.clone();
+        this.violations = List.of();
+    }
+
+    /** A refusal listing every broken rule, each rendered with its own message under {@code errors}. */
+    public DomainException(ProblemCode code, List<Violation> violations, Object... arguments) {
+        super(code.name() + " " + violations);
+        this.code = code;
+        this.arguments = arguments.clone();
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
     }
 
     public ProblemCode code() {

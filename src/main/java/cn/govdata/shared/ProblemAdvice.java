@@ -45,7 +45,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
-        return respond(request, problems.problem(e.code(), locale(request), e.arguments()));
+        ProblemDetail problem = problems.problem(e.code(), locale(request), e.arguments());
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("errors", problems.describe(e.violations(), locale(request)));
+        }
+        return respond(request, problem);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

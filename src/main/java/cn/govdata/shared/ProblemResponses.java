@@ -2,6 +2,7 @@ package cn.govdata.shared;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -39,6 +40,13 @@ public class ProblemResponses {
         problem.setDetail(messages.getMessage(code.messageKey(), arguments, code.name(), locale));
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    /** Each violation as {@code {location, code, message}} in the caller's language. */
+    public List<Map<String, String>> describe(List<Violation> violations, Locale locale) {
+        return violations.stream().map(v -> Map.of("location", v.location(), "code", v.code().name(), "message",
+                messages.getMessage(v.code().messageKey(), v.arguments().toArray(), v.code().name(), locale)))
+                .toList();
     }
 
     /** Writes a problem straight to the servlet response, for filters that run before Spring MVC. */

@@ -1,0 +1,47 @@
+package cn.govdata.org;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation directory as other modules see it: which departments and regions exist, their names and
+ * codes, and where a region sits in the hierarchy. Read-only; changes go through this module's API.
+ */
+@Component
+public class Directory {
+
+    /** A department as other modules need it. */
+    public record DepartmentInfo(long id, long regionId, String name, String creditCode, boolean authority) {
+    }
+
+    /** A region with its level's parent (a county's city) and its data authority, if designated. */
+    public record RegionInfo(long id, String divisionCode, String name, Long parentId, Long authorityDepartmentId) {
+    }
+
+    private final Departments departments;
+    private final Regions regions;
+
+    Directory(Departments departments, Regions regions) {
+        this.departments = departments;
+        this.regions = regions;
+    }
+
+    public Optional<DepartmentInfo> department(long id) {
+        return departments.find(id).map(Directory::info);
+    }
+
+    public List<DepartmentInfo> departments(long regionId) {
+        return departments.list(regionId).stream().map(Directory::info).toList();
+    }
+
+    public Optional<RegionInfo> region(long id) {
+        return regions.find(id).map(r -> new RegionInfo(r.id(), r.divisionCode(), r.name(), r.parentId(),
+                r.authorityDepartmentId()));
+    }
+
+    private static DepartmentInfo info(Departments.Department d) {
+        return new DepartmentInfo(d.id(), d.regionId(), d.name(), d.creditCode(), d.authority());
+    }
+}
