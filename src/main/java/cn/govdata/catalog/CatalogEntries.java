@@ -112,8 +112,8 @@ class CatalogEntries {
     /** The review queue of the actor's region: submitted versions, oldest first. */
     List<CatalogEntry> reviewQueue(Actor actor) {
         CatalogAccess.requireReviewer(actor, actor.regionId());
-        return jdbc.sql(ENTRY_SELECT + """
-                 join catalog_version v on v.entry_id = e.id and v.version = e.latest_version
+        return jdbc.sql(ENTRY_SELECT + "\n" + """
+                join catalog_version v on v.entry_id = e.id and v.version = e.latest_version
                  where e.region_id = ? and v.state = 'SUBMITTED' order by v.submitted_at, e.id""")
                 .param(actor.regionId()).query(CatalogEntries::mapRow).list().stream().map(r -> assemble(r, true))
                 .toList();
