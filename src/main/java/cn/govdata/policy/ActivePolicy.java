@@ -41,7 +41,8 @@ public class ActivePolicy {
         return profile;
     }
 
-    static PolicyProfile load(String selection, JsonMapper json, Validator validator) {
+    /** Loads and validates a shipped profile by name or a custom one by path, as at start-up. */
+    public static PolicyProfile load(String selection, JsonMapper json, Validator validator) {
         String source;
         Object tree;
         try {

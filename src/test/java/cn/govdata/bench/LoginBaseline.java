@@ -31,6 +31,9 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class LoginBaseline {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int concurrency = Integer.parseInt(args[3]);
@@ -92,7 +95,11 @@ public final class LoginBaseline {
                             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                             try (PreparedStatement ps = c.prepareStatement("insert into access_token (token_hash, subject_kind, "
                                     + "subject_id, issued_at, expires_at, last_seen_at) values (?, 'USER', ?, ?, ?, ?)")) {
-                                ps.setString(1, UUID.randomUUID().toString() + UUID.randomUUID());
+                                // the token's own work: random bytes, stored as their SHA-256 hash (64 hex digits)
+                                byte[] token = new byte[32];
+                                RANDOM.nextBytes(token);
+                                ps.setString(1, java.util.HexFormat.of().formatHex(
+                                        java.security.MessageDigest.getInstance("SHA-256").digest(token)));
                                 ps.setLong(2, id);
                                 ps.setObject(3, now);
                                 ps.setObject(4, now.plusHours(12));
