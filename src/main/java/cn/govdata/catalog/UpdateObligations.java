@@ -112,8 +112,13 @@ class UpdateObligations {
         return get(id);
     }
 
-    /** Obligations of one department (its own people and the authority), or of the whole region (authority). */
-    List<Obligation> list(Actor actor, Long departmentId, boolean openOnly) {
+    /**
+     * Obligations of one department (for its own people and the authority); without a department, the whole
+     * region for the authority and the caller's own department for everyone else.
+     */
+    List<Obligation> list(Actor actor, Long requestedDepartment, boolean openOnly) {
+        Long departmentId = requestedDepartment == null && !CatalogAccess.isReviewer(actor, actor.regionId())
+                ? Long.valueOf(actor.departmentId()) : requestedDepartment;
         String where;
         Object param;
         if (departmentId != null) {
