@@ -164,4 +164,24 @@ class CatalogLifecycleApiTest extends CatalogFixtures {
     static int revisionOf(Api api, long id) {
         return api.get("/api/v1/catalog/entries/" + id).json().get("latest").get("revision").asInt();
     }
+
+    @Test
+    void aConnectedSystemReadsThePublishedCatalogWithItsClientCredentialsButNeitherDraftsNorWrites() {
+        Editor editor = newEditor("行政审批局");
+        long published = published(editor, content("行政许可结果信息" + unique())).id();
+        long draft = draft(editor.api(), content("行政许可过程信息" + unique())).id();
+        Dept other = newDepartment(admin, "医保局");
+        Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", other.id(), "name", "医保结算系统"));
+        String basic = java.util.Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
+                + registered.text("clientSecret")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials",
+                "Authorization", "Basic " + basic);
+        Api system = anonymous.withToken(token.text("access_token"));
+
+        Api.Response entry = system.get("/api/v1/catalog/entries/" + published);
+        assertThat(entry.status()).as(entry.body()).isEqualTo(200);
+        assertThat(entry.json().get("published").get("content").get("dataItems").size()).isEqualTo(4);
+        assertThat(system.get("/api/v1/catalog/entries/" + draft).status()).isEqualTo(404);
+        assertThat(system.post("/api/v1/catalog/entries", Map.of("content", content("系统写入"))).status()).isEqualTo(403);
+    }
 }
