@@ -43,6 +43,8 @@ create table catalog_version (
     open_type       varchar(32)   not null,
     format          varchar(32)   not null,
     update_cycle    varchar(32)   not null,
+    -- the data items' Chinese names, one per line: duplicate detection compares them without parsing JSON
+    item_names      text          not null,
     change_note     varchar(2000),
     review_comment  varchar(2000),
     created_by      varchar(100)  not null,

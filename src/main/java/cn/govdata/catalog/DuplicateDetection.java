@@ -18,7 +18,6 @@ import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Duplicate detection (CAT-5, AB15): when an entry is submitted it is compared with the submitted and published
@@ -45,13 +44,11 @@ class DuplicateDetection {
     static final double ITEMS_WITH_NAME = 0.4;
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Directory directory;
     private final AuditLog audit;
 
-    DuplicateDetection(JdbcClient jdbc, JsonMapper json, Directory directory, AuditLog audit) {
+    DuplicateDetection(JdbcClient jdbc, Directory directory, AuditLog audit) {
         this.jdbc = jdbc;
-        this.json = json;
         this.directory = directory;
         this.audit = audit;
     }
@@ -61,10 +58,10 @@ class DuplicateDetection {
     void detect(long entryId, long departmentId, long regionId, EntryContent content) {
         Set<String> names = bigrams(content.name());
         Set<String> items = itemNames(content);
-        record Candidate(long id, String name, String content) {
+        record Candidate(long id, String name, String itemNames) {
         }
         List<Candidate> candidates = jdbc.sql("""
-                select e.id, v.name, v.content from catalog_entry e
+                select e.id, v.name, v.item_names from catalog_entry e
                 join catalog_version v on v.entry_id = e.id and v.version = e.latest_version
                 where e.region_id = ? and e.department_id <> ? and not e.retired
                     and (v.state in ('SUBMITTED', 'PUBLISHED') or e.published_version is not null)""")
@@ -73,10 +70,8 @@ class DuplicateDetection {
         OffsetDateTime now = CatalogEntries.now();
         for (Candidate candidate : candidates) {
             double nameSimilarity = dice(names, bigrams(candidate.name()));
-            if (nameSimilarity < NAME_WITH_ITEMS && items.size() < 3) {
-                continue;  // without alike names only a large item overlap can flag; not possible with few items
-            }
-            double itemOverlap = jaccard(items, itemNames(json.readValue(candidate.content(), EntryContent.class)));
+            double itemOverlap = jaccard(items, candidate.itemNames().isEmpty() ? Set.of()
+                    : new HashSet<>(List.of(candidate.itemNames().split("\n"))));
             boolean suspect = nameSimilarity >= NAME_ALONE || (itemOverlap >= ITEMS_ALONE && items.size() >= 3)
                     || (nameSimilarity >= NAME_WITH_ITEMS && itemOverlap >= ITEMS_WITH_NAME);
             if (suspect && !known(entryId, candidate.id())) {
@@ -196,12 +191,17 @@ class DuplicateDetection {
         return grams;
     }
 
-    /** Data items compared by their Chinese name (what the data means) and their identifier. */
+    /** The item names as stored beside each version, one per line. */
+    static String itemNamesColumn(EntryContent content) {
+        return String.join("\n", new java.util.TreeSet<>(itemNames(content)));
+    }
+
+    /** Data items compared by their Chinese name (what the data means), else their identifier. */
     static Set<String> itemNames(EntryContent content) {
         Set<String> names = new HashSet<>();
         for (DataItem item : content.dataItems()) {
             if (item.chineseName() != null && !item.chineseName().isBlank()) {
-                names.add(item.chineseName().strip());
+                names.add(item.chineseName().strip().replace('\n', ' '));
             } else if (item.name() != null) {
                 names.add(item.name().toLowerCase(Locale.ROOT));
             }
