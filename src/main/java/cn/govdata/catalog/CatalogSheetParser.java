@@ -55,7 +55,7 @@ final class CatalogSheetParser {
     /** Violations of an upload, kept in sheet and row order, at most one per cell. */
     static final class Problems {
 
-        private record Located(int sheet, int row, int order, Violation violation) {
+        private record Located(int sheet, int row, int column, int order, Violation violation) {
         }
 
         private final List<Located> list = new ArrayList<>();
@@ -72,9 +72,17 @@ final class CatalogSheetParser {
         void add(Violation violation) {
             if (locations.add(violation.location())) {
                 Matcher m = LOCATION.matcher(violation.location());
-                boolean located = m.lookingAt();
-                int sheet = located && CatalogSheetLayout.ITEM_SHEET.equals(m.group(1)) ? 1 : 0;
-                list.add(new Located(sheet, located ? Integer.parseInt(m.group(2)) : 0, list.size(), violation));
+                boolean located = m.matches();
+                boolean item = located && CatalogSheetLayout.ITEM_SHEET.equals(m.group(1));
+                Column[] columns = item ? ItemColumn.values() : EntryColumn.values();
+                int column = columns.length;
+                for (Column c : columns) {
+                    if (located && c.header().equals(m.group(3))) {
+                        column = c.ordinal();
+                    }
+                }
+                list.add(new Located(item ? 1 : 0, located ? Integer.parseInt(m.group(2)) : 0, column, list.size(),
+                        violation));
             }
         }
 
@@ -85,7 +93,7 @@ final class CatalogSheetParser {
         /** Every violation, sheet by sheet, row by row. */
         List<Violation> sorted() {
             return list.stream().sorted(Comparator.comparingInt(Located::sheet).thenComparingInt(Located::row)
-                    .thenComparingInt(Located::order)).map(Located::violation).toList();
+                    .thenComparingInt(Located::column).thenComparingInt(Located::order)).map(Located::violation).toList();
         }
 
         /** How many rows were refused. */
@@ -94,7 +102,7 @@ final class CatalogSheetParser {
         }
     }
 
-    private static final Pattern LOCATION = Pattern.compile("([^!]+)!(\\d+)");
+    private static final Pattern LOCATION = Pattern.compile("([^!]+)!(\\d+) (.*)");
     private static final Pattern DATE = Pattern
             .compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
