@@ -72,7 +72,8 @@ class CatalogImport {
         if (file == null || file.isEmpty()) {
             throw CatalogWorkbookReader.unreadable("spreadsheet.no-file");
         }
-        String filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
+        String filename = file.getOriginalFilename() == null ? ""
+                : file.getOriginalFilename().replaceAll(".*[/\\\\]", "").strip();
         if (!filename.isEmpty() && !filename.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw CatalogWorkbookReader.unreadable("spreadsheet.not-xlsx");
         }

@@ -107,6 +107,9 @@ final class CatalogSheetParser {
             .compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；]");
+    /** Resource codes hold no commas or spaces, so these separate them too. */
+    private static final Pattern CODE_SEPARATOR = Pattern.compile("[;；,，、\\s]");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("(\\d+)\\.0*");
     private static final Pattern ITEM_FIELD = Pattern.compile("dataItems\\[(\\d+)](?:\\.(\\w+))?");
     private static final String YES_NO = CatalogVocabulary.YES + "/" + CatalogVocabulary.NO;
 
@@ -169,10 +172,10 @@ final class CatalogSheetParser {
         Boolean classified = cells.yesNo(EntryColumn.CLASSIFIED);
         EntryContent content = new EntryContent(row.get(EntryColumn.NAME), cells.classification(),
                 row.get(EntryColumn.SUMMARY), format, subFormat, cells.date(EntryColumn.RELEASE_DATE),
-                cells.list(EntryColumn.RELATED_CODES), Boolean.TRUE.equals(classified), items,
+                cells.list(EntryColumn.RELATED_CODES, CODE_SEPARATOR), Boolean.TRUE.equals(classified), items,
                 cells.choice(EntryColumn.SHARE_TYPE, vocabulary.shareTypes), row.get(EntryColumn.SHARE_CONDITION),
                 cells.choice(EntryColumn.SHARE_METHOD, vocabulary.shareMethods),
-                cells.list(EntryColumn.APPLICANT_MATERIALS),
+                cells.list(EntryColumn.APPLICANT_MATERIALS, LIST_SEPARATOR),
                 cells.basis(EntryColumn.SHARE_BASIS_KIND, EntryColumn.SHARE_BASIS_TITLE, EntryColumn.SHARE_BASIS_ARTICLE),
                 cells.choice(EntryColumn.OPEN_TYPE, vocabulary.openTypes), row.get(EntryColumn.OPEN_CONDITION),
                 cells.basis(EntryColumn.OPEN_BASIS_KIND, EntryColumn.OPEN_BASIS_TITLE, EntryColumn.OPEN_BASIS_ARTICLE),
@@ -240,6 +243,10 @@ final class CatalogSheetParser {
             if (text == null) {
                 return null;
             }
+            Matcher number = WHOLE_NUMBER.matcher(text);
+            if (number.matches()) {
+                text = number.group(1); // a code typed as a number in a cell formatted with decimals
+            }
             try {
                 return Classification.parse(text);
             } catch (DomainException e) {
@@ -269,12 +276,12 @@ final class CatalogSheetParser {
             return null;
         }
 
-        List<String> list(Column column) {
+        List<String> list(Column column, Pattern separator) {
             String text = row.get(column);
             if (text == null) {
                 return List.of();
             }
-            return Arrays.stream(LIST_SEPARATOR.split(text)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(separator.split(text)).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         Integer length() {
