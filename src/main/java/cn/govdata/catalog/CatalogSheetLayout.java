@@ -58,19 +58,19 @@ final class CatalogSheetLayout {
         SUB_FORMAT("格式细类", Need.SUBMISSION, "所选格式下的细类，如 数据库 → PostgreSQL；格式为“其他”时可空", 12),
         RELEASE_DATE("发布日期", Need.OPTIONAL, "日期单元格，或 yyyy-MM-dd 形式的文字", 12),
         RELATED_CODES("关联资源代码", Need.OPTIONAL, "已有条目的资源代码，多个用分号（; 或 ；）分隔", 24),
-        SHARE_TYPE("共享类型", Need.SUBMISSION, "", 12),
+        SHARE_TYPE("共享类型", Need.SUBMISSION, "按本地区政策规定的共享类型名称填写", 12),
         SHARE_CONDITION("共享条件", Need.CONDITIONAL, "有条件共享时必填：使用要求和条件", 28),
         SHARE_METHOD("共享方式", Need.CONDITIONAL, "不予共享以外必填", 14),
         APPLICANT_MATERIALS("申请材料", Need.CONDITIONAL, "有条件共享时必填：申请方需提交的材料，多个用分号分隔", 28),
         SHARE_BASIS_KIND("共享依据类别", Need.CONDITIONAL, "有条件共享和不予共享时必填：法律、法规、规章或中央政策", 12),
         SHARE_BASIS_TITLE("共享依据名称", Need.CONDITIONAL, "依据的法律法规或文件名称", 24),
         SHARE_BASIS_ARTICLE("共享依据条款", Need.CONDITIONAL, "具体条款，如 第二十五条", 14),
-        OPEN_TYPE("开放类型", Need.SUBMISSION, "", 12),
+        OPEN_TYPE("开放类型", Need.SUBMISSION, "按本地区政策规定的开放类型名称填写；政策未规定开放数据的地区填“不予开放”", 12),
         OPEN_CONDITION("开放条件", Need.CONDITIONAL, "有条件（依申请、授权）开放时必填", 28),
         OPEN_BASIS_KIND("不予开放依据类别", Need.CONDITIONAL, "不予开放时必填：法律、法规、规章或中央政策", 12),
         OPEN_BASIS_TITLE("不予开放依据名称", Need.CONDITIONAL, "依据的法律法规或文件名称", 24),
         OPEN_BASIS_ARTICLE("不予开放依据条款", Need.CONDITIONAL, "具体条款", 14),
-        UPDATE_CYCLE("更新周期", Need.SUBMISSION, "", 10),
+        UPDATE_CYCLE("更新周期", Need.SUBMISSION, "数据更新的频率", 10),
         CLASSIFIED("是否涉密", Need.OPTIONAL, "涉密数据不得编目，填“是”的行不予导入；空白视为否", 10);
 
         private final String header;
