@@ -101,25 +101,70 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
                 null);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // written when the caller's transaction commits: the log shows what really happened
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    append(entry);
-                }
-            });
+            TransactionEntries deferred = deferred();
+            if (deferred.flushed) {
+                append(entry);
+            } else {
+                deferred.entries.add(entry);
+            }
         } else {
             append(entry);
         }
     }
 
+    /** The entries a transaction recorded, written together when it commits. */
+    private static final class TransactionEntries {
+        final List<AuditEntry> entries = new ArrayList<>();
+        boolean flushed;
+    }
+
+    private TransactionEntries deferred() {
+        TransactionEntries bound = (TransactionEntries) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        TransactionEntries created = new TransactionEntries();
+        TransactionSynchronizationManager.bindResource(this, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                created.flushed = true;
+                appendAll(created.entries);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(GroupCommitAuditLog.this);
+            }
+        });
+        return created;
+    }
+
     /** Appends and waits until the entry is committed. */
     long append(AuditEntry entry) {
-        CompletableFuture<Long> done = new CompletableFuture<>();
+        return appendAll(java.util.Collections.singletonList(entry));
+    }
+
+    /**
+     * Queues the entries in order and waits until all are committed: one transaction's entries share the
+     * writer's commits instead of each waiting for its own. Returns the id of the last.
+     */
+    long appendAll(List<AuditEntry> entries) {
+        List<CompletableFuture<Long>> pending = new ArrayList<>(entries.size());
         try {
-            if (!running || !queue.offer(new Pending(entry, done), WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the audit log is not accepting entries");
+            for (AuditEntry entry : entries) {
+                CompletableFuture<Long> done = new CompletableFuture<>();
+                if (!running || !queue.offer(new Pending(entry, done), WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the audit log is not accepting entries");
+                }
+                pending.add(done);
             }
-            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            long last = 0;
+            for (CompletableFuture<Long> done : pending) {
+                Long id = done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                last = id == null ? last : id;
+            }
+            return last;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the audit log", e);
