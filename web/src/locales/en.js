@@ -91,7 +91,7 @@ export default {
   catalog: {
     notAvailable: 'This function is not available yet; please try again later.',
     category: { BASE: 'Base resources', THEMATIC: 'Thematic resources', DEPARTMENT: 'Department resources' },
-    classification: { item: 'Subject (2 digits)', target: 'Heading (3 digits)', detail: 'Sub-heading (3 digits)' },
+    classification: { item: 'Subject (2)', target: 'Heading (3)', detail: 'Sub-heading (3)' },
     state: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', PUBLISHED: 'Published', SUPERSEDED: 'Superseded', RETIRED: 'Retired' },
     format: {
       ELECTRONIC_FILE: 'Electronic file', SPREADSHEET: 'Spreadsheet', DATABASE: 'Database', IMAGE: 'Image', STREAMING_MEDIA: 'Streaming media',
@@ -116,11 +116,11 @@ export default {
     basis: { kind: 'Kind of norm', title: 'Title', article: 'Article' },
     field: {
       resourceCode: 'Resource code', name: 'Resource name', classification: 'Classification', category: 'Category', summary: 'Summary',
-      format: 'Format', subFormat: 'Sub-format', releaseDate: 'Release date', relatedCodes: 'Related resource codes', classified: 'Secrecy',
+      format: 'Format', subFormat: 'Sub-format', releaseDate: 'Release date', relatedCodes: 'Related codes', classified: 'Secrecy',
       dataItems: 'Data items', shareType: 'Share type', shareCondition: 'Share condition', shareMethod: 'Share method',
       applicantMaterials: 'Applicant materials', shareBasis: 'Legal basis for restricted sharing', openType: 'Open type',
       openCondition: 'Open condition', openBasis: 'Legal basis for not opening', updateCycle: 'Update cycle',
-      parentCode: 'Higher-level resource code', changeNote: 'Change note', department: 'Department', content: 'Entry content',
+      parentCode: 'Parent entry code', changeNote: 'Change note', department: 'Department', content: 'Entry content',
       comment: 'Review comment', reason: 'Reason', revision: 'Revision', trigger: 'Trigger', triggerDate: 'Trigger date',
       description: 'Description', entryId: 'Catalog entry', departmentId: 'Department'
     },
@@ -128,7 +128,7 @@ export default {
       name: 'Identifier', chineseName: 'Name', type: 'Data type', length: 'Length', required: 'Required', recordKey: 'Key',
       valueStandard: 'Value standard', sensitivity: 'Sensitivity', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
     },
-    rules: { title: 'The entry breaks some rules; please correct:', itemLocation: 'Data item row {row} · {field}' },
+    rules: { title: 'The entry breaks some rules; please correct:', count: 'The entry breaks {n} rule(s); please correct:', itemLocation: 'Data item row {row} · {field}' },
     workbench: {
       title: 'My catalog', new: 'New entry', import: 'Import Excel', template: 'Download template', export: 'Export my department',
       exportSelected: 'Export selected ({n})', obligations: 'Catalog updates due', allObligations: 'All obligations',

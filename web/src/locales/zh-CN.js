@@ -127,7 +127,7 @@ export default {
       name: '信息项标识', chineseName: '信息项名称', type: '数据类型', length: '长度', required: '必填', recordKey: '主键',
       valueStandard: '取值标准', sensitivity: '敏感属性', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
     },
-    rules: { title: '条目不符合要求，请按提示修改：', itemLocation: '信息项第 {row} 行 · {field}' },
+    rules: { title: '条目不符合要求，请按提示修改：', count: '条目有 {n} 处不符合要求，请按提示修改：', itemLocation: '信息项第 {row} 行 · {field}' },
     workbench: {
       title: '我的目录', new: '新建条目', import: '导入 Excel', template: '下载模板', export: '导出本部门目录',
       exportSelected: '导出所选（{n}）', obligations: '待完成的目录更新', allObligations: '全部更新义务', filter: '按代码或名称筛选',
@@ -181,7 +181,7 @@ export default {
       triggerDate: '触发日期', description: '事项说明', entry: '涉及条目', wholeCatalog: '整个部门目录', due: '更新期限',
       dueOn: '{date} 前完成', reportDue: '报送期限', status: '状态', recorded: '登记', overdue: '已逾期', late: '逾期完成',
       inTime: '及时', statuses: { OPEN: '待更新', SUBMITTED: '已提交', FULFILLED: '已完成' },
-      rule: '法律法规变化或部门职责调整后，应在{days}内更新目录{report}（依据：{basis}）。',
+      rule: '法律法规变化或部门职责调整后，应在 {days}内更新目录{report}（依据：{basis}）。',
       reportRule: '，并在 {n} 个工作日内报送主管部门'
     },
     leads: {
