@@ -126,7 +126,7 @@ export default {
     },
     item: {
       name: 'Identifier', chineseName: 'Name', type: 'Data type', length: 'Length', required: 'Required', recordKey: 'Key',
-      valueStandard: 'Value standard', sensitivity: 'Sensitivity', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
+      valueStandard: 'Value standard', standardHint: 'e.g. GB 11643', sensitivity: 'Sensitivity', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
     },
     rules: { title: 'The entry breaks some rules; please correct:', count: 'The entry breaks {n} rule(s); please correct:', itemLocation: 'Data item row {row} · {field}' },
     workbench: {
@@ -174,7 +174,7 @@ export default {
       comment: 'Review comment', commentHint: 'What must change; the editor sees this comment',
       consent: 'I agree to publish it as a local entry', localTitle: 'Local entry',
       diffTab: 'Against the version in force (v{from}→v{to})', contentTab: 'Submitted content (v{v})',
-      notPending: 'This entry is "{state}"; there is nothing to review.', published: 'Published', returned: 'Returned'
+      notPending: 'This entry is "{state}"; there is nothing to review.', published: 'Entry published', returned: 'Entry returned for changes'
     },
     duplicates: {
       title: 'Duplicate entries', hint: 'On submission, entries of other departments with alike names or overlapping data items are flagged; designate the collecting department or dismiss the flag.',

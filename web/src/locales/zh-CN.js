@@ -125,7 +125,7 @@ export default {
     },
     item: {
       name: '信息项标识', chineseName: '信息项名称', type: '数据类型', length: '长度', required: '必填', recordKey: '主键',
-      valueStandard: '取值标准', sensitivity: '敏感属性', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
+      valueStandard: '取值标准', standardHint: '如 GB 11643', sensitivity: '敏感属性', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
     },
     rules: { title: '条目不符合要求，请按提示修改：', count: '条目有 {n} 处不符合要求，请按提示修改：', itemLocation: '信息项第 {row} 行 · {field}' },
     workbench: {
@@ -166,7 +166,7 @@ export default {
       entryTitle: '审核目录条目', return: '退回修改', publish: '审核通过并发布', comment: '审核意见',
       commentHint: '请写明需修改的内容，编目员将看到此意见', consent: '同意作为本级特有目录发布',
       localTitle: '本级特有目录', diffTab: '与现行版本比较（v{from}→v{to}）', contentTab: '提交内容（v{v}）',
-      notPending: '该条目当前为“{state}”，无需审核。', published: '已发布', returned: '已退回'
+      notPending: '该条目当前为“{state}”，无需审核。', published: '条目已发布', returned: '条目已退回修改'
     },
     duplicates: {
       title: '重复目录', hint: '提交审核时，平台将名称相近或信息项重合的其他部门条目标记为疑似重复；请指定采集部门或排除。',
