@@ -12,6 +12,8 @@ export class Problem extends Error {
     this.status = status
     this.code = body?.code
     this.fields = body?.fields || {}
+    // rule failures: every broken rule as {location, code, message}, in the caller's language
+    this.errors = Array.isArray(body?.errors) ? body.errors : []
   }
 }
 
@@ -27,8 +29,9 @@ function headers(extra = {}) {
 }
 
 export async function request(method, path, body, { raw = false } = {}) {
-  const init = { method, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) }
-  if (body !== undefined) init.body = JSON.stringify(body)
+  const form = body instanceof FormData
+  const init = { method, headers: headers(body === undefined || form ? {} : { 'Content-Type': 'application/json' }) }
+  if (body !== undefined) init.body = form ? body : JSON.stringify(body)
   const response = await fetch(path, init)
   if (raw && response.ok) return response
   const type = response.headers.get('Content-Type') || ''
@@ -47,7 +50,9 @@ export async function request(method, path, body, { raw = false } = {}) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body = {}) => request('POST', path, body),
-  put: (path, body) => request('PUT', path, body)
+  put: (path, body) => request('PUT', path, body),
+  /** Multipart upload; the browser sets the boundary. */
+  upload: (path, formData) => request('POST', path, formData)
 }
 
 export function setToken(token) {

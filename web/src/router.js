@@ -12,6 +12,7 @@ import SystemsView from './views/SystemsView.vue'
 import PolicyView from './views/PolicyView.vue'
 import CalendarView from './views/CalendarView.vue'
 import AuditView from './views/AuditView.vue'
+import { catalogRoutes } from './views/catalog/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -30,7 +31,8 @@ export const router = createRouter({
         { path: 'systems', component: SystemsView },
         { path: 'policy', component: PolicyView },
         { path: 'calendar', component: CalendarView },
-        { path: 'audit', component: AuditView }
+        { path: 'audit', component: AuditView },
+        ...catalogRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

@@ -7,7 +7,9 @@ export default {
   },
   menu: {
     home: 'Home', regions: 'Regions', departments: 'Departments', users: 'Users and roles', systems: 'Connected systems',
-    policy: 'Policy profile', calendar: 'Working-day calendar', audit: 'Audit log', account: 'My account'
+    policy: 'Policy profile', calendar: 'Working-day calendar', audit: 'Audit log', account: 'My account',
+    catalog: 'Catalog', catalogMine: 'My catalog', catalogReview: 'Review queue', catalogDuplicates: 'Duplicates',
+    catalogObligations: 'Update obligations', catalogLeads: 'Lead departments', catalogSearch: 'Catalog search', catalogLists: 'Open and share lists'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -85,5 +87,137 @@ export default {
     export: 'Export CSV', verify: 'Verify integrity', intact: 'The audit log is intact', broken: 'Tampering found: the chain breaks at entry {id}',
     brokenOther: 'Problem found: {reason}', entries: '{n} entries and {c} signed checkpoints checked', publicKey: 'Checkpoint signing key (SM2)',
     outcomes: { SUCCESS: 'Success', FAILURE: 'Failure' }, hash: 'Hash (SM3)'
+  },
+  catalog: {
+    notAvailable: 'This function is not available yet; please try again later.',
+    category: { BASE: 'Base resources', THEMATIC: 'Thematic resources', DEPARTMENT: 'Department resources' },
+    classification: { item: 'Subject (2)', target: 'Heading (3)', detail: 'Sub-heading (3)' },
+    state: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', PUBLISHED: 'Published', SUPERSEDED: 'Superseded', RETIRED: 'Retired' },
+    format: {
+      ELECTRONIC_FILE: 'Electronic file', SPREADSHEET: 'Spreadsheet', DATABASE: 'Database', IMAGE: 'Image', STREAMING_MEDIA: 'Streaming media',
+      SELF_DESCRIBING: 'Self-describing', SERVICE_INTERFACE: 'Service interface', OTHER: 'Other'
+    },
+    dataType: {
+      CHARACTER: 'Character', NUMERIC: 'Numeric', CURRENCY: 'Currency', DATE: 'Date', DATETIME: 'Date-time', LOGICAL: 'Logical',
+      MEMO: 'Memo', GENERAL: 'General', DOUBLE: 'Double', INTEGER: 'Integer', FLOAT: 'Float'
+    },
+    shareType: { UNCONDITIONAL: 'Unconditional sharing', CONDITIONAL: 'Conditional sharing', NOT_SHARED: 'Not shared' },
+    openType: { OPEN: 'Open', CONDITIONAL_OPEN: 'Conditionally open', NOT_OPEN: 'Not open' },
+    shareMethod: {
+      PLATFORM_TABLE: 'Platform (database table)', PLATFORM_INTERFACE: 'Platform (interface)', PLATFORM_FILE: 'Platform (file)',
+      MAIL: 'By mail', MEDIUM: 'On a medium (disc, removable storage)'
+    },
+    updateCycle: {
+      REALTIME: 'Real time', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', HALF_YEARLY: 'Half-yearly', YEARLY: 'Yearly', OTHER: 'Other'
+    },
+    sensitivity: { NONE: 'None', PERSONAL_INFORMATION: 'Personal information', COMMERCIAL_SECRET: 'Commercial secret' },
+    basisKind: { LAW: 'Law', REGULATION: 'Administrative or local regulation', RULE: 'Rule', CENTRAL_POLICY: 'Central policy document' },
+    trigger: { LAW_CHANGED: 'Laws changed', DUTIES_CHANGED: 'Duties changed', SYSTEM_UPDATED: 'Information system updated', OTHER: 'Other' },
+    basis: { kind: 'Kind of norm', title: 'Title', article: 'Article' },
+    field: {
+      resourceCode: 'Resource code', name: 'Resource name', classification: 'Classification', category: 'Category', summary: 'Summary',
+      format: 'Format', subFormat: 'Sub-format', releaseDate: 'Release date', relatedCodes: 'Related codes', classified: 'Secrecy',
+      dataItems: 'Data items', shareType: 'Share type', shareCondition: 'Share condition', shareMethod: 'Share method',
+      applicantMaterials: 'Applicant materials', shareBasis: 'Legal basis for restricted sharing', openType: 'Open type',
+      openCondition: 'Open condition', openBasis: 'Legal basis for not opening', updateCycle: 'Update cycle',
+      parentCode: 'Parent entry code', changeNote: 'Change note', department: 'Department', content: 'Entry content',
+      comment: 'Review comment', reason: 'Reason', revision: 'Revision', trigger: 'Trigger', triggerDate: 'Trigger date',
+      description: 'Description', entryId: 'Catalog entry', departmentId: 'Department'
+    },
+    item: {
+      name: 'Identifier', chineseName: 'Name', type: 'Data type', length: 'Length', required: 'Required', recordKey: 'Key',
+      valueStandard: 'Value standard', standardHint: 'e.g. GB 11643', sensitivity: 'Sensitivity', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
+    },
+    rules: { title: 'The entry breaks some rules; please correct:', count: 'The entry breaks {n} rule(s); please correct:', itemLocation: 'Data item row {row} · {field}' },
+    workbench: {
+      title: 'My catalog', new: 'New entry', import: 'Import Excel', template: 'Download template', export: 'Export my department',
+      exportSelected: 'Export selected ({n})', obligations: 'Catalog updates due', allObligations: 'All obligations',
+      filter: 'Filter by code or name', empty: 'Your department has no catalog entries yet', state: 'State', changed: 'Last handled',
+      view: 'View', inForce: 'In force v{v}'
+    },
+    editor: {
+      title: 'Edit catalog entry', newTitle: 'New catalog entry', back: 'Back', submit: 'Submit for review', withdraw: 'Withdraw',
+      retire: 'Retire', basic: 'Basic information', sharing: 'Sharing', opening: 'Opening', dataItems: 'Data items',
+      pickClassification: 'Category and subject', departmentHint: 'Department resources: subject, heading and sub-heading are coded by the department (2, 3 and 3 digits).',
+      leadHint: 'Base and thematic resources are catalogued only by the lead department the authority designated.',
+      classificationRequired: 'Choose a classification', itemDigits: 'The subject is 2 digits', targetDigits: 'The heading is 3 digits',
+      detailDigits: 'The sub-heading is 3 digits and needs a heading', nameRequired: 'Enter the resource name',
+      parentHint: 'The code of the higher-level entry this one implements', tagHint: 'Type and press Enter',
+      materialsHint: 'Type each material and press Enter', classifiedYes: 'Classified', classifiedNo: 'Not classified',
+      classifiedHint: 'Classified data is never catalogued or processed on the platform.',
+      classifiedRefused: 'The platform refuses classified data: do not catalogue it here.',
+      basisHint: 'Conditional or no sharing needs a law, regulation, rule or central policy document as its basis.',
+      baseShare: 'Under this region\'s rules ({basis}) base resources are shared unconditionally.',
+      noOpenData: 'This region\'s rules do not open data; every entry is "not open".',
+      changeNoteHint: 'What changed and why (optional)', returned: 'Returned by the reviewer; correct and submit again',
+      submitted: 'Submitted for review; withdraw it to make changes.',
+      newVersion: 'This entry is published. Saving a change starts version v{v}, which replaces the one in force once reviewed and published.',
+      notMine: 'You are not a catalog editor of this entry\'s department; read only.', retired: 'This entry is retired: {reason}',
+      conflictTitle: 'Save conflict', reload: 'Reload', keepEditing: 'Keep editing', submittedOk: 'Submitted for review',
+      withdrawn: 'Withdrawn; you can edit again',
+      retireHint: 'A retired entry leaves the published catalog, keeps all its versions, and its code is never reused. Reason:',
+      reasonRequired: 'Enter a reason', retiredOk: 'Entry retired', unsaved: 'You have unsaved changes. Leave anyway?'
+    },
+    versions: {
+      title: 'Versions and comparison', short: 'Versions', created: 'Created', submitted: 'Submitted', reviewed: 'Reviewed',
+      compare: 'Compare versions', show: 'Compare', onlyOne: 'There is only one version, nothing to compare yet.',
+      pick: 'Pick two versions to compare.'
+    },
+    diff: {
+      same: 'The two versions are the same', fields: 'Changed fields', items: 'Changed data items', noFields: 'No field changed',
+      noItems: 'No data item changed', field: 'Field', before: 'Before (v{v})', after: 'After (v{v})', kind: 'Change', changes: 'Details',
+      kinds: { ADDED: 'Added', REMOVED: 'Removed', CHANGED: 'Changed' }
+    },
+    review: {
+      title: 'Review queue', empty: 'Nothing awaits review', kind: 'Kind', first: 'First publication', change: 'Change v{from}→v{to}',
+      open: 'Review', entryTitle: 'Review catalog entry', return: 'Return for changes', publish: 'Approve and publish',
+      comment: 'Review comment', commentHint: 'What must change; the editor sees this comment',
+      consent: 'I agree to publish it as a local entry', localTitle: 'Local entry',
+      diffTab: 'Against the version in force (v{from}→v{to})', contentTab: 'Submitted content (v{v})',
+      notPending: 'This entry is "{state}"; there is nothing to review.', published: 'Entry published', returned: 'Entry returned for changes'
+    },
+    duplicates: {
+      title: 'Duplicate entries', hint: 'On submission, entries of other departments with alike names or overlapping data items are flagged; designate the collecting department or dismiss the flag.',
+      empty: 'No suspected duplicates', entry: 'Submitted entry', other: 'Suspected duplicate', nameSimilarity: 'Name similarity',
+      itemOverlap: 'Item overlap', detected: 'Detected', decision: 'Decision', designate: 'Designate collector', dismiss: 'Dismiss',
+      designateHint: 'The same data is collected by one department only. Choose the collecting department:', note: 'Note (optional)',
+      dismissHint: 'The two entries describe different data? Optional note:', collector: 'Collecting department',
+      statuses: { OPEN: 'Open', RESOLVED: 'Designated', DISMISSED: 'Dismissed' }
+    },
+    obligations: {
+      title: 'Catalog update obligations', region: 'All departments of the region', openOnly: 'Open only', record: 'Record a trigger',
+      trigger: 'Trigger', triggerDate: 'Trigger date', description: 'Description', entry: 'Entry concerned', wholeCatalog: 'Whole department catalog',
+      due: 'Due', dueOn: 'due {date}', reportDue: 'Report due', status: 'Status', recorded: 'Recorded', overdue: 'Overdue', late: 'Done late',
+      inTime: 'In time', statuses: { OPEN: 'To update', SUBMITTED: 'Submitted', FULFILLED: 'Fulfilled' },
+      rule: 'After laws or duties change, the catalog is updated within {days}{report} (basis: {basis}).',
+      reportRule: ', then reported to the authority within {n} working days'
+    },
+    leads: {
+      title: 'Lead departments', hint: 'Base and thematic resources are catalogued and kept by the lead department the authority designates.',
+      subject: 'Subject', department: 'Lead department', designated: 'Designated', designate: 'Designate', none: 'Not designated',
+      done: 'Lead department of "{subject}" designated'
+    },
+    search: {
+      title: 'Catalog search', placeholder: 'Resource name, summary, data item or resource code', total: '{n} entries',
+      none: 'No catalog entry matches', unavailable: 'Catalog search is not available yet; please try again later.',
+      facet: {
+        departmentId: 'Department', category: 'Category', subject: 'Subject', shareType: 'Share type', openType: 'Open type',
+        format: 'Format', updateCycle: 'Update cycle'
+      }
+    },
+    detail: {
+      title: 'Catalog entry', version: 'In force v{v}', export: 'Export Excel', publishedAt: 'Published', creditCode: 'Department credit code',
+      unpublished: 'This entry is not published yet; this is its working version.',
+      newer: 'A newer version v{v} ({state}) exists; this is the version in force.', otherDepartment: 'The other department'
+    },
+    lists: {
+      title: 'Open and share lists', open: 'Open data list', share: 'Share list', csv: 'Export CSV', condition: 'Condition',
+      unavailable: 'The lists are not available yet; please try again later.'
+    },
+    import: {
+      title: 'Import catalog (Excel)', hint: 'Fill in the platform\'s template, one entry per row; if any row breaks a rule, nothing in the file is imported.',
+      drop: 'Drop an .xlsx file here, or click to choose', only: '.xlsx only', submitAfter: 'Submit for review after import',
+      upload: 'Import', done: '{n} entries imported', nothing: 'Nothing was imported', location: 'Location', message: 'Problem'
+    }
   }
 }

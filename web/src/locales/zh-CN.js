@@ -7,7 +7,9 @@ export default {
   },
   menu: {
     home: '首页', regions: '行政区域', departments: '政务部门', users: '用户与角色', systems: '接入系统',
-    policy: '政策配置', calendar: '工作日历', audit: '审计日志', account: '我的账户'
+    policy: '政策配置', calendar: '工作日历', audit: '审计日志', account: '我的账户',
+    catalog: '目录', catalogMine: '我的目录', catalogReview: '审核队列', catalogDuplicates: '重复目录',
+    catalogObligations: '更新义务', catalogLeads: '牵头部门', catalogSearch: '目录检索', catalogLists: '开放/共享清单'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -85,5 +87,128 @@ export default {
     export: '导出 CSV', verify: '校验完整性', intact: '审计日志完整，未发现篡改', broken: '发现篡改：第 {id} 条起链条断裂',
     brokenOther: '发现问题：{reason}', entries: '已校验 {n} 条记录、{c} 个签名检查点', publicKey: '检查点签名公钥（SM2）',
     outcomes: { SUCCESS: '成功', FAILURE: '失败' }, hash: '哈希（SM3）'
+  },
+  catalog: {
+    notAvailable: '该功能暂未开放，请稍后再试。',
+    category: { BASE: '基础信息资源', THEMATIC: '主题信息资源', DEPARTMENT: '部门信息资源' },
+    classification: { item: '项（2位）', target: '目（3位）', detail: '细目（3位）' },
+    state: { DRAFT: '草稿', SUBMITTED: '待审核', RETURNED: '已退回', PUBLISHED: '已发布', SUPERSEDED: '已替代', RETIRED: '已停用' },
+    format: {
+      ELECTRONIC_FILE: '电子文件', SPREADSHEET: '电子表格', DATABASE: '数据库', IMAGE: '图形图像', STREAMING_MEDIA: '流媒体',
+      SELF_DESCRIBING: '自描述格式', SERVICE_INTERFACE: '服务接口', OTHER: '其他'
+    },
+    dataType: {
+      CHARACTER: '字符型', NUMERIC: '数值型', CURRENCY: '货币型', DATE: '日期型', DATETIME: '日期时间型', LOGICAL: '逻辑型',
+      MEMO: '备注型', GENERAL: '通用型', DOUBLE: '双精度型', INTEGER: '整型', FLOAT: '浮点型'
+    },
+    shareType: { UNCONDITIONAL: '无条件共享', CONDITIONAL: '有条件共享', NOT_SHARED: '不予共享' },
+    openType: { OPEN: '无条件开放', CONDITIONAL_OPEN: '有条件开放', NOT_OPEN: '不予开放' },
+    shareMethod: {
+      PLATFORM_TABLE: '共享平台（库表）', PLATFORM_INTERFACE: '共享平台（接口）', PLATFORM_FILE: '共享平台（文件）',
+      MAIL: '邮件', MEDIUM: '介质（光盘、移动存储）'
+    },
+    updateCycle: {
+      REALTIME: '实时', DAILY: '每日', WEEKLY: '每周', MONTHLY: '每月', QUARTERLY: '每季度', HALF_YEARLY: '每半年', YEARLY: '每年', OTHER: '其他'
+    },
+    sensitivity: { NONE: '不涉及', PERSONAL_INFORMATION: '个人信息', COMMERCIAL_SECRET: '商业秘密' },
+    basisKind: { LAW: '法律', REGULATION: '行政法规或地方性法规', RULE: '规章', CENTRAL_POLICY: '党中央、国务院政策文件' },
+    trigger: { LAW_CHANGED: '法律法规变化', DUTIES_CHANGED: '部门职责调整', SYSTEM_UPDATED: '信息系统更新', OTHER: '其他情形' },
+    basis: { kind: '依据类别', title: '文件名称', article: '条款' },
+    field: {
+      resourceCode: '信息资源代码', name: '信息资源名称', classification: '资源分类', category: '类别', summary: '信息资源摘要',
+      format: '信息资源格式', subFormat: '子格式', releaseDate: '发布日期', relatedCodes: '关联资源代码', classified: '涉密属性',
+      dataItems: '信息项', shareType: '共享类型', shareCondition: '共享条件', shareMethod: '共享方式', applicantMaterials: '申请材料',
+      shareBasis: '共享限制依据', openType: '开放类型', openCondition: '开放条件', openBasis: '不予开放依据', updateCycle: '更新周期',
+      parentCode: '上级目录资源代码', changeNote: '变更说明', department: '提供部门', content: '条目内容', comment: '审核意见',
+      reason: '停用原因', revision: '修订号', trigger: '触发事项', triggerDate: '触发日期', description: '事项说明',
+      entryId: '目录条目', departmentId: '部门'
+    },
+    item: {
+      name: '信息项标识', chineseName: '信息项名称', type: '数据类型', length: '长度', required: '必填', recordKey: '主键',
+      valueStandard: '取值标准', standardHint: '如 GB 11643', sensitivity: '敏感属性', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
+    },
+    rules: { title: '条目不符合要求，请按提示修改：', count: '条目有 {n} 处不符合要求，请按提示修改：', itemLocation: '信息项第 {row} 行 · {field}' },
+    workbench: {
+      title: '我的目录', new: '新建条目', import: '导入 Excel', template: '下载模板', export: '导出本部门目录',
+      exportSelected: '导出所选（{n}）', obligations: '待完成的目录更新', allObligations: '全部更新义务', filter: '按代码或名称筛选',
+      empty: '本部门尚无目录条目', state: '状态', changed: '最近处理', view: '查看', inForce: '现行 v{v}'
+    },
+    editor: {
+      title: '编辑目录条目', newTitle: '新建目录条目', back: '返回', submit: '提交审核', withdraw: '撤回', retire: '停用',
+      basic: '基本信息', sharing: '共享属性', opening: '开放属性', dataItems: '信息项',
+      pickClassification: '选择类别与主题', departmentHint: '部门信息资源：项、目、细目按本部门职能自行编码（项 2 位，目、细目各 3 位）。',
+      leadHint: '基础、主题信息资源只能由主管部门指定的牵头部门编目。', classificationRequired: '请选择资源分类',
+      itemDigits: '项须为 2 位数字', targetDigits: '目须为 3 位数字', detailDigits: '细目须为 3 位数字，且须先填写目',
+      nameRequired: '请填写信息资源名称', parentHint: '实施上级目录条目时填写其资源代码', tagHint: '输入后按回车添加',
+      materialsHint: '每项材料输入后按回车添加', classifiedYes: '涉密', classifiedNo: '非涉密',
+      classifiedHint: '涉密数据不得在平台编目或处理。', classifiedRefused: '涉密数据将被平台拒绝：请勿在本平台编目涉密数据。',
+      basisHint: '有条件共享、不予共享须注明法律、行政法规、规章或党中央、国务院政策文件依据。',
+      baseShare: '按本地区规定（{basis}），基础信息资源应无条件共享。',
+      noOpenData: '本地区政策未规定公共数据开放，条目一律为“不予开放”。', changeNoteHint: '说明本次修改的内容和原因（可选）',
+      returned: '审核退回，请按意见修改后重新提交', submitted: '已提交审核；如需修改，请先撤回。',
+      newVersion: '该条目已发布。保存修改将生成新版本 v{v}，经审核发布后替换现行版本。',
+      notMine: '您不是该条目所属部门的编目员，只能查看。', retired: '该条目已停用：{reason}', conflictTitle: '保存冲突',
+      reload: '重新加载', keepEditing: '继续编辑', submittedOk: '已提交审核', withdrawn: '已撤回，可继续修改',
+      retireHint: '停用后条目退出已发布目录，保留全部版本，资源代码不再复用。请填写停用原因：', reasonRequired: '请填写原因',
+      retiredOk: '条目已停用', unsaved: '有未保存的修改，确定离开？'
+    },
+    versions: {
+      title: '版本与比较', short: '版本', created: '创建', submitted: '提交', reviewed: '审核', compare: '比较版本',
+      show: '比较', onlyOne: '仅有一个版本，暂无可比较的内容。', pick: '选择两个版本进行比较。'
+    },
+    diff: {
+      same: '两个版本内容相同', fields: '字段变化', items: '信息项变化', noFields: '字段无变化', noItems: '信息项无变化',
+      field: '字段', before: '原值（v{v}）', after: '新值（v{v}）', kind: '变化', changes: '变化内容',
+      kinds: { ADDED: '新增', REMOVED: '删除', CHANGED: '修改' }
+    },
+    review: {
+      title: '审核队列', empty: '暂无待审核的条目', kind: '类型', first: '首次发布', change: '变更 v{from}→v{to}', open: '审核',
+      entryTitle: '审核目录条目', return: '退回修改', publish: '审核通过并发布', comment: '审核意见',
+      commentHint: '请写明需修改的内容，编目员将看到此意见', consent: '同意作为本级特有目录发布',
+      localTitle: '本级特有目录', diffTab: '与现行版本比较（v{from}→v{to}）', contentTab: '提交内容（v{v}）',
+      notPending: '该条目当前为“{state}”，无需审核。', published: '条目已发布', returned: '条目已退回修改'
+    },
+    duplicates: {
+      title: '重复目录', hint: '提交审核时，平台将名称相近或信息项重合的其他部门条目标记为疑似重复；请指定采集部门或排除。',
+      empty: '暂无疑似重复的条目', entry: '提交的条目', other: '疑似重复的条目', nameSimilarity: '名称相似度',
+      itemOverlap: '信息项重合度', detected: '发现时间', decision: '处理结果', designate: '指定采集部门', dismiss: '排除',
+      designateHint: '同一数据只由一个部门采集。请选择负责采集的部门：', note: '说明（可选）',
+      dismissHint: '确认两个条目描述的是不同数据？可填写说明：', collector: '采集部门',
+      statuses: { OPEN: '待处理', RESOLVED: '已指定', DISMISSED: '已排除' }
+    },
+    obligations: {
+      title: '目录更新义务', region: '本区域全部部门', openOnly: '只看未完成', record: '登记触发事项', trigger: '触发事项',
+      triggerDate: '触发日期', description: '事项说明', entry: '涉及条目', wholeCatalog: '整个部门目录', due: '更新期限',
+      dueOn: '{date} 前完成', reportDue: '报送期限', status: '状态', recorded: '登记', overdue: '已逾期', late: '逾期完成',
+      inTime: '及时', statuses: { OPEN: '待更新', SUBMITTED: '已提交', FULFILLED: '已完成' },
+      rule: '法律法规变化或部门职责调整后，应在 {days}内更新目录{report}（依据：{basis}）。',
+      reportRule: '，并在 {n} 个工作日内报送主管部门'
+    },
+    leads: {
+      title: '牵头部门', hint: '基础信息资源和主题信息资源由主管部门指定的牵头部门编目和维护。', subject: '主题',
+      department: '牵头部门', designated: '指定', designate: '指定', none: '尚未指定', done: '已指定“{subject}”的牵头部门'
+    },
+    search: {
+      title: '目录检索', placeholder: '输入资源名称、摘要、信息项或资源代码', total: '共 {n} 条', none: '没有符合条件的目录条目',
+      unavailable: '目录检索服务暂未开放，请稍后再试。',
+      facet: {
+        departmentId: '提供部门', category: '资源类别', subject: '主题', shareType: '共享类型', openType: '开放类型',
+        format: '资源格式', updateCycle: '更新周期'
+      }
+    },
+    detail: {
+      title: '目录条目详情', version: '现行版本 v{v}', export: '导出 Excel', publishedAt: '发布时间', creditCode: '部门统一社会信用代码',
+      unpublished: '该条目尚未发布，以下为工作版本。', newer: '该条目有新版本 v{v}（{state}），以下为现行发布版本。',
+      otherDepartment: '另一部门'
+    },
+    lists: {
+      title: '开放/共享清单', open: '开放清单', share: '共享清单', csv: '导出 CSV', condition: '条件',
+      unavailable: '清单服务暂未开放，请稍后再试。'
+    },
+    import: {
+      title: '导入目录（Excel）', hint: '请使用平台提供的模板填写，每行一个条目；任何一行不符合要求时整个文件不导入。',
+      drop: '将 .xlsx 文件拖到此处，或点击选择', only: '仅支持 .xlsx 格式', submitAfter: '导入后直接提交审核',
+      upload: '开始导入', done: '已导入 {n} 个条目', nothing: '未导入任何数据', location: '位置', message: '问题'
+    }
   }
 }

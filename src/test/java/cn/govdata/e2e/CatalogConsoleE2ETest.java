@@ -1,0 +1,252 @@
+package cn.govdata.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.govdata.shared.Role;
+import cn.govdata.support.Api;
+import cn.govdata.support.ApiIntegrationTest;
+
+/**
+ * The catalog's main journey in the Chinese console, in headless Chromium: a department's catalog editor
+ * drafts an entry with two data items in the entry editor and submits it; the data authority's reviewer finds
+ * it in the review queue and publishes it; the editor then sees it published in the workbench and opens its
+ * detail page. Screenshots go to target/e2e/ (catalog-*.png).
+ */
+class CatalogConsoleE2ETest extends ApiIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target/e2e");
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the browser test");
+        }
+        Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed; browser test skipped");
+        profile = Files.createTempDirectory("govdata-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void editorDraftsAndSubmitsAnEntryTheReviewerPublishesItAndTheEditorSeesItPublished() throws IOException {
+        Api adminApi = admin();
+        Dept department = newDepartment(adminApi, "浏览器编目局");
+        LoggedIn editor = newUser(adminApi, department.id(), Role.CATALOG_EDITOR);
+        LoggedIn reviewer = newUser(adminApi, authorityDepartmentId(adminApi), Role.CATALOG_REVIEWER);
+        String name = "网约车经营许可信息" + unique();
+
+        // 1. the editor drafts a department-resource entry with two data items and submits it
+        logIn(editor.username(), editor.password());
+        click("menu-catalogMine");
+        waitForText("本部门尚无目录条目");
+        click("catalog-new");
+        type("entry-name", name);
+        type("entry-item", "01");
+        type("entry-target", "001");
+        type("entry-summary", "本市网络预约出租汽车经营者的许可证号、经营范围和有效期限。");
+        pick("entry-format", "数据库");
+        pick("entry-subformat", "PostgreSQL");
+        pick("entry-update-cycle", "每日");
+        click("share-type-UNCONDITIONAL");
+        pick("entry-share-method", "共享平台（接口）");
+        click("open-type-OPEN");
+        click("item-add");
+        click("item-add");
+        type("item-name-0", "licence_no");
+        type("item-length-0", "32");
+        type("item-chinese-name-0", "许可证号");
+        click("item-key-0");
+        click("item-required-0");
+        type("item-name-1", "operator_name");
+        type("item-length-1", "200");
+        type("item-chinese-name-1", "经营者名称");
+        type("entry-change-note", "首次编目");
+        fullShot("catalog-01-editor");
+        click("entry-submit");
+        find("state-SUBMITTED");
+        waitForText("已提交审核");
+        long entryId = entryIdFromUrl();
+        String resourceCode = find("entry-code").getText();
+        assertThat(resourceCode).matches("301001/\\d{6}");
+        shot("catalog-02-submitted");
+        logOut();
+
+        // 2. the reviewer finds it in the review queue, opens it read-only and publishes it
+        logIn(reviewer.username(), reviewer.password());
+        click("menu-catalogReview");
+        waitForText(name);
+        shot("catalog-03-review-queue");
+        click("review-open-" + entryId);
+        waitForText("经营者名称");
+        assertThat(find("entry-content").getText()).contains(name, resourceCode, "licence_no", "operator_name");
+        fullShot("catalog-04-review-entry");
+        click("review-publish");
+        wait.until(ExpectedConditions.urlMatches("/catalog/review$"));
+        wait.until(driver -> !driver.findElement(By.tagName("body")).getText().contains(name));
+        logOut();
+
+        // 3. the editor sees it published and opens the published version with its data items
+        logIn(editor.username(), editor.password());
+        click("menu-catalogMine");
+        waitForText(name);
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[.//*[@data-test='entry-link-" + entryId + "']]")));
+        assertThat(row.findElements(By.cssSelector("[data-test=state-PUBLISHED]"))).isNotEmpty();
+        assertThat(row.getText()).contains("已发布");
+        shot("catalog-05-workbench-published");
+        click("entry-view-" + entryId);
+        WebElement version = find("detail-version");
+        assertThat(version.getText()).contains("v1");
+        waitForText("经营者名称");
+        assertThat(find("data-items").getText()).contains("licence_no", "许可证号", "operator_name", "经营者名称");
+        fullShot("catalog-06-entry-detail");
+
+        Api.Response published = editor.api().get("/api/v1/catalog/entries/" + entryId);
+        assertThat(published.json().get("published").get("version").asInt()).isEqualTo(1);
+        assertThat(published.json().get("published").get("content").get("dataItems").size()).isEqualTo(2);
+    }
+
+    private long entryIdFromUrl() {
+        wait.until(ExpectedConditions.urlMatches("/catalog/edit/\\d+"));
+        Matcher id = Pattern.compile("/catalog/edit/(\\d+)").matcher(browser.getCurrentUrl());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private void logIn(String username, String password) {
+        browser.get(anonymous.baseUrl() + "/#/login");
+        type("login-username", username);
+        type("login-password", password);
+        click("login-submit");
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void logOut() {
+        WebElement menu = find("user-menu");
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(menu).perform();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]"))).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private WebElement find(String test) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='" + test + "']")));
+    }
+
+    private void click(String test) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='" + test + "']")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Element Plus puts the attribute on the native input or on its wrapper, depending on the component. */
+    private WebElement input(String test) {
+        WebElement element = find(test);
+        if (!element.getTagName().equals("input") && !element.getTagName().equals("textarea")) {
+            element = element.findElement(By.cssSelector("input, textarea"));
+        }
+        return element;
+    }
+
+    private void type(String test, String text) {
+        WebElement field = input(test);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+    }
+
+    /** Opens a (non-filterable) select and clicks the visible option with the given text. */
+    private void pick(String test, String option) {
+        click(test);
+        By item = By.xpath("//*[contains(@class,'el-select-dropdown__item')][contains(normalize-space(.),'" + option + "')]");
+        // the dropdown slides in: retry until the option is where the click lands
+        wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
+            WebElement visible = driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (visible == null) {
+                return false;
+            }
+            visible.click();
+            return true;
+        });
+        wait.until(driver -> driver.findElements(item).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    /** Lets Element Plus finish its enter transitions (tags zoom in), so that screenshots show them whole. */
+    private void settle() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void waitForText(String text) {
+        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** The whole page: the window is made as tall as the document for the screenshot. */
+    private void fullShot(String name) throws IOException {
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                Math.min(4000, height.intValue() + 120)));
+        try {
+            shot(name);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    private void shot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        settle();
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
