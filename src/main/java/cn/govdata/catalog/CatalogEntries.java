@@ -25,6 +25,7 @@ import cn.govdata.org.Directory.RegionInfo;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
 import tools.jackson.databind.json.JsonMapper;
@@ -158,12 +159,12 @@ class CatalogEntries {
         Row row = editable(actor, id);
         EntryVersion latest = latestVersion(id);
         if (change.revision() == null) {
-            throw new DomainException(ProblemCode.FIELD_REQUIRED, "revision");
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("revision"));
         }
         EntryContent content = normalise(change.content());
         List<Violation> violations = CatalogRules.checkDraft(content);
         if (content.classification() != null && !content.classification().code().equals(row.classificationCode())) {
-            violations.add(Violation.of("classification", ProblemCode.INVALID_VALUE, "classification",
+            violations.add(Violation.of("classification", ProblemCode.INVALID_VALUE, FieldName.of("classification"),
                     row.classificationCode() + " (fixed by the resource code)"));
         }
         if (!violations.isEmpty()) {
@@ -256,7 +257,7 @@ class CatalogEntries {
         Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
         CatalogAccess.requireReviewer(actor, row.regionId());
         if (comment == null || comment.isBlank()) {
-            throw invalid(List.of(Violation.of("comment", ProblemCode.FIELD_REQUIRED, "comment")));
+            throw invalid(List.of(Violation.of("comment", ProblemCode.FIELD_REQUIRED, FieldName.of("comment"))));
         }
         EntryVersion latest = latestVersion(id);
         if (latest.state() != State.SUBMITTED) {
@@ -319,7 +320,7 @@ class CatalogEntries {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
         if (reason == null || reason.isBlank()) {
-            throw invalid(List.of(Violation.of("reason", ProblemCode.FIELD_REQUIRED, "reason")));
+            throw invalid(List.of(Violation.of("reason", ProblemCode.FIELD_REQUIRED, FieldName.of("reason"))));
         }
         if (row.retired()) {
             throw new DomainException(ProblemCode.INVALID_STATE, "RETIRED", "retired");
@@ -424,7 +425,7 @@ class CatalogEntries {
 
     private static EntryContent normalise(EntryContent content) {
         if (content == null) {
-            throw invalid(List.of(Violation.of("content", ProblemCode.FIELD_REQUIRED, "content")));
+            throw invalid(List.of(Violation.of("content", ProblemCode.FIELD_REQUIRED, FieldName.of("content"))));
         }
         return content;
     }

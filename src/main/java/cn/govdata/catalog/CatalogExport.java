@@ -15,6 +15,7 @@ import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,7 @@ class CatalogExport {
             ids = ids == null ? List.of() : List.copyOf(ids);
             int given = (ids.isEmpty() ? 0 : 1) + (departmentId == null ? 0 : 1) + (published ? 1 : 0);
             if (given != 1) {
-                throw new DomainException(ProblemCode.INVALID_VALUE, "ids / departmentId / published",
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids / departmentId / published"),
                         "exactly one of ids=1,2,3, departmentId=…, published=true");
             }
         }
@@ -80,7 +81,7 @@ class CatalogExport {
         if (!selection.ids().isEmpty()) {
             List<Long> ids = new ArrayList<>(new TreeSet<>(selection.ids()));
             if (ids.size() > MAX_IDS) {
-                throw new DomainException(ProblemCode.INVALID_VALUE, "ids", "at most " + MAX_IDS);
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids"), "at most " + MAX_IDS);
             }
             check = () -> requireVisible(actor, reviewerRegion, ids);
             pager = after -> {

@@ -14,6 +14,7 @@ import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 
 /**
@@ -71,7 +72,7 @@ class CatalogLeads {
         Classification subject = subject(subjectCode);
         DepartmentInfo department = directory.department(departmentId)
                 .filter(d -> d.regionId() == actor.regionId())
-                .orElseThrow(() -> new DomainException(ProblemCode.INVALID_VALUE, "departmentId", departmentId));
+                .orElseThrow(() -> new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("departmentId"), departmentId));
         OffsetDateTime now = CatalogEntries.now();
         jdbc.sql("delete from catalog_lead where region_id = ? and classification_item = ?")
                 .params(actor.regionId(), subject.subjectCode()).update();

@@ -19,9 +19,8 @@ import cn.govdata.catalog.CatalogSheetLayout.EntryColumn;
 import cn.govdata.catalog.CatalogSheetLayout.ItemColumn;
 import cn.govdata.catalog.DataItem.DataType;
 import cn.govdata.catalog.DataItem.Sensitivity;
-import cn.govdata.policy.PolicyProfile.OpenType;
-import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
 
@@ -334,12 +333,8 @@ final class CatalogSheetParser {
         }
         List<Object> arguments = new ArrayList<>();
         for (Object argument : violation.arguments()) {
-            if (argument instanceof String s && s.equals(field)) {
+            if (argument instanceof FieldName name && name.path().equals(field)) {
                 arguments.add(column.header());
-            } else if (argument instanceof ShareType type) {
-                arguments.add(vocabulary.shareTypes.of(type));
-            } else if (argument instanceof OpenType type) {
-                arguments.add(vocabulary.openTypes.of(type));
             } else {
                 arguments.add(argument);
             }

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,7 +94,7 @@ class CatalogSpreadsheetController {
             try {
                 parsed.add(Long.parseLong(id.strip()));
             } catch (NumberFormatException e) {
-                throw new DomainException(ProblemCode.INVALID_VALUE, "ids", "1,2,3");
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids"), "1,2,3");
             }
         }
         return parsed;

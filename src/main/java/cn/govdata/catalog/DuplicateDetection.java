@@ -17,6 +17,7 @@ import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 
 /**
@@ -98,7 +99,7 @@ class DuplicateDetection {
         Duplicate duplicate = open(actor, id);
         if (collectingDepartmentId != duplicate.entryDepartmentId()
                 && collectingDepartmentId != duplicate.otherDepartmentId()) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, "collectingDepartmentId", collectingDepartmentId);
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("collectingDepartmentId"), collectingDepartmentId);
         }
         decide(actor, id, Status.RESOLVED, collectingDepartmentId, note);
         jdbc.sql("update catalog_entry set collecting_department_id = ?, updated_at = ? where id in (?, ?)")

@@ -22,6 +22,7 @@ import cn.govdata.policy.PolicyProfile.CatalogUpdate;
 import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
 
@@ -78,19 +79,19 @@ class UpdateObligations {
         }
         List<Violation> violations = new java.util.ArrayList<>();
         if (request.trigger() == null) {
-            violations.add(Violation.of("trigger", ProblemCode.FIELD_REQUIRED, "trigger"));
+            violations.add(Violation.of("trigger", ProblemCode.FIELD_REQUIRED, FieldName.of("trigger")));
         }
         if (request.triggerDate() == null) {
-            violations.add(Violation.of("triggerDate", ProblemCode.FIELD_REQUIRED, "triggerDate"));
+            violations.add(Violation.of("triggerDate", ProblemCode.FIELD_REQUIRED, FieldName.of("triggerDate")));
         } else if (request.triggerDate().isAfter(calendar.today())) {
-            violations.add(Violation.of("triggerDate", ProblemCode.INVALID_VALUE, "triggerDate", "not in the future"));
+            violations.add(Violation.of("triggerDate", ProblemCode.INVALID_VALUE, FieldName.of("triggerDate"), "not in the future"));
         }
         if (request.description() == null || request.description().isBlank()) {
-            violations.add(Violation.of("description", ProblemCode.FIELD_REQUIRED, "description"));
+            violations.add(Violation.of("description", ProblemCode.FIELD_REQUIRED, FieldName.of("description")));
         }
         if (request.entryId() != null && jdbc.sql("select count(*) from catalog_entry where id = ? and department_id = ?")
                 .params(request.entryId(), departmentId).query(Integer.class).single() == 0) {
-            violations.add(Violation.of("entryId", ProblemCode.INVALID_VALUE, "entryId", request.entryId()));
+            violations.add(Violation.of("entryId", ProblemCode.INVALID_VALUE, FieldName.of("entryId"), request.entryId()));
         }
         if (!violations.isEmpty()) {
             throw CatalogEntries.invalid(violations);

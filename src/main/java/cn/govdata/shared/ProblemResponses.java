@@ -37,7 +37,7 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatus(code.status());
         problem.setType(URI.create("urn:govdata:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(message("problem.title." + code.status().value(), code.status().getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage(code.messageKey(), arguments, code.name(), locale));
+        problem.setDetail(messages.getMessage(code.messageKey(), localized(arguments, locale), code.name(), locale));
         problem.setProperty("code", code.name());
         return problem;
     }
@@ -45,8 +45,19 @@ public class ProblemResponses {
     /** Each violation as {@code {location, code, message}} in the caller's language. */
     public List<Map<String, String>> describe(List<Violation> violations, Locale locale) {
         return violations.stream().map(v -> Map.of("location", v.location(), "code", v.code().name(), "message",
-                messages.getMessage(v.code().messageKey(), v.arguments().toArray(), v.code().name(), locale)))
+                messages.getMessage(v.code().messageKey(), localized(v.arguments().toArray(), locale), v.code().name(),
+                        locale)))
                 .toList();
+    }
+
+    private static Object[] localized(Object[] arguments, Locale locale) {
+        Object[] result = arguments.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (result[i] instanceof LocalizedText text) {
+                result[i] = text.in(locale);
+            }
+        }
+        return result;
     }
 
     /** Writes a problem straight to the servlet response, for filters that run before Spring MVC. */

@@ -180,9 +180,10 @@ class CatalogGovernanceApiTest extends CatalogFixtures {
         assertThat(chinese.code()).isEqualTo("CATALOG_ENTRY_INVALID");
         assertThat(Api.texts(chinese.json().get("errors"), "location"))
                 .containsExactlyInAnyOrder("shareBasis", "shareCondition", "applicantMaterials");
-        assertThat(chinese.json().get("errors").toString()).contains("法律依据");
+        assertThat(chinese.json().get("errors").toString()).contains("类型为 有条件共享 的条目必须注明法律依据", "共享条件为必填项");
         Api.Response english = editor.api().inLanguage("en").post("/api/v1/catalog/entries/" + id + "/submit", Map.of());
-        assertThat(english.json().get("errors").toString()).contains("legal basis");
+        assertThat(english.json().get("errors").toString())
+                .contains("An entry of type Conditional sharing must cite its legal basis", "share condition is required");
         assertThat(editor.api().get("/api/v1/catalog/entries/" + id).json().get("latest").get("state").asString())
                 .isEqualTo("DRAFT");
 

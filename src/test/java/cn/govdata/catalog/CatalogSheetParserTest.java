@@ -30,6 +30,7 @@ import cn.govdata.policy.PolicyProfile;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
 
@@ -138,7 +139,7 @@ class CatalogSheetParserTest {
         assertThat(located).filteredOn(v -> v.code() == ProblemCode.FIELD_REQUIRED).first()
                 .extracting(Violation::arguments).isEqualTo(List.of("数据长度"));
         assertThat(located).filteredOn(v -> v.code() == ProblemCode.LEGAL_BASIS_REQUIRED).first()
-                .extracting(Violation::arguments).isEqualTo(List.of("有条件共享"));
+                .extracting(v -> ((LocalizedText) v.arguments().getFirst()).zh()).isEqualTo("有条件共享");
     }
 
     @Test
