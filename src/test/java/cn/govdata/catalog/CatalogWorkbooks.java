@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Builds and reads catalog workbooks in tests, with POI, in the documented layout (docs/catalog-excel.md).
  * The headers are spelled out here rather than taken from the product, so that a changed header breaks a test.
  */
-final class CatalogWorkbooks {
+public final class CatalogWorkbooks {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -37,7 +37,7 @@ final class CatalogWorkbooks {
     }
 
     /** A row by column header; values are text, numbers (numeric cells) or dates (date cells). */
-    static Map<String, Object> row(Object... pairs) {
+    public static Map<String, Object> row(Object... pairs) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             row.put((String) pairs[i], pairs[i + 1]);
@@ -46,18 +46,18 @@ final class CatalogWorkbooks {
     }
 
     /** A complete entry row that passes every rule (yantai profile), the classification typed as a number. */
-    static Map<String, Object> entryRow(Object key, String name) {
+    public static Map<String, Object> entryRow(Object key, String name) {
         return row("序号", key, "信息资源名称", name, "资源分类代码", 301001, "信息资源摘要", name + "，按月汇总。",
                 "信息资源格式", "数据库", "格式细类", "PostgreSQL", "发布日期", LocalDate.of(2026, 1, 15), "共享类型", "无条件共享",
                 "共享方式", "共享平台-接口", "开放类型", "无条件开放", "更新周期", "每日", "是否涉密", "否");
     }
 
-    static Map<String, Object> itemRow(Object key, String name, String chineseName, String type, Object length) {
+    public static Map<String, Object> itemRow(Object key, String name, String chineseName, String type, Object length) {
         return row("序号", key, "信息项名称", name, "中文名称", chineseName, "数据类型", type, "数据长度", length, "是否必填",
                 "是", "是否主键", "否");
     }
 
-    static byte[] workbook(List<Map<String, Object>> entries, List<Map<String, Object>> items) {
+    public static byte[] workbook(List<Map<String, Object>> entries, List<Map<String, Object>> items) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat((short) 14); // the built-in m/d/yy, as Excel formats a typed date

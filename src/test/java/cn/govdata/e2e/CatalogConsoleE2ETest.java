@@ -153,6 +153,80 @@ class CatalogConsoleE2ETest extends ApiIntegrationTest {
         assertThat(published.json().get("published").get("content").get("dataItems").size()).isEqualTo(2);
     }
 
+    @Test
+    void editorImportsTheTemplateFixesTheRefusedRowTheReviewerPublishesAndAChineseQueryFindsIt() throws IOException {
+        Api adminApi = admin();
+        Dept department = newDepartment(adminApi, "浏览器导入局");
+        LoggedIn editor = newUser(adminApi, department.id(), Role.CATALOG_EDITOR);
+        LoggedIn reviewer = newUser(adminApi, authorityDepartmentId(adminApi), Role.CATALOG_REVIEWER);
+        String suffix = unique();
+        String bridges = "城市桥梁养护巡检记录" + suffix;
+        String lamps = "道路照明设施台账" + suffix;
+
+        // 1. the first upload has a data type no one knows: nothing is imported, the row is named
+        Path refused = workbook("refused", bridges, lamps, "XYZ");
+        Path fixed = workbook("fixed", bridges, lamps, "字符型");
+        logIn(editor.username(), editor.password());
+        click("menu-catalogMine");
+        click("catalog-import");
+        find("import-dialog");
+        browser.findElement(By.cssSelector("[data-test=import-file] input[type=file]")).sendKeys(refused.toString());
+        click("import-submit-after");
+        click("import-upload");
+        WebElement errors = find("import-errors");
+        assertThat(errors.getText()).contains("信息项!3", "数据类型");
+        assertThat(find("import-refused").getText()).contains("未导入");
+        shot("catalog-07-import-refused");
+        assertThat(editor.api().get("/api/v1/catalog/entries").json().size()).isZero();
+
+        // 2. the corrected file imports both entries and submits them
+        browser.findElement(By.cssSelector("[data-test=import-file] input[type=file]")).sendKeys(fixed.toString());
+        click("import-upload");
+        assertThat(find("import-success").getText()).contains("2");
+        shot("catalog-08-import-success");
+        Api.Response imported = editor.api().get("/api/v1/catalog/entries");
+        assertThat(Api.texts(imported.json(), "resourceCode")).hasSize(2);
+        long bridgesId = 0;
+        for (tools.jackson.databind.JsonNode entry : imported.json()) {
+            assertThat(entry.get("latest").get("state").asString()).isEqualTo("SUBMITTED");
+            if (entry.get("latest").get("content").get("name").asString().equals(bridges)) {
+                bridgesId = entry.get("id").asLong();
+            }
+        }
+        logOut();
+
+        // 3. the reviewer publishes the bridges entry from the review queue
+        logIn(reviewer.username(), reviewer.password());
+        click("menu-catalogReview");
+        waitForText(bridges);
+        click("review-open-" + bridgesId);
+        click("review-publish");
+        wait.until(ExpectedConditions.urlMatches("/catalog/review$"));
+        logOut();
+
+        // 4. anyone finds it by Chinese words of its name; the unpublished one is not found
+        logIn(editor.username(), editor.password());
+        click("menu-catalogSearch");
+        type("search-q", "桥梁养护 " + suffix);
+        click("search-submit");
+        find("search-hit-" + bridgesId);
+        assertThat(find("search-total").getText()).isNotBlank();
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(lamps);
+        fullShot("catalog-09-search");
+    }
+
+    /** The template layout with two entries; the second entry's item has the given data type. */
+    private static Path workbook(String name, String first, String second, String secondType) throws IOException {
+        byte[] bytes = cn.govdata.catalog.CatalogWorkbooks.workbook(
+                java.util.List.of(cn.govdata.catalog.CatalogWorkbooks.entryRow(1, first),
+                        cn.govdata.catalog.CatalogWorkbooks.entryRow(2, second)),
+                java.util.List.of(cn.govdata.catalog.CatalogWorkbooks.itemRow(1, "bridge_code", "桥梁编号", "字符型", 20),
+                        cn.govdata.catalog.CatalogWorkbooks.itemRow(2, "lamp_code", "灯杆编号", secondType, 20)));
+        Path file = Files.createTempFile("catalog-" + name, ".xlsx");
+        Files.write(file, bytes);
+        return file;
+    }
+
     private long entryIdFromUrl() {
         wait.until(ExpectedConditions.urlMatches("/catalog/edit/\\d+"));
         Matcher id = Pattern.compile("/catalog/edit/(\\d+)").matcher(browser.getCurrentUrl());
