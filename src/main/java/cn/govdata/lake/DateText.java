@@ -1,6 +1,5 @@
 package cn.govdata.lake;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
@@ -58,10 +57,7 @@ final class DateText {
         return Math.floorDiv(dateTime, SECONDS_PER_DAY);
     }
 
-    static long epochDay(LocalDate date) {
-        return date.toEpochDay();
-    }
-
+    /** The value {@link #dateTime} gives for a date-time, e.g. for bounds. */
     static long seconds(LocalDateTime dateTime) {
         return dateTime.toLocalDate().toEpochDay() * SECONDS_PER_DAY + dateTime.toLocalTime().toSecondOfDay();
     }
