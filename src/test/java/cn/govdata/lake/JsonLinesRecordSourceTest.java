@@ -104,6 +104,22 @@ class JsonLinesRecordSourceTest {
     }
 
     @Test
+    void aFileCutOffInsideItsLastObjectIsMalformedAtThatLine() {
+        RecordSourceException e = failure("{\"xm\": \"a\"}\n{\"xm\": \"b\"}\n{\"xm\": \"张");
+        assertThat(e.fault()).isEqualTo(SourceFault.INVALID_JSON);
+        assertThat(e.line()).isEqualTo(3);
+    }
+
+    @Test
+    void aFileCutOffInsideACharacterIsAnEncodingFault() {
+        byte[] whole = "{\"xm\": \"a\"}\n{\"xm\": \"张\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3); // inside 张
+        RecordSourceException e = catchThrowableOfType(RecordSourceException.class, () -> read(cut));
+        assertThat(e.fault()).isEqualTo(SourceFault.ENCODING);
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyFileHasNoRecords() {
         assertThat(read("")).isEmpty();
         assertThat(read("\n\n")).isEmpty();
