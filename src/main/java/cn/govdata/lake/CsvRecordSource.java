@@ -17,14 +17,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file (RFC 4180 as Excel writes it: comma, double quotes, CRLF or LF) with a header row, in the
- * encoding {@link TextEncoding} detects or the caller names. Empty lines are skipped. A row with fewer
+ * encoding {@link TextEncoding} detects or the caller names. Empty lines and rows of empty fields are skipped. A row with fewer
  * fields than the header lacks the rest; a row with values beyond the header is malformed, so no value
  * is dropped unseen. Row numbers count records with the header as 1, as a spreadsheet shows the file;
  * syntax errors are reported at the line where the broken record starts.
  */
 final class CsvRecordSource implements RecordSource {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** Empty lines are records here, so that row numbers stay those a spreadsheet shows; they are skipped below. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final InputStream in;
     private final ItemNames names;
@@ -73,6 +74,9 @@ final class CsvRecordSource implements RecordSource {
                     return;
                 }
                 CSVRecord record = records.next();
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue; // a row of empty fields, as spreadsheets export below the data
+                }
                 consumer.accept(new SourceRecord(record.getRecordNumber(), values(record, items, line)));
             }
         }

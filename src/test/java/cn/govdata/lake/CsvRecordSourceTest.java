@@ -57,7 +57,8 @@ class CsvRecordSourceTest {
     @Test
     void valuesAreRawAndQuotedFieldsMaySpanLines() {
         List<SourceRecord> records = read("xm,gmsfhm,jtrks\r\n\" 张三 \",\"3706,02\",3\r\n\r\n\"王\n五\",x,\"\"\"4\"\"\"\r\n");
-        assertThat(records).extracting(SourceRecord::row).containsExactly(2L, 3L);
+        assertThat(records).as("the empty line is row 3, as a spreadsheet shows the file")
+                .extracting(SourceRecord::row).containsExactly(2L, 4L);
         assertThat(records.get(0).values()).containsEntry("xm", " 张三 ").containsEntry("gmsfhm", "3706,02");
         assertThat(records.get(1).values()).containsEntry("xm", "王\n五").containsEntry("jtrks", "\"4\"");
     }
@@ -142,6 +143,11 @@ class CsvRecordSourceTest {
         RecordSourceException e = failure("xm,gmsfhm\n张三,1\n张三,1,note\n");
         assertThat(e.fault()).isEqualTo(SourceFault.EXTRA_VALUES);
         assertThat(e.line()).isEqualTo(3);
+    }
+
+    @Test
+    void rowsOfEmptyFieldsAreSkippedAsSpreadsheetsWriteThem() {
+        assertThat(read("xm,gmsfhm\n张三,1\n,\n , \n李四,2\n")).extracting(SourceRecord::row).containsExactly(2L, 5L);
     }
 
     @Test
