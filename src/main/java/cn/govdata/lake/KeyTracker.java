@@ -64,6 +64,18 @@ final class KeyTracker {
         return remember(hash[0], hash[1], (int) row);
     }
 
+    /**
+     * {@link #duplicateOf} as a quality failure: {@code DUPLICATE_KEY} on the key's items (joined with
+     * {@code +}), naming the first row and never the key, which is often an ID number.
+     *
+     * @return the failure, or null when the key is new or incomplete
+     */
+    QualityFailure duplicate(Map<String, String> record, long row) {
+        long first = duplicateOf(record, row);
+        return first == 0 ? null
+                : new QualityFailure(String.join("+", keyItems), RuleCode.DUPLICATE_KEY, "the same record key as row " + first);
+    }
+
     /** Distinct keys seen so far. */
     int size() {
         return size;

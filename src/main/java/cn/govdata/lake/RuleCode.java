@@ -37,6 +37,6 @@ enum RuleCode {
     PATTERN,
     /** Contradicts another item of the same record, e.g. a birth date that is not the ID number's. */
     CROSS_ITEM,
-    /** Another record of the same batch has the same record key. */
+    /** An earlier record of the same batch has the same record key ({@link KeyTracker#duplicate}). */
     DUPLICATE_KEY
 }

@@ -30,6 +30,15 @@ class KeyTrackerTest {
     }
 
     @Test
+    void aDuplicateIsAQualityFailureThatDoesNotQuoteTheKey() {
+        KeyTracker keys = new KeyTracker(List.of("gmsfhm", "yxqq"));
+        Map<String, String> record = Map.of("gmsfhm", "37060219800517123X", "yxqq", "2020-01-01");
+        assertThat(keys.duplicate(record, 2)).isNull();
+        assertThat(keys.duplicate(record, 9)).isEqualTo(
+                new QualityFailure("gmsfhm+yxqq", RuleCode.DUPLICATE_KEY, "the same record key as row 2"));
+    }
+
+    @Test
     void incompleteKeysAreNeitherRememberedNorDuplicates() {
         KeyTracker keys = new KeyTracker(List.of("a", "b"));
         assertThat(keys.duplicateOf(Map.of("a", "x"), 1)).isZero();
