@@ -22,10 +22,12 @@ public class Directory {
 
     private final Departments departments;
     private final Regions regions;
+    private final Divisions divisions;
 
-    Directory(Departments departments, Regions regions) {
+    Directory(Departments departments, Regions regions, Divisions divisions) {
         this.departments = departments;
         this.regions = regions;
+        this.divisions = divisions;
     }
 
     public Optional<DepartmentInfo> department(long id) {
@@ -39,6 +41,14 @@ public class Directory {
     public Optional<RegionInfo> region(long id) {
         return regions.find(id).map(r -> new RegionInfo(r.id(), r.divisionCode(), r.name(), r.parentId(),
                 r.authorityDepartmentId()));
+    }
+
+    /**
+     * Whether a code is a current administrative division (GB/T 2260: province, city or county) of the
+     * edition the platform ships, e.g. for checking division codes and ID-number prefixes in data.
+     */
+    public boolean isDivisionCode(String code) {
+        return divisions.find(code).isPresent();
     }
 
     private static DepartmentInfo info(Departments.Department d) {

@@ -53,6 +53,11 @@ public enum ProblemCode {
     // audit
     INVALID_AUDIT_QUERY(HttpStatus.BAD_REQUEST),
 
+    // data lake: bulk files
+    DATA_FILE_UNREADABLE(HttpStatus.BAD_REQUEST),
+    DATA_FILE_MALFORMED(HttpStatus.BAD_REQUEST),
+    DATA_FILE_COLUMNS(HttpStatus.BAD_REQUEST),
+
     // catalog
     INVALID_CLASSIFICATION(HttpStatus.BAD_REQUEST),
     CATALOG_ENTRY_INVALID(HttpStatus.BAD_REQUEST),

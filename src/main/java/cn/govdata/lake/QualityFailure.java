@@ -1,0 +1,13 @@
+package cn.govdata.lake;
+
+/**
+ * One rule a record fails.
+ *
+ * @param item the data item (its identifier) the failure is about
+ * @param rule the stable rule code
+ * @param reason a short English explanation; any value it quotes is masked when the item holds personal
+ *        data (see {@link Masking}), so reasons can be stored in quality reports and shown to the
+ *        department without leaking the data
+ */
+record QualityFailure(String item, RuleCode rule, String reason) {
+}
