@@ -16,6 +16,7 @@ class RecordSourceExceptionTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
+        messages.setAlwaysUseMessageFormat(true);  // as spring.messages.always-use-message-format in application.yml
     }
 
     private String render(RecordSourceException e, Locale locale) {
