@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KeywordField;
@@ -42,6 +43,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -94,6 +96,9 @@ class CatalogIndex {
     static final String SUMMARY = "summary";
     static final String ITEMS = "items";
     static final String ITEM_IDS = "item_ids";
+    static final String NAME_PAIRS = "name_pairs";
+    static final String SUMMARY_PAIRS = "summary_pairs";
+    static final String ITEMS_PAIRS = "items_pairs";
     static final String DEPARTMENT_NAME = "department_name";
     static final String DEPARTMENT_ID = "department_id";
     static final String CLASSIFICATION = "classification";
@@ -147,6 +152,7 @@ class CatalogIndex {
     private record FacetStateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    @Autowired
     CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, JsonMapper json, Directory directory) {
         this(Path.of(dataDir, "index", "catalog"), jdbc, json, directory);
     }
@@ -159,7 +165,9 @@ class CatalogIndex {
         try {
             Files.createDirectories(this.location);
             this.store = FSDirectory.open(this.location);
-            IndexWriterConfig config = new IndexWriterConfig(ChineseText.analyzer());
+            IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(ChineseText.analyzer(),
+                    Map.of(NAME_PAIRS, ChineseText.pairAnalyzer(), SUMMARY_PAIRS, ChineseText.pairAnalyzer(),
+                            ITEMS_PAIRS, ChineseText.pairAnalyzer())));
             Map<String, String> committed = committedData(store);
             boolean usable = committed != null && LAYOUT.equals(committed.get("layout"));
             if (committed != null && !usable) {
@@ -417,10 +425,13 @@ class CatalogIndex {
         doc.add(new KeywordField(CODE, source.resourceCode(), Store.YES));
         doc.add(new TextField(CODE_TEXT, source.resourceCode(), Store.NO));
         doc.add(new TextField(NAME, nullToEmpty(content.name()), Store.YES));
+        doc.add(new TextField(NAME_PAIRS, nullToEmpty(content.name()), Store.NO));
         doc.add(new TextField(SUMMARY, nullToEmpty(content.summary()), Store.YES));
+        doc.add(new TextField(SUMMARY_PAIRS, nullToEmpty(content.summary()), Store.NO));
         for (DataItem item : content.dataItems()) {
             if (item.chineseName() != null) {
                 doc.add(new TextField(ITEMS, item.chineseName(), Store.NO));
+                doc.add(new TextField(ITEMS_PAIRS, item.chineseName(), Store.NO));
             }
             if (item.name() != null) {
                 doc.add(new TextField(ITEM_IDS, item.name(), Store.NO));

@@ -50,8 +50,10 @@ import cn.govdata.shared.Actor;
  *
  * <p>The query text is cut into words by the same analyzer as the index and never parsed as a query language,
  * so no input can make it fail. Each word must occur in at least one field (name ×4, data item Chinese names
- * ×1.5, summary, department name, resource code, data item identifiers ×0.5); the words in order in the name
- * score extra; the exact resource code matches on its own. Without words, everything is listed by code.
+ * ×1.5, summary, department name, resource code, data item identifiers ×0.5), or, for a Chinese word, inside a
+ * longer word of the name (×2), a data item (×0.8) or the summary (×0.5) by its character pairs (see
+ * {@link ChineseText}); the words in order in the name score extra; the exact resource code matches on its own.
+ * Without words, everything is listed by code.
  * Facet counts are those of the query with every filter applied.
  */
 @Service
@@ -119,6 +121,19 @@ class CatalogSearch {
         fields.put(CatalogIndex.CODE_TEXT, 1f);
         fields.put(CatalogIndex.ITEM_IDS, 0.5f);
         return fields;
+    }
+
+    /** Chinese words inside longer words: lower than a whole word in the same field. */
+    private static final Map<String, Float> PAIR_FIELDS = Map.of(CatalogIndex.NAME_PAIRS, 2f, CatalogIndex.ITEMS_PAIRS,
+            0.8f, CatalogIndex.SUMMARY_PAIRS, 0.5f);
+
+    private static Query pairQuery(String field, List<String> pairs) {
+        if (pairs.size() == 1) {
+            return new TermQuery(new Term(field, pairs.get(0)));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        pairs.forEach(pair -> phrase.add(new Term(field, pair)));
+        return phrase.build();
     }
 
     private final CatalogIndex index;
@@ -190,6 +205,10 @@ class CatalogSearch {
             for (String word : words) {
                 List<Query> perField = new ArrayList<>();
                 FIELDS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, word)), boost)));
+                List<String> pairs = ChineseText.pairs(word);
+                if (!pairs.isEmpty()) {
+                    PAIR_FIELDS.forEach((field, boost) -> perField.add(new BoostQuery(pairQuery(field, pairs), boost)));
+                }
                 allWords.add(new DisjunctionMaxQuery(perField, 0.1f), Occur.MUST);
             }
             if (words.size() > 1) {

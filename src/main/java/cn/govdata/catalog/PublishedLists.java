@@ -104,7 +104,14 @@ class PublishedLists {
         return List.of(OpenType.OPEN, OpenType.CONDITIONAL_OPEN).stream().filter(openData.types()::containsKey).toList();
     }
 
-    Page page(long regionId, Kind kind, List<? extends Enum<?>> types, int page, int size) {
+    /** Which list, of which region, which types, and optionally of one department only. */
+    record Filter(long regionId, Kind kind, List<? extends Enum<?>> types, Long departmentId) {
+    }
+
+    Page page(Filter filter, int page, int size) {
+        long regionId = filter.regionId();
+        Kind kind = filter.kind();
+        List<? extends Enum<?>> types = filter.types();
         if (page < 0) {
             throw new DomainException(ProblemCode.INVALID_VALUE, "page", page + " (0 or more)");
         }
@@ -116,7 +123,7 @@ class PublishedLists {
             return new Page(list(kind), named, List.of(), 0, page, size);
         }
         List<Object> args = new ArrayList<>();
-        String where = where(regionId, kind, types, args);
+        String where = where(filter, args);
         Long total = jdbc.queryForObject("select count(*) " + FROM + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);
@@ -128,7 +135,10 @@ class PublishedLists {
 
     /** Streams the whole list as UTF-8 CSV with a byte order mark, so that Excel shows the Chinese. */
     @Transactional(readOnly = true)
-    void exportCsv(long regionId, Kind kind, List<? extends Enum<?>> types, OutputStream out) throws IOException {
+    void exportCsv(Filter filter, OutputStream out) throws IOException {
+        long regionId = filter.regionId();
+        Kind kind = filter.kind();
+        List<? extends Enum<?>> types = filter.types();
         out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>(List.of("信息资源代码", "信息资源名称", "信息资源提供方", "资源分类",
@@ -141,7 +151,7 @@ class PublishedLists {
                 .get());
         if (!types.isEmpty()) {
             List<Object> args = new ArrayList<>();
-            String where = where(regionId, kind, types, args);
+            String where = where(filter, args);
             Map<Long, String> departments = departmentNames(regionId);
             streaming.query(SELECT + FROM + where + " order by e.resource_code", rs -> {
                 Item item = map(rs, kind, departments);
@@ -183,11 +193,17 @@ class PublishedLists {
             from catalog_entry e join catalog_version v on v.entry_id = e.id and v.version = e.published_version
             """;
 
-    private static String where(long regionId, Kind kind, List<? extends Enum<?>> types, List<Object> args) {
-        args.add(regionId);
-        types.forEach(t -> args.add(t.name()));
-        return " where e.region_id = ? and e.retired = false and v." + (kind == Kind.SHARE ? "share_type" : "open_type")
-                + " in (" + types.stream().map(t -> "?").collect(Collectors.joining(", ")) + ")";
+    private static String where(Filter filter, List<Object> args) {
+        args.add(filter.regionId());
+        filter.types().forEach(t -> args.add(t.name()));
+        String where = " where e.region_id = ? and e.retired = false and v."
+                + (filter.kind() == Kind.SHARE ? "share_type" : "open_type") + " in ("
+                + filter.types().stream().map(t -> "?").collect(Collectors.joining(", ")) + ")";
+        if (filter.departmentId() != null) {
+            args.add(filter.departmentId());
+            where += " and e.department_id = ?";
+        }
+        return where;
     }
 
     private Item map(ResultSet rs, Kind kind, Map<Long, String> departments) throws SQLException {

@@ -25,7 +25,10 @@ import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The published share and open lists of the caller's region (CAT-9), as JSON pages or CSV. */
+/**
+ * The published share and open lists of the caller's region (CAT-9): JSON pages, or with {@code format=csv} the
+ * whole list as CSV for Excel. Every authenticated actor may read them.
+ */
 @RestController
 @RequestMapping("/api/v1/catalog/lists")
 @Tag(name = "Catalog lists", description = "the published share list and open list")
@@ -41,42 +44,62 @@ class PublishedListsController {
 
     @GetMapping("/share")
     @Operation(summary = "The share list: published entries by share type (UNCONDITIONAL, CONDITIONAL, NOT_SHARED; "
-            + "all when omitted); format=csv for the whole list as CSV")
-    ResponseEntity<?> share(@RequestParam(required = false) List<String> type,
-            @RequestParam(defaultValue = "json") String format, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        Actor actor = Actor.require();
-        List<ShareType> types = lists.shareTypes(types(type, ShareType.class));
-        return respond(actor, Kind.SHARE, types, format, page, size, "share-list.csv", "共享目录.csv");
+            + "all when omitted), optionally of one department; format=csv for the whole list as CSV")
+    PublishedLists.Page share(@RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) Long departmentId, @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        requireJson(format);
+        return lists.page(shareFilter(type, departmentId), page, size);
+    }
+
+    @GetMapping(path = "/share", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> shareCsv(@RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) Long departmentId) {
+        return csv(shareFilter(type, departmentId), "share-list.csv", "共享目录.csv");
     }
 
     @GetMapping("/open")
     @Operation(summary = "The open list: published entries open unconditionally or on conditions (OPEN, "
-            + "CONDITIONAL_OPEN; both when omitted); format=csv for the whole list as CSV")
-    ResponseEntity<?> open(@RequestParam(required = false) List<String> type,
-            @RequestParam(defaultValue = "json") String format, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        Actor actor = Actor.require();
-        List<OpenType> types = lists.openTypes(types(type, OpenType.class));
-        return respond(actor, Kind.OPEN, types, format, page, size, "open-list.csv", "开放目录.csv");
+            + "CONDITIONAL_OPEN; both when omitted), optionally of one department; format=csv for the whole list as "
+            + "CSV. A type the region's rules do not provide is refused (TYPE_NOT_IN_PROFILE).")
+    PublishedLists.Page open(@RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) Long departmentId, @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        requireJson(format);
+        return lists.page(openFilter(type, departmentId), page, size);
     }
 
-    private ResponseEntity<?> respond(Actor actor, Kind kind, List<? extends Enum<?>> types, String format, int page,
-            int size, String asciiName, String chineseName) {
-        switch (format.strip().toLowerCase(Locale.ROOT)) {
-            case "json" -> {
-                return ResponseEntity.ok(lists.page(actor.regionId(), kind, types, page, size));
-            }
-            case "csv" -> {
-                long region = actor.regionId();
-                StreamingResponseBody body = out -> lists.exportCsv(region, kind, types, out);
-                // an ASCII name for old clients, the Chinese one (RFC 6266 / 5987) for the others
-                String disposition = "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(chineseName, StandardCharsets.UTF_8).replace("+", "%20");
-                return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                        .body(body);
-            }
-            default -> throw new DomainException(ProblemCode.INVALID_VALUE, "format", format + " (json or csv)");
+    @GetMapping(path = "/open", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> openCsv(@RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) Long departmentId) {
+        return csv(openFilter(type, departmentId), "open-list.csv", "开放目录.csv");
+    }
+
+    private PublishedLists.Filter shareFilter(List<String> type, Long departmentId) {
+        Actor actor = Actor.require();
+        return new PublishedLists.Filter(actor.regionId(), Kind.SHARE, lists.shareTypes(types(type, ShareType.class)),
+                departmentId);
+    }
+
+    private PublishedLists.Filter openFilter(List<String> type, Long departmentId) {
+        Actor actor = Actor.require();
+        return new PublishedLists.Filter(actor.regionId(), Kind.OPEN, lists.openTypes(types(type, OpenType.class)),
+                departmentId);
+    }
+
+    private ResponseEntity<StreamingResponseBody> csv(PublishedLists.Filter filter, String asciiName,
+            String chineseName) {
+        StreamingResponseBody body = out -> lists.exportCsv(filter, out);
+        // an ASCII name for old clients, the Chinese one (RFC 6266 / RFC 5987) for the others
+        String disposition = "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(chineseName, StandardCharsets.UTF_8).replace("+", "%20");
+        return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION, disposition).body(body);
+    }
+
+    private static void requireJson(String format) {
+        if (!"json".equals(format.strip().toLowerCase(Locale.ROOT))) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "format",
+                    (format.length() > 20 ? format.substring(0, 20) + "…" : format) + " (json or csv)");
         }
     }
 
