@@ -162,6 +162,7 @@ class CatalogIndex {
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
+        ChineseText.tokens("预热"); // loads the analyzer's dictionaries now rather than in the first request
         try {
             Files.createDirectories(this.location);
             this.store = FSDirectory.open(this.location);

@@ -56,10 +56,15 @@ final class ChineseText {
 
     /** The character pairs of a word with two or more Chinese characters (化学品 → 化学, 学品); else empty. */
     static List<String> pairs(String word) {
-        if (word.length() < 2 || !word.codePoints().allMatch(ChineseText::isHan)) {
+        if (!isChineseWord(word)) {
             return List.of();
         }
         return tokens(PAIRS, word).stream().map(Token::term).toList();
+    }
+
+    /** Two or more Chinese characters: found inside longer words too. */
+    private static boolean isChineseWord(String word) {
+        return word.length() >= 2 && word.codePoints().allMatch(ChineseText::isHan);
     }
 
     private static boolean isHan(int codePoint) {
@@ -139,17 +144,22 @@ final class ChineseText {
     /** Where the terms occur in the text, in order and without overlaps. */
     private static List<Token> matches(String text, Set<String> terms) {
         boolean[] marked = new boolean[text.length() + 1];
-        for (Token token : tokens(text)) {
-            if (terms.contains(token.term())) {
-                Arrays.fill(marked, token.start(), token.end(), true);
-            }
-        }
+        boolean onlyChineseWords = true;
         for (String term : terms) {
-            if (pairs(term).isEmpty()) {
+            if (!isChineseWord(term)) {
+                onlyChineseWords = false;
                 continue;
             }
             for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length())) {
                 Arrays.fill(marked, at, at + term.length(), true);
+            }
+        }
+        if (!onlyChineseWords) {
+            // single characters and Latin words (lower-cased, stemmed) are matched as the analyzer cuts them
+            for (Token token : tokens(text)) {
+                if (terms.contains(token.term())) {
+                    Arrays.fill(marked, token.start(), token.end(), true);
+                }
             }
         }
         List<Token> matches = new ArrayList<>();
