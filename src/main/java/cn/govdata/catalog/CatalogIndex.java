@@ -147,7 +147,7 @@ class CatalogIndex {
     private volatile boolean closing;
     private volatile Rebuild lastRebuild;
     private volatile Thread rebuildThread;
-    private FacetStateCache facetState = new FacetStateCache(null, null);
+    private volatile FacetStateCache facetState = new FacetStateCache(null, null);
 
     private record FacetStateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -366,9 +366,17 @@ class CatalogIndex {
                         + "and e.retired = false order by e.id limit " + PAGE).param(after)
                         .query(CatalogIndex::mapSource).list();
                 for (Source source : page) {
-                    writer.updateDocument(new Term(ID, Long.toString(source.id())), document(source, stamp, departments));
                     after = source.id();
                     inPage++;
+                    Document document;
+                    try {
+                        document = document(source, stamp, departments);
+                    } catch (RuntimeException e) {
+                        // one unreadable entry must not keep the whole catalog out of the index
+                        log.warn("Catalog entry {} could not be indexed", source.id(), e);
+                        continue;
+                    }
+                    writer.updateDocument(new Term(ID, Long.toString(source.id())), document);
                 }
                 dirty = true;
             } finally {
