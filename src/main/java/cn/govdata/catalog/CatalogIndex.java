@@ -186,7 +186,8 @@ class CatalogIndex {
             this.searchers = new SearcherManager(writer, new SearcherFactory());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open the catalog search index at " + this.location
-                    + " (delete the directory to have it rebuilt)", e);
+                    + " (is another govdata using this data directory? If not, delete the index directory: it is "
+                    + "rebuilt from the database at the next start)", e);
         }
     }
 
