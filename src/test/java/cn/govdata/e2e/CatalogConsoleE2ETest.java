@@ -193,6 +193,8 @@ class CatalogConsoleE2ETest extends ApiIntegrationTest {
                 bridgesId = entry.get("id").asLong();
             }
         }
+        click("import-close");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test=import-dialog]")));
         logOut();
 
         // 3. the reviewer publishes the bridges entry from the review queue
