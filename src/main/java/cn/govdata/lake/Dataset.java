@@ -1,0 +1,28 @@
+package cn.govdata.lake;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A catalog entry's data in the lake (AGG-1): its columns follow the entry's data items, the record key
+ * identifies a record.
+ *
+ * @param tableName the current-state table; history and staging tables add {@code _h} and {@code _s}
+ * @param schemaVersion the catalog version whose data items the columns follow
+ */
+record Dataset(long id, long entryId, String resourceCode, String name, long regionId, long departmentId,
+        String tableName, int schemaVersion, long recordCount, Long lastBatchId, OffsetDateTime lastSuccessAt,
+        List<Column> columns) {
+
+    /** One data item as a column. */
+    record Column(String itemName, String columnName, int position, boolean recordKey, boolean retired) {
+    }
+
+    List<Column> liveColumns() {
+        return columns.stream().filter(c -> !c.retired()).toList();
+    }
+
+    List<String> keyItems() {
+        return columns.stream().filter(Column::recordKey).map(Column::itemName).toList();
+    }
+}

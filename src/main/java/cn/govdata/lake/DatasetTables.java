@@ -1,0 +1,111 @@
+package cn.govdata.lake;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.govdata.lake.Dataset.Column;
+
+/**
+ * The physical tables of a dataset (DESIGN.md, Storage): the current state keyed by record key, the
+ * append-only history (every version with its validity and batch; a deletion is a tombstone), and a staging
+ * table a batch fills before it is applied. Values are kept as the validated text the department sent, so
+ * no conversion can change them; the quality rules have already checked their types. The only place that
+ * writes SQL with dataset-specific names, all of them generated here from checked identifiers.
+ */
+@Component
+class DatasetTables {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,69}");
+
+    private final JdbcClient jdbc;
+
+    DatasetTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String tableName(long datasetId) {
+        return "lake_ds_" + datasetId;
+    }
+
+    /** The column of a data item: its identifier in lower case, prefixed so it never meets a system column. */
+    static String columnName(String itemName) {
+        return checked("c_" + itemName.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void create(String table, List<Column> columns) {
+        String values = columns.stream().map(c -> checked(c.columnName()) + " text").collect(Collectors.joining(", "));
+        jdbc.sql("create table " + checked(table) + " (record_key varchar(1000) primary key, " + values
+                + ", batch_id bigint not null, source_department_id bigint not null,"
+                + " valid_from timestamp with time zone not null)").update();
+        jdbc.sql("create table " + checked(table + "_h") + " (record_key varchar(1000) not null, " + values
+                + ", batch_id bigint not null, source_department_id bigint not null,"
+                + " valid_from timestamp with time zone not null, valid_to timestamp with time zone,"
+                + " tombstone boolean not null)").update();
+        jdbc.sql("create index " + checked(table + "_h_key") + " on " + checked(table + "_h")
+                + " (record_key, valid_from)").update();
+        jdbc.sql("create table " + checked(table + "_s") + " (batch_id bigint not null, row_number bigint not null,"
+                + " record_key varchar(1000) not null, " + values + ")").update();
+        jdbc.sql("create index " + checked(table + "_s_batch") + " on " + checked(table + "_s") + " (batch_id)").update();
+    }
+
+    /** The insert of one staged row: batch, row number, key, then the columns in order. */
+    static String stagingInsert(String table, List<Column> columns) {
+        return "insert into " + checked(table + "_s") + " (batch_id, row_number, record_key, "
+                + columns.stream().map(Column::columnName).collect(Collectors.joining(", ")) + ") values (?, ?, ?, "
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Applies a staged batch, inside the caller's transaction: the staged records become current, the
+     * versions they replace are closed in the history, and with {@code replace} every record the batch did
+     * not contain becomes a tombstone. Returns how many records were tombstoned.
+     */
+    long apply(String table, List<Column> columns, long batchId, long departmentId, java.time.OffsetDateTime now,
+            boolean replace) {
+        String cols = columns.stream().map(Column::columnName).collect(Collectors.joining(", "));
+        String current = checked(table);
+        String history = checked(table + "_h");
+        String staging = checked(table + "_s");
+        String staged = "select record_key from " + staging + " where batch_id = ?";
+        jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + staged + ")")
+                .params(now, batchId).update();
+        jdbc.sql("insert into " + history + " (record_key, " + cols + ", batch_id, source_department_id, valid_from,"
+                + " valid_to, tombstone) select record_key, " + cols + ", ?, ?, ?, null, false from " + staging
+                + " where batch_id = ?").params(batchId, departmentId, now, batchId).update();
+        jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
+        jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id, valid_from)"
+                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ?")
+                .params(batchId, departmentId, now, batchId).update();
+        long tombstoned = 0;
+        if (replace) {
+            String absent = "select record_key from " + current + " where batch_id <> ?";
+            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + absent + ")")
+                    .params(now, batchId).update();
+            tombstoned = jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id, valid_from,"
+                    + " valid_to, tombstone) select record_key, ?, ?, ?, null, true from " + current
+                    + " where batch_id <> ?").params(batchId, departmentId, now, batchId).update();
+            jdbc.sql("delete from " + current + " where batch_id <> ?").params(batchId).update();
+        }
+        discardStaging(table, batchId);
+        return tombstoned;
+    }
+
+    void discardStaging(String table, long batchId) {
+        jdbc.sql("delete from " + checked(table + "_s") + " where batch_id = ?").params(batchId).update();
+    }
+
+    long count(String table) {
+        return jdbc.sql("select count(*) from " + checked(table)).query(Long.class).single();
+    }
+
+    static String checked(String identifier) {
+        if (!IDENTIFIER.matcher(identifier).matches()) {
+            throw new IllegalArgumentException("not a safe SQL identifier: " + identifier);
+        }
+        return identifier;
+    }
+}

@@ -1,0 +1,155 @@
+package cn.govdata.lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.govdata.lake.BulkIngestion.BatchReport;
+import cn.govdata.lake.BulkIngestion.BatchRequest;
+import cn.govdata.lake.BulkIngestion.Mode;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Datasets of the data lake, bulk batches and their reports, and reading records (AGG-1, AGG-2, AGG-4, AGG-7). */
+@RestController
+@RequestMapping("/api/v1/lake")
+@Tag(name = "Lake", description = "datasets, bulk ingestion, batch quality reports, record history")
+class LakeController {
+
+    private final LakeDatasets datasets;
+    private final BulkIngestion ingestion;
+    private final Path uploads;
+
+    LakeController(LakeDatasets datasets, BulkIngestion ingestion, @Value("${govdata.data-dir}") String dataDir) {
+        this.datasets = datasets;
+        this.ingestion = ingestion;
+        this.uploads = Path.of(dataDir, "lake", "uploads");
+    }
+
+    record NewDataset(Long entryId) {
+    }
+
+    @PostMapping("/datasets")
+    @Operation(summary = "Create the dataset of a published catalog entry of the caller's department (data provider)")
+    ResponseEntity<Dataset> create(@RequestBody NewDataset request) {
+        if (request.entryId() == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("entryId"));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(datasets.create(Actor.require(), request.entryId()));
+    }
+
+    @GetMapping("/datasets")
+    List<Dataset> list() {
+        return datasets.list(Actor.require());
+    }
+
+    @GetMapping("/datasets/{id}")
+    Dataset get(@PathVariable long id) {
+        return datasets.get(Actor.require(), id);
+    }
+
+    @PostMapping(path = "/datasets/{id}/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Ingest a CSV, XLSX or JSON Lines file; all or nothing unless acceptValid; "
+            + "REPLACE tombstones records absent from the file and needs confirmReplace")
+    ResponseEntity<BatchReport> ingest(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String format, @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "UPSERT") Mode mode, @RequestParam(defaultValue = "false") boolean acceptValid,
+            @RequestParam(defaultValue = "false") boolean confirmReplace) throws IOException {
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        BatchRequest request = new BatchRequest(name, format(format, name), charset(encoding), mode, acceptValid,
+                confirmReplace);
+        Files.createDirectories(uploads);
+        Path stored = Files.createTempFile(uploads, "batch-", ".upload");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
+            BatchReport report = ingestion.ingest(Actor.require(), id, request, stored);
+            return ResponseEntity.status(HttpStatus.CREATED).body(report);
+        } finally {
+            Files.deleteIfExists(stored);
+        }
+    }
+
+    @GetMapping("/datasets/{id}/batches")
+    List<BatchReport> batches(@PathVariable long id) {
+        return ingestion.batches(Actor.require(), id);
+    }
+
+    @GetMapping("/datasets/{id}/batches/{batchId}")
+    BatchReport batch(@PathVariable long id, @PathVariable long batchId) {
+        return ingestion.batch(Actor.require(), id, batchId);
+    }
+
+    @GetMapping("/datasets/{id}/batches/{batchId}/rejected.csv")
+    @Operation(summary = "The rejected rows of a batch with the rule and reason per row (UTF-8 CSV with BOM)")
+    ResponseEntity<Resource> rejected(@PathVariable long id, @PathVariable long batchId) {
+        Path file = ingestion.rejectedRows(Actor.require(), id, batchId);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"batch-" + batchId + "-rejected.csv\"")
+                .body(new FileSystemResource(file));
+    }
+
+    @GetMapping("/datasets/{id}/records")
+    @Operation(summary = "Records now, or as of an instant (ISO 8601) from the history; reading is audited")
+    LakeDatasets.RecordPage records(@PathVariable long id, @RequestParam(required = false) String key,
+            @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        OffsetDateTime instant = null;
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                instant = OffsetDateTime.parse(asOf.strip());
+            } catch (DateTimeParseException e) {
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("asOf"), "2026-11-25T10:00:00+08:00");
+            }
+        }
+        return datasets.records(Actor.require(), id, key, instant, page, size);
+    }
+
+    private static SourceFormat format(String format, String fileName) {
+        String value = format != null && !format.isBlank() ? format.strip().toUpperCase(Locale.ROOT)
+                : fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "XLSX"
+                : fileName.toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "JSON_LINES" : "CSV";
+        try {
+            return SourceFormat.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("format"), "CSV / XLSX / JSON_LINES");
+        }
+    }
+
+    private static Charset charset(String encoding) {
+        if (encoding == null || encoding.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("encoding"), "UTF-8 / GBK / GB18030");
+        }
+    }
+}

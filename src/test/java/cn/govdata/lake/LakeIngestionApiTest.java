@@ -1,0 +1,188 @@
+package cn.govdata.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.govdata.catalog.CatalogFixtures;
+import cn.govdata.shared.Role;
+import cn.govdata.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bulk ingestion through the HTTP API (AGG-1, AGG-2, AGG-4, AGG-7): a data provider creates the dataset of a
+ * published entry, uploads files (GBK CSV among them), gets a quality report and the rejected rows, and reads
+ * the records now and as they were; nothing is applied from a refused batch, and an interrupted one leaves the
+ * dataset as it was.
+ */
+class LakeIngestionApiTest extends CatalogFixtures {
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    @Autowired
+    private LakeRecovery recovery;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Editor editor;
+    private Api provider;
+    private long datasetId;
+
+    @BeforeEach
+    void setUp() {
+        setUpCatalog();
+        editor = newEditor("民政局");
+        provider = newUser(admin, editor.department().id(), Role.DATA_PROVIDER).api();
+        Map<String, Object> content = content("低保对象信息" + unique());
+        content.put("dataItems", List.of(
+                item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION"),
+                item("xm", "姓名", "CHARACTER", 50, true, false, null, "PERSONAL_INFORMATION"),
+                item("csrq", "出生日期", "DATE", null, false, false, null, "PERSONAL_INFORMATION")));
+        long entryId = published(editor, content).id();
+        Api.Response created = provider.post("/api/v1/lake/datasets", Map.of("entryId", entryId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        datasetId = created.id();
+    }
+
+    static String id(String birth, String sequence) {
+        String first17 = "370602" + birth + sequence;
+        return first17 + IdNumber.checkCharacter(first17);
+    }
+
+    private static final String ZHANG = id("19800101", "123");
+    private static final String LI = id("19921231", "456");
+    private static final String WANG = id("20010615", "789");
+
+    private Api.Response upload(String csv, Charset charset, String... params) {
+        String query = params.length == 0 ? "" : "?" + String.join("&", params);
+        return provider.upload("/api/v1/lake/datasets/" + datasetId + "/batches" + query, "file", "低保.csv", "text/csv",
+                csv.getBytes(charset));
+    }
+
+    private JsonNode records(String query) {
+        Api.Response records = provider.get("/api/v1/lake/datasets/" + datasetId + "/records" + query);
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        return records.json();
+    }
+
+    @Test
+    void aBatchWithABadRowIsRefusedWholeAndReportsTheRowWithoutThePersonalValue() {
+        String broken = ZHANG.substring(0, 17) + (ZHANG.charAt(17) == '1' ? '2' : '1');
+        Api.Response refused = upload("公民身份号码,姓名,出生日期\n" + ZHANG + ",张三,1980-01-01\n" + broken + ",李四,1992-12-31\n"
+                + WANG + ",王五,2001/06/15\n", GBK);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(201);
+        assertThat(refused.text("status")).isEqualTo("REFUSED");
+        assertThat(refused.json().get("rowsRead").asLong()).isEqualTo(3);
+        assertThat(refused.json().get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(refused.json().get("failuresByRule").get("ID_NUMBER_CHECK_DIGIT").asLong()).isEqualTo(1);
+        JsonNode sample = refused.json().get("sample").get(0);
+        assertThat(sample.get("row").asLong()).isEqualTo(3);
+        assertThat(sample.get("item").asString()).isEqualTo("gmsfhm");
+        assertThat(refused.body()).doesNotContain(broken);
+        assertThat(records("").get("total").asLong()).isZero();
+
+        Api.Download rejected = provider.download("/api/v1/lake/datasets/" + datasetId + "/batches/"
+                + refused.id() + "/rejected.csv");
+        assertThat(rejected.status()).isEqualTo(200);
+        String text = new String(rejected.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains("3,gmsfhm,ID_NUMBER_CHECK_DIGIT").doesNotContain(broken);
+
+        Api.Response partial = upload("公民身份号码,姓名,出生日期\n" + ZHANG + ",张三,1980-01-01\n" + broken + ",李四,1992-12-31\n",
+                GBK, "acceptValid=true");
+        assertThat(partial.text("status")).isEqualTo("APPLIED");
+        assertThat(partial.json().get("rowsAccepted").asLong()).isEqualTo(1);
+        assertThat(records("").get("records").get(0).get("xm").asString()).isEqualTo("张三");
+    }
+
+    @Test
+    void recordsKeepTheirHistoryAndAnyPastStateCanBeRead() throws InterruptedException {
+        assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status"))
+                .isEqualTo("APPLIED");
+        Thread.sleep(20);
+        OffsetDateTime before = OffsetDateTime.now();
+        Thread.sleep(20);
+        Api.Response changed = upload("gmsfhm,xm\n" + LI + ",李思\n", StandardCharsets.UTF_8);
+        assertThat(changed.text("status")).isEqualTo("APPLIED");
+
+        JsonNode now = records("?key=" + LI);
+        assertThat(now.get("records").get(0).get("xm").asString()).isEqualTo("李思");
+        JsonNode then = records("?key=" + LI + "&asOf=" + before);
+        assertThat(then.get("records").get(0).get("xm").asString()).isEqualTo("李四");
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+        assertThat(provider.get("/api/v1/lake/datasets/" + datasetId).json().get("recordCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullReplaceMustBeConfirmedAndLeavesTombstonesNotGaps() throws InterruptedException {
+        upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n", StandardCharsets.UTF_8);
+        Api.Response unconfirmed = upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8, "mode=REPLACE");
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.code()).isEqualTo("REPLACE_NOT_CONFIRMED");
+        Thread.sleep(20);
+        OffsetDateTime before = OffsetDateTime.now();
+        Thread.sleep(20);
+        Api.Response replaced = upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8, "mode=REPLACE",
+                "confirmReplace=true");
+        assertThat(replaced.text("status")).isEqualTo("APPLIED");
+        assertThat(replaced.json().get("recordsTombstoned").asLong()).isEqualTo(1);
+        assertThat(records("").get("total").asLong()).isEqualTo(1);
+        assertThat(records("?key=" + LI).get("total").asLong()).isZero();
+        assertThat(records("?key=" + LI + "&asOf=" + before).get("records").get(0).get("xm").asString())
+                .isEqualTo("李四");
+    }
+
+    @Test
+    void duplicateKeysUnknownColumnsAndStrangersAreRefusedClearly() {
+        Api.Response duplicate = upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + ZHANG + ",张叁\n", StandardCharsets.UTF_8);
+        assertThat(duplicate.text("status")).isEqualTo("REFUSED");
+        assertThat(duplicate.json().get("failuresByRule").get("DUPLICATE_KEY").asLong()).isEqualTo(1);
+
+        Api.Response columns = upload("gmsfhm,婚姻状况\n" + ZHANG + ",已婚\n", StandardCharsets.UTF_8);
+        assertThat(columns.status()).isEqualTo(400);
+        assertThat(columns.code()).isEqualTo("DATA_FILE_COLUMNS");
+        assertThat(columns.json().get("detail").asString()).contains("婚姻状况");
+        JsonNode batches = provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json();
+        assertThat(batches.get(0).get("status").asString()).isEqualTo("FAILED");
+
+        Api stranger = newUser(admin, newDepartment(admin, "教育局").id(), Role.DATA_PROVIDER).api();
+        assertThat(stranger.get("/api/v1/lake/datasets/" + datasetId + "/records").status()).isEqualTo(404);
+        assertThat(stranger.upload("/api/v1/lake/datasets/" + datasetId + "/batches", "file", "x.csv", "text/csv",
+                "gmsfhm,xm\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(404);
+        assertThat(editor.api().upload("/api/v1/lake/datasets/" + datasetId + "/batches", "file", "x.csv", "text/csv",
+                "gmsfhm,xm\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBatchInterruptedBeforeItWasAppliedLeavesTheDatasetAsItWas() {
+        upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8);
+        String table = jdbc.sql("select table_name from lake_dataset where id = ?").param(datasetId).query(String.class)
+                .single();
+        // a process killed while staging: the batch is RUNNING and some rows are staged, none applied
+        long batch = jdbc.sql("""
+                insert into lake_batch (dataset_id, kind, mode, accept_valid, status, department_id, created_by, created_at)
+                values (?, 'FILE', 'REPLACE', false, 'RUNNING', ?, 'test', ?)""")
+                .params(datasetId, editor.department().id(), OffsetDateTime.now()).update() > 0
+                        ? jdbc.sql("select max(id) from lake_batch").query(Long.class).single() : 0;
+        jdbc.sql("insert into " + table + "_s (batch_id, row_number, record_key, c_gmsfhm, c_xm) values (?, 1, ?, ?, ?)")
+                .params(batch, LI, LI, "李四").update();
+
+        recovery.run(null);
+
+        assertThat(jdbc.sql("select count(*) from " + table + "_s").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select status from lake_batch where id = ?").param(batch).query(String.class).single())
+                .isEqualTo("FAILED");
+        JsonNode now = records("");
+        assertThat(now.get("total").asLong()).isEqualTo(1);
+        assertThat(now.get("records").get(0).get("xm").asString()).isEqualTo("张三");
+    }
+}
