@@ -36,15 +36,29 @@ final class CatalogSheetLayout {
 
     /** A column: its header, when it is needed, what goes in it, and its width in characters. */
     interface Column {
-        String header();
+        Spec spec();
 
-        Need need();
+        default String header() {
+            return spec().header();
+        }
 
-        String help();
+        default Need need() {
+            return spec().need();
+        }
 
-        int width();
+        default String help() {
+            return spec().help();
+        }
+
+        default int width() {
+            return spec().width();
+        }
 
         int ordinal();
+    }
+
+    /** What describes a column, kept in one record for both sheets' column enums. */
+    record Spec(String header, Need need, String help, int width) {
     }
 
     enum EntryColumn implements Column {
@@ -73,36 +87,15 @@ final class CatalogSheetLayout {
         UPDATE_CYCLE("更新周期", Need.SUBMISSION, "数据更新的频率", 10),
         CLASSIFIED("是否涉密", Need.OPTIONAL, "涉密数据不得编目，填“是”的行不予导入；空白视为否", 10);
 
-        private final String header;
-        private final Need need;
-        private final String help;
-        private final int width;
+        private final Spec spec;
 
         EntryColumn(String header, Need need, String help, int width) {
-            this.header = header;
-            this.need = need;
-            this.help = help;
-            this.width = width;
+            this.spec = new Spec(header, need, help, width);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public Need need() {
-            return need;
-        }
-
-        @Override
-        public String help() {
-            return help;
-        }
-
-        @Override
-        public int width() {
-            return width;
+        public Spec spec() {
+            return spec;
         }
     }
 
@@ -117,36 +110,15 @@ final class CatalogSheetLayout {
         VALUE_STANDARD("值域标准", Need.OPTIONAL, "取值遵循的标准或代码表，如 GB 11643", 16),
         SENSITIVITY("敏感属性", Need.OPTIONAL, "空白视为无", 12);
 
-        private final String header;
-        private final Need need;
-        private final String help;
-        private final int width;
+        private final Spec spec;
 
         ItemColumn(String header, Need need, String help, int width) {
-            this.header = header;
-            this.need = need;
-            this.help = help;
-            this.width = width;
+            this.spec = new Spec(header, need, help, width);
         }
 
         @Override
-        public String header() {
-            return header;
-        }
-
-        @Override
-        public Need need() {
-            return need;
-        }
-
-        @Override
-        public String help() {
-            return help;
-        }
-
-        @Override
-        public int width() {
-            return width;
+        public Spec spec() {
+            return spec;
         }
     }
 

@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
-import cn.govdata.support.ApiIntegrationTest;
 
 /**
  * The catalog's main journey in the Chinese console, in headless Chromium: a department's catalog editor
@@ -37,42 +22,7 @@ import cn.govdata.support.ApiIntegrationTest;
  * it in the review queue and publishes it; the editor then sees it published in the workbench and opens its
  * detail page. Screenshots go to target/e2e/ (catalog-*.png).
  */
-class CatalogConsoleE2ETest extends ApiIntegrationTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target/e2e");
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private Path profile;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the browser test");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed; browser test skipped");
-        profile = Files.createTempDirectory("govdata-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1440,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class CatalogConsoleE2ETest extends ConsoleBrowserTest {
 
     @Test
     void editorDraftsAndSubmitsAnEntryTheReviewerPublishesItAndTheEditorSeesItPublished() throws IOException {
@@ -234,95 +184,5 @@ class CatalogConsoleE2ETest extends ApiIntegrationTest {
         Matcher id = Pattern.compile("/catalog/edit/(\\d+)").matcher(browser.getCurrentUrl());
         assertThat(id.find()).isTrue();
         return Long.parseLong(id.group(1));
-    }
-
-    private void logIn(String username, String password) {
-        browser.get(anonymous.baseUrl() + "/#/login");
-        type("login-username", username);
-        type("login-password", password);
-        click("login-submit");
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logOut() {
-        WebElement menu = find("user-menu");
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(menu).perform();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]"))).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private WebElement find(String test) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='" + test + "']")));
-    }
-
-    private void click(String test) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='" + test + "']")));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    /** Element Plus puts the attribute on the native input or on its wrapper, depending on the component. */
-    private WebElement input(String test) {
-        WebElement element = find(test);
-        if (!element.getTagName().equals("input") && !element.getTagName().equals("textarea")) {
-            element = element.findElement(By.cssSelector("input, textarea"));
-        }
-        return element;
-    }
-
-    private void type(String test, String text) {
-        WebElement field = input(test);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(text);
-    }
-
-    /** Opens a (non-filterable) select and clicks the visible option with the given text. */
-    private void pick(String test, String option) {
-        click(test);
-        By item = By.xpath("//*[contains(@class,'el-select-dropdown__item')][contains(normalize-space(.),'" + option + "')]");
-        // the dropdown slides in: retry until the option is where the click lands
-        wait.ignoring(ElementClickInterceptedException.class).until(driver -> {
-            WebElement visible = driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-            if (visible == null) {
-                return false;
-            }
-            visible.click();
-            return true;
-        });
-        wait.until(driver -> driver.findElements(item).stream().noneMatch(WebElement::isDisplayed));
-    }
-
-    /** Lets Element Plus finish its enter transitions (tags zoom in), so that screenshots show them whole. */
-    private void settle() {
-        try {
-            Thread.sleep(400);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void waitForText(String text) {
-        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains(text));
-    }
-
-    /** The whole page: the window is made as tall as the document for the screenshot. */
-    private void fullShot(String name) throws IOException {
-        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
-                Math.min(4000, height.intValue() + 120)));
-        try {
-            shot(name);
-        } finally {
-            browser.manage().window().setSize(size);
-        }
-    }
-
-    private void shot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        settle();
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
