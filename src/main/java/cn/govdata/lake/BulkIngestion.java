@@ -7,19 +7,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
@@ -51,14 +53,14 @@ class BulkIngestion {
 
     enum Mode { UPSERT, REPLACE }
 
-    enum Status { RUNNING, APPLIED, REFUSED, FAILED }
+    enum Status { RUNNING, APPLIED, REFUSED, FAILED, CANCELLED }
 
     /**
      * @param acceptValid apply the valid rows and reject the rest, instead of all or nothing
      * @param confirmReplace a full replace tombstones every record absent from the file: it must be confirmed
      */
     record BatchRequest(String fileName, SourceFormat format, Charset encoding, Mode mode, boolean acceptValid,
-            boolean confirmReplace) {
+            boolean confirmReplace, String clientAddress) {
     }
 
     /** A failing row as the report shows it: never a personal value in full. */
@@ -71,11 +73,14 @@ class BulkIngestion {
             OffsetDateTime createdAt, OffsetDateTime finishedAt) {
     }
 
-    static final int CHUNK = 1000;
     static final int SAMPLE = 20;
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+    private static final Logger log = LoggerFactory.getLogger(BulkIngestion.class);
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
+    private final StagingWriters staging;
+    private final ExecutorService workers;
+    private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
     private final LakeDatasets datasets;
     private final DatasetTables tables;
@@ -86,11 +91,13 @@ class BulkIngestion {
     private final JsonMapper json;
     private final Path reports;
 
-    BulkIngestion(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, LakeDatasets datasets,
+    BulkIngestion(JdbcClient jdbc, StagingWriters staging, TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog, Directory directory, WorkingDayCalendar calendar,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.staging = staging;
+        // two workers: a third large file waits rather than starving the requests of a two-core machine
+        this.workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lake-batch-", 0).daemon().factory());
         this.transactions = transactions;
         this.datasets = datasets;
         this.tables = tables;
@@ -102,47 +109,150 @@ class BulkIngestion {
         this.reports = Path.of(dataDir, "lake", "rejected");
     }
 
-    BatchReport ingest(Actor actor, long datasetId, BatchRequest request, Path file) {
+    /**
+     * Accepts a file for a dataset and starts its batch in the background; the batch's report shows its
+     * progress until it is applied, refused, failed or cancelled. The file is moved into the lake's
+     * upload area and deleted when the batch ends.
+     */
+    BatchReport submit(Actor actor, long datasetId, BatchRequest request, Path upload) {
         Dataset dataset = datasets.get(actor, datasetId);
         LakeDatasets.requireProvider(actor, dataset.departmentId());
         if (request.mode() == Mode.REPLACE && !request.confirmReplace()) {
             throw new DomainException(ProblemCode.REPLACE_NOT_CONFIRMED);
         }
-        List<DataItem> items = itemsOf(dataset);
-        List<Column> columns = dataset.liveColumns();
+        checkHeader(dataset, request, upload);
         long batchId = start(actor, dataset, request);
-        Counters counters = new Counters();
-        Path rejectedFile = reports.resolve(batchId + ".csv");
+        AuditActor who = new AuditActor(actor.name(), actor.departmentId(), request.clientAddress());
+        running.put(batchId, new AtomicBoolean());
         try {
-            stage(dataset, items, columns, request, file, batchId, counters, rejectedFile);
+            workers.execute(() -> run(who, dataset, request, upload, batchId));
         } catch (RuntimeException e) {
-            tables.discardStaging(dataset.tableName(), batchId);
-            String message = e instanceof DomainException ? e.getMessage() : "the file could not be processed";
-            finish(batchId, Status.FAILED, counters, 0, message);
-            audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", datasetId, "batch " + batchId + " " + message));
+            running.remove(batchId);
+            finish(batchId, Status.FAILED, new Counters(), 0, "the platform is shutting down");
             throw e;
         }
-        if (counters.accepted == 0 || (counters.rejected > 0 && !request.acceptValid())) {
-            tables.discardStaging(dataset.tableName(), batchId);
-            String message = counters.accepted == 0 && counters.rejected == 0 ? "the file has no records"
-                    : "rows were rejected; nothing was applied";
-            finish(batchId, Status.REFUSED, counters, 0, message);
-            audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", datasetId, "batch " + batchId + " refused: "
-                    + counters.rejected + " of " + counters.read + " rows rejected"));
-            return report(batchId);
-        }
-        OffsetDateTime now = LakeDatasets.now();
-        transactions.executeWithoutResult(status -> {
-            long removed = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now,
-                    request.mode() == Mode.REPLACE);
-            jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
-                    .params(tables.count(dataset.tableName()), batchId, now, datasetId).update();
-            finish(batchId, Status.APPLIED, counters, removed, null);
-            audit.record(AuditEvent.success("lake.batch.ingest", "dataset", datasetId, "batch " + batchId + " "
-                    + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "
-                    + removed + " tombstoned"));
-        });
         return report(batchId);
+    }
+
+    /**
+     * Reads the header and the first record before the batch is accepted, so that a file of the wrong kind,
+     * encoding or layout is refused at once with its problem rather than found later by the worker.
+     */
+    private void checkHeader(Dataset dataset, BatchRequest request, Path upload) {
+        try (RecordSource source = RecordSource.open(upload, request.format(), itemsOf(dataset), request.encoding())) {
+            source.read(record -> {
+                throw new HeaderChecked();
+            });
+        } catch (HeaderChecked ok) {
+            // the header matched and a first record was read
+        }
+    }
+
+    private static final class HeaderChecked extends RuntimeException {
+        HeaderChecked() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Asks a running batch to stop; it ends CANCELLED and nothing of it is applied. */
+    BatchReport cancel(Actor actor, long datasetId, long batchId) {
+        Dataset dataset = datasets.get(actor, datasetId);
+        LakeDatasets.requireProvider(actor, dataset.departmentId());
+        BatchReport report = batch(actor, datasetId, batchId);
+        AtomicBoolean flag = running.get(batchId);
+        if (report.status() != Status.RUNNING || flag == null) {
+            throw new DomainException(ProblemCode.INVALID_STATE, report.status(), "cancelled");
+        }
+        flag.set(true);
+        return report;
+    }
+
+    /** Waits for a batch to end, for callers that want the final report in the response. */
+    BatchReport await(long batchId, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        BatchReport report = report(batchId);
+        while (report.status() == Status.RUNNING && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            report = report(batchId);
+        }
+        return report;
+    }
+
+    private void run(AuditActor who, Dataset dataset, BatchRequest request, Path upload, long batchId) {
+        Counters counters = new Counters();
+        try {
+            List<DataItem> items = itemsOf(dataset);
+            List<Column> columns = dataset.liveColumns();
+            try {
+                stage(dataset, items, columns, request, upload, batchId, counters);
+            } catch (BatchCancelled e) {
+                tables.discardStaging(dataset.tableName(), batchId);
+                finish(batchId, Status.CANCELLED, counters, 0, "cancelled by the provider");
+                audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId
+                        + " cancelled after " + counters.read + " rows"), who);
+                return;
+            } catch (RuntimeException e) {
+                tables.discardStaging(dataset.tableName(), batchId);
+                finish(batchId, Status.FAILED, counters, 0, failure(e));
+                audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
+                        + failure(e)), who);
+                return;
+            }
+            if (counters.accepted == 0 || (counters.rejected > 0 && !request.acceptValid())) {
+                tables.discardStaging(dataset.tableName(), batchId);
+                String message = counters.accepted == 0 && counters.rejected == 0 ? "the file has no records"
+                        : "rows were rejected; nothing was applied";
+                finish(batchId, Status.REFUSED, counters, 0, message);
+                audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId
+                        + " refused: " + counters.rejected + " of " + counters.read + " rows rejected"), who);
+                return;
+            }
+            OffsetDateTime now = LakeDatasets.now();
+            transactions.executeWithoutResult(status -> {
+                long removed = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now,
+                        request.mode() == Mode.REPLACE);
+                jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
+                        .params(tables.count(dataset.tableName()), batchId, now, dataset.id()).update();
+                finish(batchId, Status.APPLIED, counters, removed, null);
+                audit.record(AuditEvent.success("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
+                        + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "
+                        + removed + " tombstoned"), who);
+            });
+        } catch (RuntimeException e) {
+            log.error("Lake batch {} failed", batchId, e);
+            finish(batchId, Status.FAILED, counters, 0, "the batch could not be applied; the dataset is unchanged");
+        } finally {
+            running.remove(batchId);
+            try {
+                Files.deleteIfExists(upload);
+            } catch (IOException e) {
+                log.warn("Could not delete the upload of batch {}", batchId, e);
+            }
+        }
+    }
+
+    /** What the report says of a failure: the problem code and its arguments, never a stack trace. */
+    private static String failure(RuntimeException e) {
+        return e instanceof DomainException domain ? domain.code().name() + " " + java.util.Arrays.toString(domain.arguments())
+                : "the file could not be processed";
+    }
+
+    private static final class BatchCancelled extends RuntimeException {
+        BatchCancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Running batches are abandoned at shutdown; the next start discards their staging (LakeRecovery). */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        running.values().forEach(flag -> flag.set(true));
+        workers.shutdown();
     }
 
     List<BatchReport> batches(Actor actor, long datasetId) {
@@ -183,26 +293,27 @@ class BulkIngestion {
     }
 
     private void stage(Dataset dataset, List<DataItem> items, List<Column> columns, BatchRequest request, Path file,
-            long batchId, Counters counters, Path rejectedFile) {
+            long batchId, Counters counters) {
         ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
         RecordValidator validator = new RecordValidator(items, QualityRules.derive(items, standards).rules());
         KeyTracker keys = new KeyTracker(dataset.keyItems());
         List<String> keyItems = dataset.keyItems();
+        AtomicBoolean cancelled = running.getOrDefault(batchId, new AtomicBoolean());
+        long[] lastProgress = { System.nanoTime() };
         try {
             Files.createDirectories(reports);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        DatasetTables.stagingInsert(dataset.tableName(), columns));
-                Writer out = withByteOrderMark(rejectedFile);
+        try (StagingWriter writer = staging.open(dataset.tableName(), columns, batchId);
+                Writer out = withByteOrderMark(reports.resolve(batchId + ".csv"));
                 CSVPrinter rejected = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                         .setHeader("行号 row", "信息项 item", "规则 rule", "原因 reason").get());
                 RecordSource source = RecordSource.open(file, request.format(), items, request.encoding())) {
-            connection.setAutoCommit(false);
-            int[] pending = { 0 };
             source.read(record -> {
+                if (cancelled.get()) {
+                    throw new BatchCancelled();
+                }
                 counters.read++;
                 List<QualityFailure> failures = new ArrayList<>(validator.validate(record.values()));
                 if (failures.isEmpty()) {
@@ -211,7 +322,10 @@ class BulkIngestion {
                         failures.add(duplicate);
                     }
                 }
-                if (!failures.isEmpty()) {
+                if (failures.isEmpty()) {
+                    counters.accepted++;
+                    writer.add(record.row(), recordKey(record, keyItems), values(record, columns));
+                } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
                         counters.byRule.merge(failure.rule(), 1L, Long::sum);
@@ -221,21 +335,42 @@ class BulkIngestion {
                         }
                         print(rejected, row);
                     }
-                    return;
                 }
-                counters.accepted++;
-                bind(insert, batchId, record, keyItems, columns);
-                if (++pending[0] == CHUNK) {
-                    flush(insert, connection);
-                    pending[0] = 0;
+                if (System.nanoTime() - lastProgress[0] > PROGRESS_INTERVAL_NANOS) {
+                    progress(batchId, counters);
+                    lastProgress[0] = System.nanoTime();
                 }
             });
-            flush(insert, connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the batch failed", e);
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The record key: the key items' values, joined by the unit separator, which no value contains. */
+    private static String recordKey(SourceRecord record, List<String> keyItems) {
+        StringBuilder key = new StringBuilder();
+        for (String item : keyItems) {
+            if (!key.isEmpty()) {
+                key.append('\u001f');
+            }
+            key.append(record.values().get(item).strip());
+        }
+        return key.toString();
+    }
+
+    private static List<String> values(SourceRecord record, List<Column> columns) {
+        List<String> values = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            String value = record.values().get(column.itemName());
+            values.add(value == null || value.isBlank() ? null : value.strip());
+        }
+        return values;
+    }
+
+    private void progress(long batchId, Counters counters) {
+        jdbc.sql("update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")
+                .params(counters.read, counters.accepted, counters.rejected, batchId).update();
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese header correctly. */
@@ -243,38 +378,6 @@ class BulkIngestion {
         Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         out.write('\uFEFF');
         return out;
-    }
-
-    private static void bind(PreparedStatement insert, long batchId, SourceRecord record, List<String> keyItems,
-            List<Column> columns) {
-        try {
-            insert.setLong(1, batchId);
-            insert.setLong(2, record.row());
-            StringBuilder key = new StringBuilder();
-            for (String item : keyItems) {
-                if (!key.isEmpty()) {
-                    key.append('\u001f');  // unit separator: never part of a value
-                }
-                key.append(record.values().get(item).strip());
-            }
-            insert.setString(3, key.toString());
-            for (int i = 0; i < columns.size(); i++) {
-                String value = record.values().get(columns.get(i).itemName());
-                insert.setString(4 + i, value == null || value.isBlank() ? null : value.strip());
-            }
-            insert.addBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging a record failed", e);
-        }
-    }
-
-    private static void flush(PreparedStatement insert, Connection connection) {
-        try {
-            insert.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the batch failed", e);
-        }
     }
 
     private static void print(CSVPrinter printer, RejectedRow row) {
@@ -303,7 +406,7 @@ class BulkIngestion {
         jdbc.sql("""
                 update lake_batch set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
                     records_tombstoned = ?, failures_by_rule = ?, message = ?, finished_at = ? where id = ?""")
-                .params(status.name(), counters.read, status == Status.APPLIED ? counters.accepted : 0, counters.rejected,
+                .params(status.name(), counters.read, counters.accepted, counters.rejected,
                         tombstoned, json.writeValueAsString(Map.of("counts", counters.byRule, "sample", counters.sample)),
                         message, LakeDatasets.now(), batchId)
                 .update();

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import cn.govdata.lake.BulkIngestion.BatchReport;
 import cn.govdata.lake.BulkIngestion.BatchRequest;
 import cn.govdata.lake.BulkIngestion.Mode;
@@ -45,6 +47,8 @@ class LakeController {
 
     private final LakeDatasets datasets;
     private final BulkIngestion ingestion;
+    private static final java.time.Duration WAIT_LIMIT = java.time.Duration.ofMinutes(5);
+
     private final Path uploads;
 
     LakeController(LakeDatasets datasets, BulkIngestion ingestion, @Value("${govdata.data-dir}") String dataDir) {
@@ -76,24 +80,37 @@ class LakeController {
     }
 
     @PostMapping(path = "/datasets/{id}/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Ingest a CSV, XLSX or JSON Lines file; all or nothing unless acceptValid; "
-            + "REPLACE tombstones records absent from the file and needs confirmReplace")
+    @Operation(summary = "Ingest a CSV, XLSX or JSON Lines file in the background (202; poll the batch for progress, "
+            + "or wait=true for the final report); all or nothing unless acceptValid; REPLACE tombstones records "
+            + "absent from the file and needs confirmReplace")
     ResponseEntity<BatchReport> ingest(@PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(required = false) String encoding,
             @RequestParam(defaultValue = "UPSERT") Mode mode, @RequestParam(defaultValue = "false") boolean acceptValid,
-            @RequestParam(defaultValue = "false") boolean confirmReplace) throws IOException {
+            @RequestParam(defaultValue = "false") boolean confirmReplace,
+            @RequestParam(defaultValue = "false") boolean wait, HttpServletRequest http) throws IOException {
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         BatchRequest request = new BatchRequest(name, format(format, name), charset(encoding), mode, acceptValid,
-                confirmReplace);
+                confirmReplace, http.getRemoteAddr());
         Files.createDirectories(uploads);
         Path stored = Files.createTempFile(uploads, "batch-", ".upload");
+        BatchReport report;
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
-            BatchReport report = ingestion.ingest(Actor.require(), id, request, stored);
-            return ResponseEntity.status(HttpStatus.CREATED).body(report);
-        } finally {
+            report = ingestion.submit(Actor.require(), id, request, stored);
+        } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(stored);
+            throw e;
         }
+        if (wait) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(ingestion.await(report.id(), WAIT_LIMIT));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
+    }
+
+    @PostMapping("/datasets/{id}/batches/{batchId}/cancel")
+    @Operation(summary = "Cancel a running batch; nothing of it is applied")
+    BatchReport cancel(@PathVariable long id, @PathVariable long batchId) {
+        return ingestion.cancel(Actor.require(), id, batchId);
     }
 
     @GetMapping("/datasets/{id}/batches")

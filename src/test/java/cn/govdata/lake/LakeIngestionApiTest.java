@@ -64,7 +64,7 @@ class LakeIngestionApiTest extends CatalogFixtures {
     private static final String WANG = id("20010615", "789");
 
     private Api.Response upload(String csv, Charset charset, String... params) {
-        String query = params.length == 0 ? "" : "?" + String.join("&", params);
+        String query = "?wait=true" + (params.length == 0 ? "" : "&" + String.join("&", params));
         return provider.upload("/api/v1/lake/datasets/" + datasetId + "/batches" + query, "file", "低保.csv", "text/csv",
                 csv.getBytes(charset));
     }
@@ -147,12 +147,13 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(duplicate.text("status")).isEqualTo("REFUSED");
         assertThat(duplicate.json().get("failuresByRule").get("DUPLICATE_KEY").asLong()).isEqualTo(1);
 
+        int batches = provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json().size();
         Api.Response columns = upload("gmsfhm,婚姻状况\n" + ZHANG + ",已婚\n", StandardCharsets.UTF_8);
         assertThat(columns.status()).isEqualTo(400);
         assertThat(columns.code()).isEqualTo("DATA_FILE_COLUMNS");
         assertThat(columns.json().get("detail").asString()).contains("婚姻状况");
-        JsonNode batches = provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json();
-        assertThat(batches.get(0).get("status").asString()).isEqualTo("FAILED");
+        // refused before a batch was started
+        assertThat(provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json().size()).isEqualTo(batches);
 
         Api stranger = newUser(admin, newDepartment(admin, "教育局").id(), Role.DATA_PROVIDER).api();
         assertThat(stranger.get("/api/v1/lake/datasets/" + datasetId + "/records").status()).isEqualTo(404);
@@ -184,5 +185,31 @@ class LakeIngestionApiTest extends CatalogFixtures {
         JsonNode now = records("");
         assertThat(now.get("total").asLong()).isEqualTo(1);
         assertThat(now.get("records").get(0).get("xm").asString()).isEqualTo("张三");
+    }
+
+    @Test
+    void aLargeFileRunsInTheBackgroundShowsProgressAndCanBeCancelledWithNothingApplied() throws InterruptedException {
+        StringBuilder csv = new StringBuilder("gmsfhm,xm\n");
+        for (int i = 0; i < 300_000; i++) {
+            csv.append(id("1985" + String.format("%02d%02d", 1 + i % 12, 1 + i % 28), String.format("%03d", i % 1000)))
+                    .append(',').append("居民").append(i).append('\n');
+        }
+        Api.Response started = provider.upload("/api/v1/lake/datasets/" + datasetId + "/batches?acceptValid=true",
+                "file", "big.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.text("status")).isEqualTo("RUNNING");
+        String batch = "/api/v1/lake/datasets/" + datasetId + "/batches/" + started.id();
+        Api.Response cancel = provider.post(batch + "/cancel", Map.of());
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        JsonNode report = provider.get(batch).json();
+        for (int i = 0; i < 400 && report.get("status").asString().equals("RUNNING"); i++) {
+            Thread.sleep(50);
+            report = provider.get(batch).json();
+        }
+        assertThat(report.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(report.get("rowsRead").asLong()).isLessThan(300_000);
+        assertThat(records("").get("total").asLong()).isZero();
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_s").query(Long.class).single()).isZero();
+        assertThat(provider.post(batch + "/cancel", Map.of()).code()).isEqualTo("INVALID_STATE");
     }
 }
