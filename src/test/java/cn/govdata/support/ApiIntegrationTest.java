@@ -29,6 +29,19 @@ public abstract class ApiIntegrationTest {
     public static final String INITIAL_ADMIN_PASSWORD = "Initial-Admin-2026";
     public static final String USER_PASSWORD = "Dept-User-2026!";
 
+    /**
+     * One data directory for the tests' application context, fixed here because {@code ${random.uuid}} in a
+     * property is drawn anew at every lookup: the audit key, the search index and the command-line verb
+     * must all see the same directory, as they do in a real installation.
+     */
+    private static final String DATA_DIR = System.getProperty("java.io.tmpdir") + "/govdata-test-"
+            + java.util.UUID.randomUUID();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void dataDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("govdata.data-dir", () -> DATA_DIR);
+    }
+
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
     private static final SecureRandom RANDOM = new SecureRandom();
 
