@@ -434,7 +434,8 @@ class BulkIngestion {
     private record StoredFailures(Map<RuleCode, Long> counts, List<RejectedRow> sample) {
     }
 
-    private List<DataItem> itemsOf(Dataset dataset) {
+    /** The entry's data items that are live columns of the dataset, in column order. */
+    List<DataItem> itemsOf(Dataset dataset) {
         List<String> live = dataset.liveColumns().stream().map(Column::itemName).toList();
         return catalog.byId(dataset.entryId()).orElseThrow(() -> DomainException.notFound("catalog entry", dataset.entryId()))
                 .content().dataItems().stream().filter(i -> live.contains(i.name())).toList();

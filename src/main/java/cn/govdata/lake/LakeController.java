@@ -47,13 +47,16 @@ class LakeController {
 
     private final LakeDatasets datasets;
     private final BulkIngestion ingestion;
+    private final RecordPush push;
     private static final java.time.Duration WAIT_LIMIT = java.time.Duration.ofMinutes(5);
 
     private final Path uploads;
 
-    LakeController(LakeDatasets datasets, BulkIngestion ingestion, @Value("${govdata.data-dir}") String dataDir) {
+    LakeController(LakeDatasets datasets, BulkIngestion ingestion, RecordPush push,
+            @Value("${govdata.data-dir}") String dataDir) {
         this.datasets = datasets;
         this.ingestion = ingestion;
+        this.push = push;
         this.uploads = Path.of(dataDir, "lake", "uploads");
     }
 
@@ -130,6 +133,14 @@ class LakeController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"batch-" + batchId + "-rejected.csv\"")
                 .body(new FileSystemResource(file));
+    }
+
+    @PostMapping(path = "/datasets/{id}/records", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Push records in real time (at most 1,000 per request), all or nothing; a repeated requestId "
+            + "answers with the first request's batch and applies nothing again")
+    ResponseEntity<RecordPush.PushResult> push(@PathVariable long id, @RequestBody RecordPush.PushRequest request) {
+        RecordPush.PushResult result = push.push(Actor.require(), id, request);
+        return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
     @GetMapping("/datasets/{id}/records")

@@ -84,7 +84,9 @@ public enum ProblemCode {
 
     // lake
     DATASET_NEEDS_RECORD_KEY(HttpStatus.CONFLICT),
-    REPLACE_NOT_CONFIRMED(HttpStatus.BAD_REQUEST);
+    REPLACE_NOT_CONFIRMED(HttpStatus.BAD_REQUEST),
+    PUSH_REFUSED(HttpStatus.BAD_REQUEST),
+    PUSH_RECORD_INVALID(HttpStatus.BAD_REQUEST);
 
     private final HttpStatus status;
 

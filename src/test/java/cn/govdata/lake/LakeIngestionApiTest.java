@@ -212,4 +212,46 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_s").query(Long.class).single()).isZero();
         assertThat(provider.post(batch + "/cancel", Map.of()).code()).isEqualTo("INVALID_STATE");
     }
+
+    private Api system(long departmentId) {
+        Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", departmentId, "name", "救助业务系统"));
+        String basic = java.util.Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
+                + registered.text("clientSecret")).getBytes(StandardCharsets.UTF_8));
+        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials",
+                "Authorization", "Basic " + basic);
+        return anonymous.withToken(token.text("access_token"));
+    }
+
+    @Test
+    void aSystemPushesRecordsAndARetriedRequestIsNeverAppliedTwice() {
+        Api system = system(editor.department().id());
+        String path = "/api/v1/lake/datasets/" + datasetId + "/records";
+        Map<String, Object> body = Map.of("requestId", "req-" + unique(), "records", List.of(
+                Map.of("gmsfhm", ZHANG, "xm", "张三"), Map.of("gmsfhm", LI, "xm", "李四", "csrq", "1992-12-31")));
+        Api.Response first = system.post(path, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("replayed").asBoolean()).isFalse();
+        assertThat(first.json().get("batch").get("status").asString()).isEqualTo("APPLIED");
+        Api.Response retry = system.post(path, body);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("replayed").asBoolean()).isTrue();
+        assertThat(retry.json().get("batch").get("id").asLong()).isEqualTo(first.json().get("batch").get("id").asLong());
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+        assertThat(provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json().size()).isEqualTo(1);
+
+        String broken = WANG.substring(0, 17) + (WANG.charAt(17) == '1' ? '2' : '1');
+        Api.Response refused = system.post(path, Map.of("requestId", "req-" + unique(), "records", List.of(
+                Map.of("gmsfhm", WANG, "xm", "王五"), Map.of("gmsfhm", broken, "xm", "赵六", "hyzk", "已婚"))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("PUSH_REFUSED");
+        assertThat(Api.texts(refused.json().get("errors"), "location"))
+                .containsExactlyInAnyOrder("records[1].gmsfhm", "records[1].hyzk");
+        assertThat(refused.json().get("errors").toString()).contains("ID_NUMBER_CHECK_DIGIT").doesNotContain(broken);
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+
+        Api stranger = system(newDepartment(admin, "教育局").id());
+        assertThat(stranger.post(path, body).status()).isEqualTo(404);
+        assertThat(system.post(path, Map.of("records", List.of(Map.of("gmsfhm", ZHANG)))).code())
+                .isEqualTo("FIELD_REQUIRED");
+    }
 }

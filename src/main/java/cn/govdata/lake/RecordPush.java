@@ -1,0 +1,196 @@
+package cn.govdata.lake;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.govdata.audit.AuditEvent;
+import cn.govdata.audit.AuditLog;
+import cn.govdata.catalog.DataItem;
+import cn.govdata.lake.BulkIngestion.BatchReport;
+import cn.govdata.lake.Dataset.Column;
+import cn.govdata.org.Directory;
+import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.Role;
+import cn.govdata.shared.Violation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real-time push (AGG-2): a department's connected system (or data provider) sends records as they are
+ * produced. A request is all or nothing and is applied in one transaction; its request id makes it
+ * idempotent, so a retry after a lost answer returns the first answer and never applies twice.
+ */
+@Service
+class RecordPush {
+
+    static final int MAX_RECORDS = 1000;
+
+    /** What a system sends: its own id for the request, and the records as item identifier → value. */
+    record PushRequest(String requestId, List<Map<String, Object>> records) {
+    }
+
+    /** The batch the request made, and whether this answer replays an earlier one. */
+    record PushResult(boolean replayed, BatchReport batch) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LakeDatasets datasets;
+    private final BulkIngestion ingestion;
+    private final DatasetTables tables;
+    private final Directory directory;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    RecordPush(JdbcClient jdbc, TransactionTemplate transactions, LakeDatasets datasets, BulkIngestion ingestion,
+            DatasetTables tables, Directory directory, WorkingDayCalendar calendar, AuditLog audit, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.datasets = datasets;
+        this.ingestion = ingestion;
+        this.tables = tables;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    PushResult push(Actor actor, long datasetId, PushRequest request) {
+        Dataset dataset = datasets.find(datasetId);
+        // a system or provider of another department does not learn that the dataset exists
+        if (dataset.departmentId() != actor.departmentId()) {
+            throw DomainException.notFound("dataset", datasetId);
+        }
+        if (actor.kind() == Actor.Kind.USER && !actor.has(Role.DATA_PROVIDER)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+        String requestId = request.requestId() == null ? "" : request.requestId().strip();
+        if (requestId.isEmpty() || requestId.length() > 100) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("requestId"));
+        }
+        Optional<PushResult> earlier = replay(datasetId, requestId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<Map<String, Object>> records = request.records() == null ? List.of() : request.records();
+        if (records.isEmpty() || records.size() > MAX_RECORDS) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("records"), "1–" + MAX_RECORDS);
+        }
+        List<DataItem> items = ingestion.itemsOf(dataset);
+        List<Column> columns = dataset.liveColumns();
+        List<Map<String, String>> values = texts(records);
+        check(items, dataset.keyItems(), values);
+        try {
+            long batchId = transactions.execute(status -> apply(actor, dataset, columns, requestId, values));
+            return new PushResult(false, ingestion.report(batchId));
+        } catch (DuplicateKeyException e) {
+            // the same request id arrived twice at once: the other one won, answer with its batch
+            return replay(datasetId, requestId).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<PushResult> replay(long datasetId, String requestId) {
+        return jdbc.sql("select batch_id from lake_push where dataset_id = ? and request_id = ?")
+                .params(datasetId, requestId).query(Long.class).optional()
+                .map(batch -> new PushResult(true, ingestion.report(batch)));
+    }
+
+    /** Every record against the rules; one failure refuses the request, naming each failing record and item. */
+    private void check(List<DataItem> items, List<String> keyItems, List<Map<String, String>> records) {
+        ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
+        RecordValidator validator = new RecordValidator(items, QualityRules.derive(items, standards).rules());
+        KeyTracker keys = new KeyTracker(keyItems);
+        List<Violation> violations = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>(items.stream().map(DataItem::name).toList());
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, String> record = records.get(i);
+            for (String name : record.keySet()) {
+                if (!known.contains(name)) {
+                    violations.add(Violation.of("records[" + i + "]." + name, ProblemCode.PUSH_RECORD_INVALID,
+                            "UNKNOWN_ITEM", name));
+                }
+            }
+            List<QualityFailure> failures = new ArrayList<>(validator.validate(record));
+            if (failures.isEmpty()) {
+                QualityFailure duplicate = keys.duplicate(record, i + 1);
+                if (duplicate != null) {
+                    failures.add(duplicate);
+                }
+            }
+            for (QualityFailure failure : failures) {
+                violations.add(Violation.of("records[" + i + "]." + failure.item(), ProblemCode.PUSH_RECORD_INVALID,
+                        failure.rule().name(), failure.reason()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainException(ProblemCode.PUSH_REFUSED, violations, violations.size());
+        }
+    }
+
+    private long apply(Actor actor, Dataset dataset, List<Column> columns, String requestId,
+            List<Map<String, String>> records) {
+        OffsetDateTime now = LakeDatasets.now();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into lake_batch (dataset_id, kind, mode, accept_valid, status, rows_read, rows_accepted,
+                    department_id, created_by, created_at, finished_at)
+                values (?, 'PUSH', 'UPSERT', false, 'APPLIED', ?, ?, ?, ?, ?, ?)""")
+                .params(dataset.id(), records.size(), records.size(), actor.departmentId(), actor.name(), now, now)
+                .update(keys, "id");
+        long batchId = keys.getKeyAs(Long.class);
+        jdbc.sql("insert into lake_push (dataset_id, request_id, batch_id, created_at) values (?, ?, ?, ?)")
+                .params(dataset.id(), requestId, batchId, now).update();
+        String insert = DatasetTables.stagingInsert(dataset.tableName(), columns);
+        List<String> keyItems = dataset.keyItems();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, String> record = records.get(i);
+            List<Object> params = new ArrayList<>();
+            params.add(batchId);
+            params.add(i + 1L);
+            params.add(String.join("\u001f", keyItems.stream().map(k -> record.get(k).strip()).toList()));
+            for (Column column : columns) {
+                String value = record.get(column.itemName());
+                params.add(value == null || value.isBlank() ? null : value.strip());
+            }
+            jdbc.sql(insert).params(params).update();
+        }
+        tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
+        jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
+                .params(tables.count(dataset.tableName()), batchId, now, dataset.id()).update();
+        audit.record(AuditEvent.success("lake.push", "dataset", dataset.id(), "batch " + batchId + " request "
+                + requestId + ": " + records.size() + " records"));
+        return batchId;
+    }
+
+    /** Values as the text a file would carry: numbers and booleans as written, nested objects refused. */
+    private List<Map<String, String>> texts(List<Map<String, Object>> records) {
+        List<Map<String, String>> texts = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, String> record = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Object> value : records.get(i).entrySet()) {
+                Object v = value.getValue();
+                if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                    throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("records[" + i + "]." + value.getKey()),
+                            "text, number, true/false or null");
+                }
+                record.put(value.getKey(), v == null ? null : v.toString());
+            }
+            texts.add(record);
+        }
+        return texts;
+    }
+}
