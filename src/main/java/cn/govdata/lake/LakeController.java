@@ -48,15 +48,17 @@ class LakeController {
     private final LakeDatasets datasets;
     private final BulkIngestion ingestion;
     private final RecordPush push;
+    private final AggregationStatus aggregation;
     private static final java.time.Duration WAIT_LIMIT = java.time.Duration.ofMinutes(5);
 
     private final Path uploads;
 
-    LakeController(LakeDatasets datasets, BulkIngestion ingestion, RecordPush push,
+    LakeController(LakeDatasets datasets, BulkIngestion ingestion, RecordPush push, AggregationStatus aggregation,
             @Value("${govdata.data-dir}") String dataDir) {
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.push = push;
+        this.aggregation = aggregation;
         this.uploads = Path.of(dataDir, "lake", "uploads");
     }
 
@@ -157,6 +159,41 @@ class LakeController {
             }
         }
         return datasets.records(Actor.require(), id, key, instant, page, size);
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "Aggregation status: each dataset's update cycle, last success, due date and whether it is overdue "
+            + "(the department's, or the region's for the data authority)")
+    List<AggregationStatus.DatasetStatus> status() {
+        return aggregation.status(Actor.require());
+    }
+
+    record CycleExceptionRequest(Integer agreedDays, String reason) {
+    }
+
+    @PostMapping("/datasets/{id}/cycle-exceptions")
+    @Operation(summary = "File the period the department can keep instead of the catalog's cycle (TJ13)")
+    ResponseEntity<AggregationStatus.CycleException> fileException(@PathVariable long id,
+            @RequestBody CycleExceptionRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(aggregation.file(Actor.require(), id, request.agreedDays(), request.reason()));
+    }
+
+    @GetMapping("/datasets/{id}/cycle-exceptions")
+    List<AggregationStatus.CycleException> exceptions(@PathVariable long id) {
+        return aggregation.exceptions(Actor.require(), id);
+    }
+
+    record DecisionRequest(Boolean accept, String note) {
+    }
+
+    @PostMapping("/cycle-exceptions/{exceptionId}/decide")
+    @Operation(summary = "The data authority accepts or rejects a filed period")
+    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @RequestBody DecisionRequest request) {
+        if (request.accept() == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("accept"));
+        }
+        return aggregation.decide(Actor.require(), exceptionId, request.accept(), request.note());
     }
 
     private static SourceFormat format(String format, String fileName) {

@@ -254,4 +254,42 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(system.post(path, Map.of("records", List.of(Map.of("gmsfhm", ZHANG)))).code())
                 .isEqualTo("FIELD_REQUIRED");
     }
+
+    @Test
+    void aDatasetLateAgainstItsCycleIsOverdueUntilTheAuthorityAcceptsAnAgreedPeriod() {
+        upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8);
+        JsonNode fresh = statusOf(provider);
+        assertThat(fresh.get("updateCycle").asString()).isEqualTo("DAILY");
+        assertThat(fresh.get("overdue").asBoolean()).isFalse();
+        // the last success was twelve days ago: a daily dataset is overdue
+        jdbc.sql("update lake_dataset set last_success_at = ? where id = ?")
+                .params(OffsetDateTime.now().minusDays(12), datasetId).update();
+        assertThat(statusOf(provider).get("overdue").asBoolean()).isTrue();
+        assertThat(statusOf(reviewer).get("overdue").asBoolean()).isTrue();
+
+        Api.Response filed = provider.post("/api/v1/lake/datasets/" + datasetId + "/cycle-exceptions",
+                Map.of("agreedDays", 30, "reason", "业务系统按月批量产生数据，无法每日归集"));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.text("status")).isEqualTo("FILED");
+        assertThat(statusOf(provider).get("overdue").asBoolean()).isTrue();
+        assertThat(provider.post("/api/v1/lake/cycle-exceptions/" + filed.id() + "/decide", Map.of("accept", true))
+                .status()).isEqualTo(403);
+        Api.Response accepted = reviewer.post("/api/v1/lake/cycle-exceptions/" + filed.id() + "/decide",
+                Map.of("accept", true, "note", "同意按月归集"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode agreed = statusOf(provider);
+        assertThat(agreed.get("agreedDays").asInt()).isEqualTo(30);
+        assertThat(agreed.get("overdue").asBoolean()).isFalse();
+        assertThat(reviewer.post("/api/v1/lake/cycle-exceptions/" + filed.id() + "/decide", Map.of("accept", false))
+                .code()).isEqualTo("INVALID_STATE");
+    }
+
+    private JsonNode statusOf(Api api) {
+        for (JsonNode status : api.get("/api/v1/lake/status").json()) {
+            if (status.get("datasetId").asLong() == datasetId) {
+                return status;
+            }
+        }
+        throw new AssertionError("dataset " + datasetId + " not in the status list");
+    }
 }
