@@ -56,10 +56,11 @@ class CatalogEntries {
     private final DuplicateDetection duplicates;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final List<PublicationGuard> guards;
 
     CatalogEntries(JdbcClient jdbc, JsonMapper json, Directory directory, ActivePolicy policy, ResourceCodes codes,
             CatalogLeads leads, UpdateObligations obligations, DuplicateDetection duplicates, AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, List<PublicationGuard> guards) {
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -70,6 +71,7 @@ class CatalogEntries {
         this.duplicates = duplicates;
         this.audit = audit;
         this.events = events;
+        this.guards = List.copyOf(guards);
     }
 
     // --- reading -------------------------------------------------------------------------------------------
@@ -290,6 +292,11 @@ class CatalogEntries {
         boolean local = region.parentId() != null && row.parentCode() == null;
         if (local && !row.localConsent() && !consentToLocalEntry) {
             throw new DomainException(ProblemCode.LOCAL_ENTRY_NEEDS_CONSENT);
+        }
+        List<Violation> refused = new ArrayList<>();
+        guards.forEach(guard -> refused.addAll(guard.check(id, latest.content())));
+        if (!refused.isEmpty()) {
+            throw new DomainException(ProblemCode.PUBLICATION_REFUSED, refused, refused.size());
         }
         OffsetDateTime now = now();
         jdbc.sql("update catalog_version set state = 'SUPERSEDED' where entry_id = ? and state = 'PUBLISHED'")

@@ -43,12 +43,15 @@ class LakeDatasets {
     private final JdbcClient jdbc;
     private final PublishedCatalog catalog;
     private final DatasetTables tables;
+    private final DatasetMigration migration;
     private final AuditLog audit;
 
-    LakeDatasets(JdbcClient jdbc, PublishedCatalog catalog, DatasetTables tables, AuditLog audit) {
+    LakeDatasets(JdbcClient jdbc, PublishedCatalog catalog, DatasetTables tables, DatasetMigration migration,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.tables = tables;
+        this.migration = migration;
         this.audit = audit;
     }
 
@@ -106,7 +109,17 @@ class LakeDatasets {
         return dataset;
     }
 
+    /** The dataset, first brought in step with its entry's published version if a new one was published. */
     Dataset find(long id) {
+        Dataset dataset = load(id);
+        if (catalog.byId(dataset.entryId()).map(e -> e.version() > dataset.schemaVersion()).orElse(false)) {
+            migration.follow(dataset);
+            return load(id);
+        }
+        return dataset;
+    }
+
+    private Dataset load(long id) {
         return jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::map).optional()
                 .orElseThrow(() -> DomainException.notFound("dataset", id));
     }

@@ -86,7 +86,10 @@ public enum ProblemCode {
     DATASET_NEEDS_RECORD_KEY(HttpStatus.CONFLICT),
     REPLACE_NOT_CONFIRMED(HttpStatus.BAD_REQUEST),
     PUSH_REFUSED(HttpStatus.BAD_REQUEST),
-    PUSH_RECORD_INVALID(HttpStatus.BAD_REQUEST);
+    PUSH_RECORD_INVALID(HttpStatus.BAD_REQUEST),
+    PUBLICATION_REFUSED(HttpStatus.CONFLICT),
+    DATA_ITEM_CHANGE_LOSES_DATA(HttpStatus.CONFLICT),
+    RECORD_KEY_CHANGED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -37,6 +37,7 @@ class LakeIngestionApiTest extends CatalogFixtures {
     private Editor editor;
     private Api provider;
     private long datasetId;
+    private long entryId;
 
     @BeforeEach
     void setUp() {
@@ -48,7 +49,7 @@ class LakeIngestionApiTest extends CatalogFixtures {
                 item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION"),
                 item("xm", "姓名", "CHARACTER", 50, true, false, null, "PERSONAL_INFORMATION"),
                 item("csrq", "出生日期", "DATE", null, false, false, null, "PERSONAL_INFORMATION")));
-        long entryId = published(editor, content).id();
+        entryId = published(editor, content).id();
         Api.Response created = provider.post("/api/v1/lake/datasets", Map.of("entryId", entryId));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         datasetId = created.id();
@@ -291,5 +292,50 @@ class LakeIngestionApiTest extends CatalogFixtures {
             }
         }
         throw new AssertionError("dataset " + datasetId + " not in the status list");
+    }
+
+    /** Drafts, submits and tries to publish a new version of the entry with the given data items. */
+    private Api.Response publishItems(List<Map<String, Object>> items) {
+        JsonNode entry = editor.api().get("/api/v1/catalog/entries/" + entryId).json();
+        Map<String, Object> content = content(entry.get("published").get("content").get("name").asString());
+        content.put("dataItems", items);
+        Api.Response saved = editor.api().put("/api/v1/catalog/entries/" + entryId,
+                Map.of("content", content, "revision", entry.get("latest").get("revision").asInt()));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(editor.api().post("/api/v1/catalog/entries/" + entryId + "/submit", Map.of()).status()).isEqualTo(200);
+        return reviewer.post("/api/v1/catalog/entries/" + entryId + "/publish", Map.of());
+    }
+
+    @Test
+    void aNewCatalogVersionMigratesTheDatasetButNeverOneThatWouldLoseData() {
+        upload("gmsfhm,xm,csrq\n" + ZHANG + ",张三,1980-01-01\n", StandardCharsets.UTF_8);
+        Map<String, Object> id = item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION");
+
+        // 姓名 as an integer would not fit 张三: the publication is refused and the version goes back to the editor
+        Api.Response refused = publishItems(List.of(id, item("xm", "姓名", "INTEGER", null, true, false, null, "NONE")));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("PUBLICATION_REFUSED");
+        assertThat(Api.texts(refused.json().get("errors"), "code")).containsExactly("DATA_ITEM_CHANGE_LOSES_DATA");
+        assertThat(editor.api().post("/api/v1/catalog/entries/" + entryId + "/withdraw", Map.of()).status()).isEqualTo(200);
+
+        // a new item is added and 出生日期 retired: the dataset follows, the old values stay in the history
+        Api.Response published = publishItems(List.of(id, item("xm", "姓名", "CHARACTER", 50, true, false, null, "NONE"),
+                item("lxdh", "联系电话", "CHARACTER", 20, false, false, null, "PERSONAL_INFORMATION")));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        JsonNode dataset = provider.get("/api/v1/lake/datasets/" + datasetId).json();
+        assertThat(dataset.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(dataset.get("columns").toString()).contains("\"itemName\":\"lxdh\"");
+        for (JsonNode column : dataset.get("columns")) {
+            assertThat(column.get("retired").asBoolean()).as(column.toString())
+                    .isEqualTo(column.get("itemName").asString().equals("csrq"));
+        }
+        Api.Response upload = upload("gmsfhm,xm,lxdh\n" + LI + ",李四,0535-6200000\n", StandardCharsets.UTF_8);
+        assertThat(upload.text("status")).as(upload.body()).isEqualTo("APPLIED");
+        assertThat(records("?key=" + LI).get("records").get(0).get("lxdh").asString()).isEqualTo("0535-6200000");
+
+        Api.Response key = publishItems(List.of(item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, false, "GB 11643", "NONE"),
+                item("xm", "姓名", "CHARACTER", 50, true, true, null, "NONE")));
+        assertThat(key.status()).isEqualTo(409);
+        assertThat(Api.texts(key.json().get("errors"), "code")).contains("RECORD_KEY_CHANGED");
     }
 }
