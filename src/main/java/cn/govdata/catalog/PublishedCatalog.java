@@ -1,5 +1,6 @@
 package cn.govdata.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,10 @@ public class PublishedCatalog {
             EntryContent content) {
     }
 
+    /** A published entry that holds some of the data items asked about (by Chinese name). */
+    public record ItemMatch(long entryId, String resourceCode, String name, long departmentId, List<String> items) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -34,6 +39,29 @@ public class PublishedCatalog {
 
     public Optional<PublishedEntry> byCode(String resourceCode) {
         return find("e.resource_code = ?", resourceCode);
+    }
+
+    /**
+     * The published entries of a region that hold data items with any of the given Chinese names: what the
+     * platform already has, so that it is not collected or bought again (AGG-3, AGG-5).
+     */
+    public List<ItemMatch> holding(long regionId, java.util.Collection<String> chineseNames) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        chineseNames.forEach(n -> wanted.add(n.strip()));
+        List<ItemMatch> matches = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select e.id, e.resource_code, v.name, e.department_id, v.item_names
+                from catalog_entry e join catalog_version v on v.entry_id = e.id and v.version = e.published_version
+                where e.region_id = ? and not e.retired order by e.resource_code""")
+                .param(regionId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    List<String> items = java.util.Arrays.stream(rs.getString(5).split("\n")).filter(wanted::contains)
+                            .toList();
+                    if (!items.isEmpty()) {
+                        matches.add(new ItemMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), items));
+                    }
+                });
+        return matches;
     }
 
     private Optional<PublishedEntry> find(String condition, Object value) {

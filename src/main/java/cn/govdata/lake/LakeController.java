@@ -49,16 +49,19 @@ class LakeController {
     private final BulkIngestion ingestion;
     private final RecordPush push;
     private final AggregationStatus aggregation;
+    private final PurchaseFilings purchases;
     private static final java.time.Duration WAIT_LIMIT = java.time.Duration.ofMinutes(5);
 
     private final Path uploads;
 
     LakeController(LakeDatasets datasets, BulkIngestion ingestion, RecordPush push, AggregationStatus aggregation,
+            PurchaseFilings purchases,
             @Value("${govdata.data-dir}") String dataDir) {
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.push = push;
         this.aggregation = aggregation;
+        this.purchases = purchases;
         this.uploads = Path.of(dataDir, "lake", "uploads");
     }
 
@@ -194,6 +197,29 @@ class LakeController {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("accept"));
         }
         return aggregation.decide(Actor.require(), exceptionId, request.accept(), request.note());
+    }
+
+    @PostMapping("/purchases")
+    @Operation(summary = "File a purchase of social data with the data authority before it happens (AGG-5); "
+            + "the answer lists the published entries that already hold some of the items")
+    ResponseEntity<PurchaseFilings.Filing> filePurchase(@RequestBody PurchaseFilings.NewFiling request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(purchases.file(Actor.require(), request));
+    }
+
+    @GetMapping("/purchases")
+    List<PurchaseFilings.Filing> purchases() {
+        return purchases.list(Actor.require());
+    }
+
+    record PurchaseDecision(Boolean approve, String note) {
+    }
+
+    @PostMapping("/purchases/{filingId}/decide")
+    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @RequestBody PurchaseDecision request) {
+        if (request.approve() == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("approve"));
+        }
+        return purchases.decide(Actor.require(), filingId, request.approve(), request.note());
     }
 
     private static SourceFormat format(String format, String fileName) {

@@ -338,4 +338,31 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(key.status()).isEqualTo(409);
         assertThat(Api.texts(key.json().get("errors"), "code")).contains("RECORD_KEY_CHANGED");
     }
+
+    @Test
+    void aPurchaseIsFiledWithWhatThePlatformAlreadyHoldsAndDecidedByTheAuthority() {
+        Api.Response filed = provider.post("/api/v1/lake/purchases", Map.of("supplier", "某数据服务有限公司",
+                "description", "采购低收入人口的消费数据用于救助对象认定", "items", List.of("公民身份号码", "月消费金额", "姓名")));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.text("status")).isEqualTo("FILED");
+        JsonNode held = null;
+        for (JsonNode match : filed.json().get("alreadyHeld")) {
+            if (match.get("entryId").asLong() == entryId) {
+                held = match;
+            }
+        }
+        assertThat(held).as("the entry of this dataset holds 公民身份号码 and 姓名").isNotNull();
+        assertThat(held.get("items").toString()).contains("公民身份号码", "姓名").doesNotContain("月消费金额");
+
+        assertThat(provider.post("/api/v1/lake/purchases/" + filed.id() + "/decide", Map.of("approve", true)).status())
+                .isEqualTo(403);
+        assertThat(reviewer.post("/api/v1/lake/purchases/" + filed.id() + "/decide", Map.of("approve", false)).code())
+                .isEqualTo("FIELD_REQUIRED");
+        Api.Response rejected = reviewer.post("/api/v1/lake/purchases/" + filed.id() + "/decide",
+                Map.of("approve", false, "note", "身份信息平台已有，请通过共享获取；仅可采购消费数据"));
+        assertThat(rejected.text("status")).isEqualTo("REJECTED");
+        assertThat(Api.texts(reviewer.get("/api/v1/lake/purchases").json(), "status")).contains("REJECTED");
+        assertThat(provider.post("/api/v1/lake/purchases", Map.of("supplier", "x", "description", "y", "items", List.of()))
+                .code()).isEqualTo("FIELD_REQUIRED");
+    }
 }
