@@ -23,14 +23,14 @@ export const lake = {
   departments: (regionId) => api.get('/api/v1/departments' + query({ regionId })),
 
   /**
-   * Starts a batch (202 with the running batch). options: format ('' = from the file name), encoding ('' = detected),
+   * Starts a batch (202 with the running batch). options: format ('' or AUTO = from the file name), encoding ('' or AUTO = detected),
    * mode UPSERT / REPLACE, acceptValid, confirmReplace.
    */
   upload(id, file, { format, encoding, mode, acceptValid, confirmReplace }) {
     const form = new FormData()
     form.append('file', file)
-    if (format) form.append('format', format)
-    if (encoding) form.append('encoding', encoding)
+    if (format && format !== 'AUTO') form.append('format', format)
+    if (encoding && encoding !== 'AUTO') form.append('encoding', encoding)
     form.append('mode', mode || 'UPSERT')
     form.append('acceptValid', acceptValid ? 'true' : 'false')
     form.append('confirmReplace', confirmReplace ? 'true' : 'false')

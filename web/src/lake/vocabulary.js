@@ -10,6 +10,8 @@ export const RULES = [
 ]
 export const FORMATS = ['CSV', 'XLSX', 'JSON_LINES']
 export const ENCODINGS = ['UTF-8', 'GBK', 'GB18030']
+/** The choice of letting the platform tell the format (by file name) or detect the encoding. */
+export const AUTO = 'AUTO'
 export const FINISHED = ['APPLIED', 'REFUSED', 'FAILED', 'CANCELLED']
 
 export const lakeNames = {
