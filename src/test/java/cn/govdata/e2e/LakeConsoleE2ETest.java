@@ -122,7 +122,7 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
         input("records-as-of").sendKeys(Keys.ENTER);
         click("records-search");
         wait.until(driver -> find("records-total").getText().contains("时共 0 条记录"));
-        shot("lake-06-records-as-of");
+        fullShot("lake-06-records-as-of");
         logOut();
 
         // 6. the authority sees the dataset in its region's overview
