@@ -13,6 +13,7 @@ import PolicyView from './views/PolicyView.vue'
 import CalendarView from './views/CalendarView.vue'
 import AuditView from './views/AuditView.vue'
 import { catalogRoutes } from './views/catalog/routes'
+import { lakeRoutes } from './views/lake/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -32,7 +33,8 @@ export const router = createRouter({
         { path: 'policy', component: PolicyView },
         { path: 'calendar', component: CalendarView },
         { path: 'audit', component: AuditView },
-        ...catalogRoutes
+        ...catalogRoutes,
+        ...lakeRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

@@ -9,7 +9,8 @@ export default {
     home: 'Home', regions: 'Regions', departments: 'Departments', users: 'Users and roles', systems: 'Connected systems',
     policy: 'Policy profile', calendar: 'Working-day calendar', audit: 'Audit log', account: 'My account',
     catalog: 'Catalog', catalogMine: 'My catalog', catalogReview: 'Review queue', catalogDuplicates: 'Duplicates',
-    catalogObligations: 'Update obligations', catalogLeads: 'Lead departments', catalogSearch: 'Catalog search', catalogLists: 'Open and share lists'
+    catalogObligations: 'Update obligations', catalogLeads: 'Lead departments', catalogSearch: 'Catalog search', catalogLists: 'Open and share lists',
+    lake: 'Data lake', lakeDatasets: 'My datasets', lakeOverview: 'Data lake overview'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -218,6 +219,62 @@ export default {
       title: 'Import catalog (Excel)', hint: 'Fill in the platform\'s template, one entry per row; if any row breaks a rule, nothing in the file is imported.',
       drop: 'Drop an .xlsx file here, or click to choose', only: '.xlsx only', submitAfter: 'Submit for review after import',
       upload: 'Import', done: '{n} entries imported', nothing: 'Nothing was imported', location: 'Location', message: 'Problem'
+    }
+  },
+  lake: {
+    rule: {
+      REQUIRED: 'Required value missing', TYPE: 'Wrong data type', LENGTH: 'Too long', ID_NUMBER_FORMAT: 'Malformed ID number',
+      ID_NUMBER_CHECK_DIGIT: 'Wrong ID number check digit', ID_NUMBER_BIRTH_DATE: 'Invalid birth date in ID number',
+      ID_NUMBER_REGION: 'Unknown region in ID number', ID_NUMBER_LEGACY: 'Legacy 15-digit ID number', CREDIT_CODE: 'Invalid credit code',
+      DIVISION_CODE: 'Unknown division code', MOBILE: 'Invalid mobile number', EMAIL: 'Invalid e-mail address', CODE_LIST: 'Not in the code list',
+      RANGE: 'Out of range', PATTERN: 'Does not match the pattern', CROSS_ITEM: 'Contradicts another item', DUPLICATE_KEY: 'Duplicate record key'
+    },
+    status: { RUNNING: 'Running', APPLIED: 'Applied', REFUSED: 'Refused', FAILED: 'Failed', CANCELLED: 'Cancelled' },
+    mode: { UPSERT: 'Incremental update', REPLACE: 'Full replace' },
+    format: { CSV: 'CSV', XLSX: 'Excel (XLSX)', JSON_LINES: 'JSON Lines' },
+    field: {
+      resourceCode: 'Resource code', name: 'Dataset', recordCount: 'Records', lastSuccessAt: 'Last successful aggregation',
+      schemaVersion: 'Catalog version', tableName: 'Table', department: 'Department'
+    },
+    datasets: {
+      title: 'My datasets', create: 'New dataset', empty: 'The department has no dataset yet; create one from a published entry', never: 'Not yet',
+      createHint: 'Every published catalog entry with a record key can have one dataset; its columns follow the data items.',
+      pickEntry: 'Choose a published entry of the department',
+      noCandidates: 'No entry can get a dataset (published, with a record key, no dataset yet)', keyless: 'These entries name no record key and cannot get a dataset: {names}'
+    },
+    dataset: {
+      back: 'Back', columns: 'Columns', item: 'Data item', chineseName: 'Chinese name', column: 'Column', recordKey: 'Key',
+      retired: 'Retired', batches: 'Batches', records: 'Records'
+    },
+    upload: {
+      title: 'Upload data', drop: 'Drop a file here or click to choose', formats: 'CSV, Excel (.xlsx) or JSON Lines; the first row (object) names the columns by data-item identifier or Chinese name',
+      format: 'Format', auto: 'Automatic (from the file name)', encoding: 'Encoding', autoEncoding: 'Detect', mode: 'Mode',
+      modeHint: {
+        UPSERT: 'Records of the file are added or updated by their key; records not in the file stay.',
+        REPLACE: 'The file replaces all data: records not in the file are removed.'
+      },
+      replaceWarning: 'A full replace removes every record that is not in the file (its state before is kept in the history and can be read as of a time).',
+      confirmReplace: 'I understand; replace everything', acceptValid: 'Accept valid rows', acceptValidOn: 'Valid rows are applied; the rest are rejected and reported.',
+      acceptValidOff: 'One bad row and nothing of the batch is applied.', start: 'Upload'
+    },
+    progress: {
+      title: 'Batch #{id}', read: 'Read', accepted: 'Accepted', rejected: 'Rejected', rate: 'Rate', perSecond: '{n} rows/s',
+      elapsed: 'Elapsed', cancel: 'Cancel batch', seconds: '{s} s', minutes: '{m} min {s} s'
+    },
+    report: {
+      title: 'Quality report', tombstoned: 'Records removed', startedAt: 'Started', finishedAt: 'Finished', byRule: 'Failures by rule',
+      downloadRejected: 'Download rejected rows (CSV)', rule: 'Rule', count: 'Rows', sample: 'Sample failures (first {n})', row: 'Row',
+      item: 'Data item', reason: 'Reason', applied: '{accepted} rows applied, all valid.',
+      appliedPartly: 'Valid rows applied: {accepted} accepted, {rejected} rejected.', refused: '{rejected} rows failed; nothing of the batch was applied.',
+      failed: 'The batch failed; the data is unchanged.', cancelled: 'The batch was cancelled; the data is unchanged.'
+    },
+    batches: { empty: 'No batch yet', file: 'File', status: 'Status', open: 'Report' },
+    records: {
+      key: 'Record key ({items})', asOf: 'State as of a time', empty: 'No records', validFrom: 'Valid from', batch: 'Batch',
+      total: '{n} records', totalAsOf: '{n} records as of {time}'
+    },
+    overview: {
+      title: 'Data lake overview', hint: "Datasets of the region's departments", filter: 'Filter by department, code or name', empty: 'No dataset in the region yet'
     }
   }
 }

@@ -9,7 +9,8 @@ export default {
     home: '首页', regions: '行政区域', departments: '政务部门', users: '用户与角色', systems: '接入系统',
     policy: '政策配置', calendar: '工作日历', audit: '审计日志', account: '我的账户',
     catalog: '目录', catalogMine: '我的目录', catalogReview: '审核队列', catalogDuplicates: '重复目录',
-    catalogObligations: '更新义务', catalogLeads: '牵头部门', catalogSearch: '目录检索', catalogLists: '开放/共享清单'
+    catalogObligations: '更新义务', catalogLeads: '牵头部门', catalogSearch: '目录检索', catalogLists: '开放/共享清单',
+    lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -209,6 +210,61 @@ export default {
       title: '导入目录（Excel）', hint: '请使用平台提供的模板填写，每行一个条目；任何一行不符合要求时整个文件不导入。',
       drop: '将 .xlsx 文件拖到此处，或点击选择', only: '仅支持 .xlsx 格式', submitAfter: '导入后直接提交审核',
       upload: '开始导入', done: '已导入 {n} 个条目', nothing: '未导入任何数据', location: '位置', message: '问题'
+    }
+  },
+  lake: {
+    rule: {
+      REQUIRED: '必填项为空', TYPE: '数据类型不符', LENGTH: '超过长度', ID_NUMBER_FORMAT: '身份证号码格式错误',
+      ID_NUMBER_CHECK_DIGIT: '身份证号码校验码错误', ID_NUMBER_BIRTH_DATE: '身份证号码出生日期无效',
+      ID_NUMBER_REGION: '身份证号码地址码无效', ID_NUMBER_LEGACY: '15 位旧身份证号码', CREDIT_CODE: '统一社会信用代码无效',
+      DIVISION_CODE: '行政区划代码无效', MOBILE: '手机号码无效', EMAIL: '电子邮箱无效', CODE_LIST: '不在代码表中',
+      RANGE: '超出取值范围', PATTERN: '不符合格式要求', CROSS_ITEM: '与其他信息项矛盾', DUPLICATE_KEY: '主键重复'
+    },
+    status: { RUNNING: '进行中', APPLIED: '已入库', REFUSED: '已拒收', FAILED: '失败', CANCELLED: '已取消' },
+    mode: { UPSERT: '增量更新', REPLACE: '全量替换' },
+    format: { CSV: 'CSV', XLSX: 'Excel（XLSX）', JSON_LINES: 'JSON Lines' },
+    field: {
+      resourceCode: '信息资源代码', name: '数据集名称', recordCount: '记录数', lastSuccessAt: '最近成功归集',
+      schemaVersion: '目录版本', tableName: '数据表', department: '提供部门'
+    },
+    datasets: {
+      title: '我的数据集', create: '新建数据集', empty: '本部门尚无数据集，请从已发布的目录条目新建', never: '尚未归集',
+      createHint: '每个已发布且设有主键的目录条目可建立一个数据集，字段按条目的信息项生成。', pickEntry: '选择本部门已发布的目录条目',
+      noCandidates: '没有可建数据集的条目（须已发布、设有主键且尚无数据集）', keyless: '以下条目未设主键，不能建数据集：{names}'
+    },
+    dataset: {
+      back: '返回', columns: '字段', item: '信息项标识', chineseName: '信息项名称', column: '列名', recordKey: '主键',
+      retired: '已停用', batches: '归集批次', records: '记录查询'
+    },
+    upload: {
+      title: '上传数据', drop: '将文件拖到此处，或点击选择', formats: '支持 CSV、Excel（.xlsx）、JSON Lines；首行（首个对象）为列名，可用信息项标识或中文名称',
+      format: '文件格式', auto: '自动（按文件扩展名）', encoding: '字符编码', autoEncoding: '自动识别', mode: '归集方式',
+      modeHint: {
+        UPSERT: '文件中的记录按主键新增或更新，文件中没有的记录保持不变。',
+        REPLACE: '以文件为准替换全部数据：文件中没有的记录将被删除。'
+      },
+      replaceWarning: '全量替换将删除现有数据中文件里没有的全部记录（删除前的状态保留在历史中，可按时间点查询）。',
+      confirmReplace: '我已了解，确认全量替换', acceptValid: '接收有效行', acceptValidOn: '有效行入库，其余行拒收并列入质量报告。',
+      acceptValidOff: '任何一行不合格则整批不入库。', start: '开始上传'
+    },
+    progress: {
+      title: '批次 #{id}', read: '已读取', accepted: '已接收', rejected: '已拒收', rate: '速度', perSecond: '{n} 行/秒',
+      elapsed: '已用时间', cancel: '取消批次', seconds: '{s} 秒', minutes: '{m} 分 {s} 秒'
+    },
+    report: {
+      title: '质量报告', tombstoned: '删除的记录', startedAt: '开始时间', finishedAt: '结束时间', byRule: '按规则统计的问题',
+      downloadRejected: '下载被拒收的行（CSV）', rule: '规则', count: '行数', sample: '问题示例（前 {n} 条）', row: '行号',
+      item: '信息项', reason: '原因', applied: '已入库 {accepted} 行，全部合格。',
+      appliedPartly: '有效行已入库：接收 {accepted} 行，拒收 {rejected} 行。', refused: '有 {rejected} 行不合格，整批未入库。',
+      failed: '批次处理失败，数据未变化。', cancelled: '批次已取消，数据未变化。'
+    },
+    batches: { empty: '尚无归集批次', file: '文件', status: '状态', open: '查看报告' },
+    records: {
+      key: '按主键查询（{items}）', asOf: '查询某一时刻的状态', empty: '没有记录', validFrom: '生效时间', batch: '批次',
+      total: '共 {n} 条记录', totalAsOf: '{time} 时共 {n} 条记录'
+    },
+    overview: {
+      title: '归集总览', hint: '本区域各部门的数据集', filter: '按部门、代码或名称筛选', empty: '本区域尚无数据集'
     }
   }
 }
