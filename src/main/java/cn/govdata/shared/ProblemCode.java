@@ -84,7 +84,10 @@ public enum ProblemCode {
 
     // lake
     DATASET_NEEDS_RECORD_KEY(HttpStatus.CONFLICT),
-    REPLACE_NOT_CONFIRMED(HttpStatus.BAD_REQUEST);
+    REPLACE_NOT_CONFIRMED(HttpStatus.BAD_REQUEST),
+    UNKNOWN_RECORD_KEYS(HttpStatus.BAD_REQUEST),
+    SELF_APPROVAL(HttpStatus.FORBIDDEN),
+    ALREADY_DECIDED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 
