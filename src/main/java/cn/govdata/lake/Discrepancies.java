@@ -117,8 +117,12 @@ class Discrepancies {
         OffsetDateTime now = LakeDatasets.now();
         LocalDate due = calendar.dueAfter(calendar.today(), workingDays()).due();
         List<Compared> compared = new ArrayList<>();
-        for (long id : jdbc.sql("select id from lake_dataset where region_id = ? order by id").param(regionId)
-                .query(Long.class).list()) {
+        // one check of a region at a time (the authority's scan and the checks after concurrent batches): the
+        // region's dataset rows are locked until the transaction ends, so a second check sees what the first
+        // recorded and does not record the same difference again
+        List<Long> ids = jdbc.sql("select id from lake_dataset where region_id = ? order by id for update")
+                .param(regionId).query(Long.class).list();
+        for (long id : ids) {
             Dataset dataset = datasets.find(id);
             List<String> live = dataset.liveColumns().stream().map(Column::itemName).toList();
             List<DataItem> items = catalog.byId(dataset.entryId()).map(e -> e.content().dataItems()).orElse(List.of())
