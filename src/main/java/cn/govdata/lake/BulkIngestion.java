@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class BulkIngestion {
 
-    enum Mode { UPSERT, REPLACE }
+    /** How a batch changes the dataset; DELETE marks the batch of an approved deletion request, not an upload. */
+    enum Mode { UPSERT, REPLACE, DELETE }
 
     enum Status { RUNNING, APPLIED, REFUSED, FAILED, CANCELLED }
 
@@ -90,11 +91,14 @@ class BulkIngestion {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Path reports;
+    private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
 
     BulkIngestion(JdbcClient jdbc, StagingWriters staging, TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog, Directory directory, WorkingDayCalendar calendar,
-            AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir) {
+            AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
+            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
         this.jdbc = jdbc;
+        this.discrepancies = discrepancies;
         this.staging = staging;
         // two workers: a third large file waits rather than starving the requests of a two-core machine
         this.workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lake-batch-", 0).daemon().factory());
@@ -117,6 +121,9 @@ class BulkIngestion {
     BatchReport submit(Actor actor, long datasetId, BatchRequest request, Path upload) {
         Dataset dataset = datasets.get(actor, datasetId);
         LakeDatasets.requireProvider(actor, dataset.departmentId());
+        if (request.mode() == Mode.DELETE) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, cn.govdata.shared.FieldName.of("mode"), "UPSERT / REPLACE");
+        }
         if (request.mode() == Mode.REPLACE && !request.confirmReplace()) {
             throw new DomainException(ProblemCode.REPLACE_NOT_CONFIRMED);
         }
@@ -223,6 +230,7 @@ class BulkIngestion {
                         + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "
                         + removed + " tombstoned"), who);
             });
+            compareAfterBatch(dataset.id(), who, batchId);
         } catch (RuntimeException e) {
             log.error("Lake batch {} failed", batchId, e);
             finish(batchId, Status.FAILED, counters, 0, "the batch could not be applied; the dataset is unchanged");
@@ -233,6 +241,18 @@ class BulkIngestion {
             } catch (IOException e) {
                 log.warn("Could not delete the upload of batch {}", batchId, e);
             }
+        }
+    }
+
+    /**
+     * Compares the dataset's new state with the other departments' datasets (AGG-6). Only the pairs involving
+     * this dataset are compared, one statement per corresponding item; a failure here never undoes the batch.
+     */
+    private void compareAfterBatch(long datasetId, AuditActor who, long batchId) {
+        try {
+            discrepancies.getObject().afterBatch(datasetId, who);
+        } catch (RuntimeException e) {
+            log.warn("Discrepancy check after batch {} failed; the next scan will catch up", batchId, e);
         }
     }
 

@@ -94,6 +94,96 @@ class DatasetTables {
         return tombstoned;
     }
 
+    /** How many of the given record keys are current records of the dataset. */
+    long countCurrent(String table, List<String> keys) {
+        long found = 0;
+        for (List<String> chunk : chunks(keys)) {
+            found += jdbc.sql("select count(*) from " + checked(table) + " where record_key in (" + marks(chunk) + ")")
+                    .params(chunk).query(Long.class).single();
+        }
+        return found;
+    }
+
+    /**
+     * Deletes records the way a full replace does, inside the caller's transaction (AGG-7): for every given
+     * key that is current, the open version is closed in the history, a tombstone version is added, and the
+     * record leaves the current table. Keys that are not current are left alone. Returns how many records
+     * were tombstoned.
+     */
+    long tombstone(String table, List<String> keys, long batchId, long departmentId, java.time.OffsetDateTime now) {
+        String current = checked(table);
+        String history = checked(table + "_h");
+        long tombstoned = 0;
+        for (List<String> chunk : chunks(keys)) {
+            String inCurrent = "select record_key from " + current + " where record_key in (" + marks(chunk) + ")";
+            List<Object> params = new java.util.ArrayList<>();
+            params.add(now);
+            params.addAll(chunk);
+            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + inCurrent
+                    + ")").params(params).update();
+            List<Object> insert = new java.util.ArrayList<>(List.of(batchId, departmentId, now));
+            insert.addAll(chunk);
+            tombstoned += jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id,"
+                    + " valid_from, valid_to, tombstone) select record_key, ?, ?, ?, null, true from " + current
+                    + " where record_key in (" + marks(chunk) + ")").params(insert).update();
+            jdbc.sql("delete from " + current + " where record_key in (" + marks(chunk) + ")").params(chunk).update();
+        }
+        return tombstoned;
+    }
+
+    /** One side of a comparison of two datasets' corresponding items (AGG-6). */
+    record Side(long datasetId, long departmentId, String table, String column, String itemName) {
+    }
+
+    /**
+     * Closes the open discrepancies of one item pair whose recorded values no longer differ as recorded: the
+     * record is gone from either dataset, or either value changed. Set-based over the current tables.
+     */
+    int closeSettledDiscrepancies(Side a, Side b, java.time.OffsetDateTime now) {
+        return jdbc.sql("update lake_discrepancy d set status = 'CLOSED', closed_at = ? where d.status = 'OPEN'"
+                + " and d.dataset_a = ? and d.item_a = ? and d.dataset_b = ? and d.item_b = ? and not exists ("
+                + "select 1 from " + checked(a.table()) + " x join " + checked(b.table()) + " y on y.record_key = x.record_key"
+                + " where x.record_key = d.entity_key and x." + checked(a.column()) + " = d.value_a and y."
+                + checked(b.column()) + " = d.value_b)")
+                .params(now, a.datasetId(), a.itemName(), b.datasetId(), b.itemName()).update();
+    }
+
+    /**
+     * Records, in one statement, every entity both datasets hold with two different non-empty values of the
+     * item pair, unless the same difference is already recorded (open or resolved). Returns how many were new.
+     */
+    int insertDiscrepancies(Side a, Side b, long regionId, String keyStandard, String label, boolean personal,
+            java.time.OffsetDateTime now, java.time.LocalDate due) {
+        String x = "x." + checked(a.column());
+        String y = "y." + checked(b.column());
+        return jdbc.sql("insert into lake_discrepancy (region_id, key_standard, entity_key, dataset_a, department_a,"
+                + " item_a, value_a, dataset_b, department_b, item_b, value_b, item_label, personal, status, found_at,"
+                + " due_on) select ?, ?, x.record_key, ?, ?, ?, " + x + ", ?, ?, ?, " + y + ", ?, ?, 'OPEN', ?, ? from "
+                + checked(a.table()) + " x join " + checked(b.table()) + " y on y.record_key = x.record_key"
+                + " where " + x + " is not null and " + y + " is not null and " + x + " <> " + y
+                + " and not exists (select 1 from lake_discrepancy d where d.dataset_a = ? and d.item_a = ?"
+                + " and d.dataset_b = ? and d.item_b = ? and d.entity_key = x.record_key and d.status <> 'CLOSED'"
+                + " and d.value_a = " + x + " and d.value_b = " + y + ")")
+                .params(regionId, keyStandard, a.datasetId(), a.departmentId(), a.itemName(), b.datasetId(),
+                        b.departmentId(), b.itemName(), label, personal, now, due, a.datasetId(), a.itemName(),
+                        b.datasetId(), b.itemName())
+                .update();
+    }
+
+    private static final int CHUNK = 500;
+
+    private static List<List<String>> chunks(List<String> keys) {
+        List<List<String>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i += CHUNK) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String marks(List<String> chunk) {
+        return chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
+    }
+
     void discardStaging(String table, long batchId) {
         jdbc.sql("delete from " + checked(table + "_s") + " where batch_id = ?").params(batchId).update();
     }

@@ -45,14 +45,16 @@ class LakeDatasets {
     private final DatasetTables tables;
     private final DatasetMigration migration;
     private final AuditLog audit;
+    private final SourceDesignations sources;
 
     LakeDatasets(JdbcClient jdbc, PublishedCatalog catalog, DatasetTables tables, DatasetMigration migration,
-            AuditLog audit) {
+            AuditLog audit, SourceDesignations sources) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.tables = tables;
         this.migration = migration;
         this.audit = audit;
+        this.sources = sources;
     }
 
     /** The providing department's data provider creates the dataset of one of its published entries. */
@@ -91,6 +93,9 @@ class LakeDatasets {
         }
         tables.create(table, columns);
         audit.record(AuditEvent.success("lake.dataset.create", "dataset", id, entry.resourceCode()));
+        // one data item, one source (AGG-8): collecting again what another department is the source of is
+        // flagged for the authority, not refused
+        sources.flag(id);
         return get(actor, id);
     }
 
@@ -174,6 +179,21 @@ class LakeDatasets {
 
     static void requireProvider(Actor actor, long departmentId) {
         if (actor.departmentId() != departmentId || !actor.has(Role.DATA_PROVIDER)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    /**
+     * Whether the actor speaks for the region's data authority in lake governance (designations, discrepancy
+     * decisions, deletion approvals): a user of the authority holding CATALOG_REVIEWER or SYSTEM_ADMIN.
+     */
+    static boolean authorityOfficer(Actor actor, long regionId) {
+        return actor.authority() && actor.regionId() == regionId
+                && actor.hasAny(Role.CATALOG_REVIEWER, Role.SYSTEM_ADMIN);
+    }
+
+    static void requireAuthorityOfficer(Actor actor) {
+        if (!authorityOfficer(actor, actor.regionId())) {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
     }

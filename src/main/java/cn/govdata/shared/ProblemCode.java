@@ -89,7 +89,10 @@ public enum ProblemCode {
     PUSH_RECORD_INVALID(HttpStatus.BAD_REQUEST),
     PUBLICATION_REFUSED(HttpStatus.CONFLICT),
     DATA_ITEM_CHANGE_LOSES_DATA(HttpStatus.CONFLICT),
-    RECORD_KEY_CHANGED(HttpStatus.CONFLICT);
+    RECORD_KEY_CHANGED(HttpStatus.CONFLICT),
+    UNKNOWN_RECORD_KEYS(HttpStatus.BAD_REQUEST),
+    SELF_APPROVAL(HttpStatus.FORBIDDEN),
+    ALREADY_DECIDED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 
