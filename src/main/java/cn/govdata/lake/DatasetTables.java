@@ -54,9 +54,14 @@ class DatasetTables {
                 + " tombstone boolean not null)").update();
         jdbc.sql("create index " + checked(table + "_h_key") + " on " + checked(table + "_h")
                 + " (record_key, valid_from)").update();
-        jdbc.sql("create table " + checked(table + "_s") + " (batch_id bigint not null, row_number bigint not null,"
-                + " record_key varchar(1000) not null, " + values + ")").update();
-        jdbc.sql("create index " + checked(table + "_s_batch") + " on " + checked(table + "_s") + " (batch_id)").update();
+        // staging holds nothing that must survive a crash (an interrupted batch is discarded at the next start),
+        // so on PostgreSQL it is unlogged, and its batch index a BRIN one: batches arrive in order
+        boolean postgres = postgres();
+        jdbc.sql("create " + (postgres ? "unlogged " : "") + "table " + checked(table + "_s")
+                + " (batch_id bigint not null, row_number bigint not null, record_key varchar(1000) not null, " + values
+                + ")").update();
+        jdbc.sql("create index " + checked(table + "_s_batch") + " on " + checked(table + "_s")
+                + (postgres ? " using brin" : "") + " (batch_id)").update();
     }
 
     /** The insert of one staged row: batch, row number, key, then the columns in order. */
@@ -75,6 +80,7 @@ class DatasetTables {
      * the versions a batch replaces are skipped when there can be none (no open version in the history, no
      * current record), and on PostgreSQL the staging table is analysed first, so the planner joins it to the
      * dataset's tables knowing its size, and emptied by {@code truncate} when no other batch has rows in it.
+     * Rows are inserted in key order, so that the key indexes grow at their right edge rather than at random.
      */
     long apply(String table, List<Column> columns, long batchId, long departmentId, java.time.OffsetDateTime now,
             boolean replace) {
@@ -95,13 +101,13 @@ class DatasetTables {
         }
         jdbc.sql("insert into " + history + " (record_key, " + cols + ", batch_id, source_department_id, valid_from,"
                 + " valid_to, tombstone) select record_key, " + cols + ", ?, ?, ?, null, false from " + staging
-                + " where batch_id = ?").params(batchId, departmentId, now, batchId).update();
+                + " where batch_id = ? order by record_key").params(batchId, departmentId, now, batchId).update();
         boolean hadRecords = exists("select 1 from " + current);
         if (hadRecords) {
             jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
         }
         jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id, valid_from)"
-                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ?")
+                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ? order by record_key")
                 .params(batchId, departmentId, now, batchId).update();
         long tombstoned = 0;
         if (replace && hadRecords) {

@@ -117,7 +117,8 @@ public final class LakeIngestBench {
 
     private static double load(ConfigurableApplicationContext context, DataSource db, long datasetId, long[] owner,
             Path csv, Path work, HeapWatch heap, String label) throws Exception {
-        Path upload = work.resolve("upload.csv");  // the batch consumes its upload
+        // the batch consumes its upload, and deletes it only after its report says it ended: one name per load
+        Path upload = Files.createTempFile(work, "upload-", ".csv");
         Files.copy(csv, upload, StandardCopyOption.REPLACE_EXISTING);
         checkpoint(db);
         System.gc();
