@@ -1,8 +1,12 @@
 package cn.govdata.lake;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,9 +26,12 @@ class DatasetTables {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,69}");
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
 
-    DatasetTables(JdbcClient jdbc) {
+    DatasetTables(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     static String tableName(long datasetId) {
@@ -47,9 +54,14 @@ class DatasetTables {
                 + " tombstone boolean not null)").update();
         jdbc.sql("create index " + checked(table + "_h_key") + " on " + checked(table + "_h")
                 + " (record_key, valid_from)").update();
-        jdbc.sql("create table " + checked(table + "_s") + " (batch_id bigint not null, row_number bigint not null,"
-                + " record_key varchar(1000) not null, " + values + ")").update();
-        jdbc.sql("create index " + checked(table + "_s_batch") + " on " + checked(table + "_s") + " (batch_id)").update();
+        // staging holds nothing that must survive a crash (an interrupted batch is discarded at the next start),
+        // so on PostgreSQL it is unlogged, and its batch index a BRIN one: batches arrive in order
+        boolean postgres = postgres();
+        jdbc.sql("create " + (postgres ? "unlogged " : "") + "table " + checked(table + "_s")
+                + " (batch_id bigint not null, row_number bigint not null, record_key varchar(1000) not null, " + values
+                + ")").update();
+        jdbc.sql("create index " + checked(table + "_s_batch") + " on " + checked(table + "_s")
+                + (postgres ? " using brin" : "") + " (batch_id)").update();
     }
 
     /** The insert of one staged row: batch, row number, key, then the columns in order. */
@@ -63,6 +75,12 @@ class DatasetTables {
      * Applies a staged batch, inside the caller's transaction: the staged records become current, the
      * versions they replace are closed in the history, and with {@code replace} every record the batch did
      * not contain becomes a tombstone. Returns how many records were tombstoned.
+     *
+     * <p>Set-based, so that a first load of millions of rows is a few statements: the statements that find
+     * the versions a batch replaces are skipped when there can be none (no open version in the history, no
+     * current record), and on PostgreSQL the staging table is analysed first, so the planner joins it to the
+     * dataset's tables knowing its size, and emptied by {@code truncate} when no other batch has rows in it.
+     * Rows are inserted in key order, so that the key indexes grow at their right edge rather than at random.
      */
     long apply(String table, List<Column> columns, long batchId, long departmentId, java.time.OffsetDateTime now,
             boolean replace) {
@@ -70,18 +88,29 @@ class DatasetTables {
         String current = checked(table);
         String history = checked(table + "_h");
         String staging = checked(table + "_s");
+        boolean postgres = postgres();
+        if (postgres) {
+            // no concurrent batch of this dataset stages while this one is applied; its COPY waits (see below)
+            jdbc.sql("lock table " + staging + " in exclusive mode").update();
+            jdbc.sql("analyze " + staging).update();
+        }
         String staged = "select record_key from " + staging + " where batch_id = ?";
-        jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + staged + ")")
-                .params(now, batchId).update();
+        if (exists("select 1 from " + history + " where valid_to is null")) {
+            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + staged + ")")
+                    .params(now, batchId).update();
+        }
         jdbc.sql("insert into " + history + " (record_key, " + cols + ", batch_id, source_department_id, valid_from,"
                 + " valid_to, tombstone) select record_key, " + cols + ", ?, ?, ?, null, false from " + staging
-                + " where batch_id = ?").params(batchId, departmentId, now, batchId).update();
-        jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
+                + " where batch_id = ? order by record_key").params(batchId, departmentId, now, batchId).update();
+        boolean hadRecords = exists("select 1 from " + current);
+        if (hadRecords) {
+            jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
+        }
         jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id, valid_from)"
-                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ?")
+                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ? order by record_key")
                 .params(batchId, departmentId, now, batchId).update();
         long tombstoned = 0;
-        if (replace) {
+        if (replace && hadRecords) {
             String absent = "select record_key from " + current + " where batch_id <> ?";
             jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + absent + ")")
                     .params(now, batchId).update();
@@ -90,7 +119,12 @@ class DatasetTables {
                     + " where batch_id <> ?").params(batchId, departmentId, now, batchId).update();
             jdbc.sql("delete from " + current + " where batch_id <> ?").params(batchId).update();
         }
-        discardStaging(table, batchId);
+        if (postgres && !exists("select 1 from " + staging + " where batch_id <> " + batchId)) {
+            // transactional on PostgreSQL, and far cheaper than deleting millions of rows one by one
+            jdbc.sql("truncate " + staging).update();
+        } else {
+            discardStaging(table, batchId);
+        }
         return tombstoned;
     }
 
@@ -182,6 +216,28 @@ class DatasetTables {
 
     private static String marks(List<String> chunk) {
         return chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
+    }
+
+    private boolean exists(String query) {
+        return jdbc.sql(query + " limit 1").query(Integer.class).optional().isPresent();
+    }
+
+    /** Whether the database is PostgreSQL (H2 in its PostgreSQL mode is not). */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = dataSource == null ? false : probe(dataSource);
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static boolean probe(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database", e);
+        }
     }
 
     void discardStaging(String table, long batchId) {

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import cn.govdata.lake.Dataset.Column;
 
 /** Staging by JDBC batch inserts, committed every {@link #CHUNK} records; works on every database. */
@@ -19,15 +17,12 @@ final class JdbcStagingWriter implements StagingWriter {
     private final long batchId;
     private int pending;
 
-    JdbcStagingWriter(DataSource dataSource, String table, List<Column> columns, long batchId) {
+    /** Takes over the connection and closes it at the end. */
+    JdbcStagingWriter(Connection connection, String table, List<Column> columns, long batchId) throws SQLException {
         this.batchId = batchId;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            insert = connection.prepareStatement(DatasetTables.stagingInsert(table, columns));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the staging table", e);
-        }
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        insert = connection.prepareStatement(DatasetTables.stagingInsert(table, columns));
     }
 
     @Override

@@ -4,14 +4,20 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import org.springframework.context.ApplicationContext;
+
 import cn.govdata.catalog.DataItem;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.Role;
 
 /**
  * Lets the benchmark driver in {@code cn.govdata.bench} use the lake's package-private building blocks
- * on the population entry of {@link LakeFixtures}, without making them public. Not used by tests.
+ * on the population entry of {@link LakeFixtures}, and the bulk path in a running context, without making
+ * them public. Not used by tests.
  */
 public final class LakeBenchAccess {
 
@@ -70,5 +76,35 @@ public final class LakeBenchAccess {
     private static RecordValidator validator(Predicate<String> divisions, LocalDate today) {
         ValueStandards standards = new ValueStandards(divisions, today);
         return new RecordValidator(LakeFixtures.POPULATION, QualityRules.derive(LakeFixtures.POPULATION, standards).rules());
+    }
+
+    // --- the bulk path, for bench/lake-ingest.sh -------------------------------------------------------------
+
+    /** What a batch ended with. */
+    public record Load(String status, long read, long accepted, long rejected, long tombstoned, String message) {
+    }
+
+    /** Creates the dataset of a published entry as its department's data provider; returns its id. */
+    public static long createDataset(ApplicationContext context, long entryId, long departmentId, long regionId) {
+        return context.getBean(LakeDatasets.class).create(provider(departmentId, regionId), entryId).id();
+    }
+
+    /**
+     * Loads a CSV file (UTF-8) into a dataset through {@link BulkIngestion}, as an upload does: header check,
+     * validation, staging, apply; accept-valid, upsert. Waits for the batch. The file is consumed (deleted).
+     */
+    public static Load ingest(ApplicationContext context, long datasetId, long departmentId, long regionId, Path file) {
+        BulkIngestion ingestion = context.getBean(BulkIngestion.class);
+        BulkIngestion.BatchRequest request = new BulkIngestion.BatchRequest(file.getFileName().toString(),
+                SourceFormat.CSV, java.nio.charset.StandardCharsets.UTF_8, BulkIngestion.Mode.UPSERT, true, false,
+                "127.0.0.1");
+        BulkIngestion.BatchReport report = ingestion.submit(provider(departmentId, regionId), datasetId, request, file);
+        report = ingestion.await(report.id(), java.time.Duration.ofHours(3));
+        return new Load(report.status().name(), report.rowsRead(), report.rowsAccepted(), report.rowsRejected(),
+                report.recordsTombstoned(), report.message());
+    }
+
+    private static Actor provider(long departmentId, long regionId) {
+        return new Actor(Actor.Kind.SYSTEM, 0, "lake-bench", departmentId, regionId, false, Set.of(Role.DATA_PROVIDER));
     }
 }

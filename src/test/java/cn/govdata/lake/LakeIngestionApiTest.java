@@ -365,4 +365,69 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(provider.post("/api/v1/lake/purchases", Map.of("supplier", "x", "description", "y", "items", List.of()))
                 .code()).isEqualTo("FIELD_REQUIRED");
     }
+
+    private long history(String condition, Object... params) {
+        return jdbc.sql("select count(*) from lake_ds_" + datasetId + "_h where " + condition).params(params)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void theHistoryKeepsEveryVersionThroughAFirstLoadAnUpsertAReplaceAndAReturn() {
+        // a first load into the empty dataset: one open version per record, nothing to close
+        assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status"))
+                .isEqualTo("APPLIED");
+        assertThat(history("1 = 1")).isEqualTo(2);
+        assertThat(history("valid_to is null and not tombstone")).isEqualTo(2);
+
+        // the same keys again: the versions they replace are closed, one open version each
+        assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李思\n", StandardCharsets.UTF_8).text("status"))
+                .isEqualTo("APPLIED");
+        assertThat(history("1 = 1")).isEqualTo(4);
+        assertThat(history("valid_to is null")).isEqualTo(2);
+
+        // a replace without LI: LI's version is closed and an open tombstone says it was removed
+        Api.Response replaced = upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8, "mode=REPLACE",
+                "confirmReplace=true");
+        assertThat(replaced.json().get("recordsTombstoned").asLong()).isEqualTo(1);
+        assertThat(history("record_key = ? and valid_to is null and tombstone", LI)).isEqualTo(1);
+        assertThat(history("valid_to is null and not tombstone")).isEqualTo(1);
+
+        // LI comes back: the tombstone is closed, the new version is open
+        assertThat(upload("gmsfhm,xm\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status")).isEqualTo("APPLIED");
+        assertThat(history("record_key = ? and tombstone and valid_to is not null", LI)).isEqualTo(1);
+        assertThat(history("record_key = ? and valid_to is null", LI)).isEqualTo(1);
+        assertThat(history("valid_to is null and not tombstone")).isEqualTo(2);
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_s").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void valuesWithSeparatorsBackslashesAndQuotesAreStoredAsSent() {
+        String tricky = "李\\四\t\"甲\" \\N";
+        String csv = "gmsfhm,xm\n" + ZHANG + ",\\N\n" + LI + ",\"" + tricky.replace("\"", "\"\"") + "\"\n";
+        Api.Response applied = upload(csv, StandardCharsets.UTF_8);
+        assertThat(applied.text("status")).as(applied.body()).isEqualTo("APPLIED");
+        assertThat(records("?key=" + ZHANG).get("records").get(0).get("xm").asString()).isEqualTo("\\N");
+        assertThat(records("?key=" + LI).get("records").get(0).get("xm").asString()).isEqualTo(tricky);
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_h where c_csrq is null")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void applyingABatchLeavesTheStagedRowsOfAnotherBatchAlone() {
+        long other = jdbc.sql("""
+                insert into lake_batch (dataset_id, kind, mode, accept_valid, status, department_id, created_by, created_at)
+                values (?, 'FILE', 'UPSERT', false, 'RUNNING', ?, 'test', ?)""")
+                .params(datasetId, editor.department().id(), OffsetDateTime.now()).update() > 0
+                        ? jdbc.sql("select max(id) from lake_batch").query(Long.class).single() : 0;
+        jdbc.sql("insert into lake_ds_" + datasetId + "_s (batch_id, row_number, record_key, c_gmsfhm, c_xm) values (?, 1, ?, ?, ?)")
+                .params(other, WANG, WANG, "王五").update();
+
+        assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8).text("status")).isEqualTo("APPLIED");
+
+        assertThat(jdbc.sql("select batch_id from lake_ds_" + datasetId + "_s").query(Long.class).list())
+                .containsExactly(other);
+        assertThat(records("").get("total").asLong()).isEqualTo(1);
+        recovery.run(null);
+    }
 }
