@@ -270,7 +270,7 @@ export default {
     },
     batches: { empty: 'No batch yet', file: 'File', status: 'Status', open: 'Report' },
     records: {
-      key: 'Record key ({items})', asOf: 'State as of a time', empty: 'No records', validFrom: 'Valid from', batch: 'Batch',
+      key: 'Record key ({items})', asOf: 'State as of a time (Beijing time)', empty: 'No records', validFrom: 'Valid from', batch: 'Batch',
       total: '{n} records', totalAsOf: '{n} records as of {time}'
     },
     overview: {

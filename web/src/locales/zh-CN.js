@@ -260,7 +260,7 @@ export default {
     },
     batches: { empty: '尚无归集批次', file: '文件', status: '状态', open: '查看报告' },
     records: {
-      key: '按主键查询（{items}）', asOf: '查询某一时刻的状态', empty: '没有记录', validFrom: '生效时间', batch: '批次',
+      key: '按主键查询（{items}）', asOf: '查询某一时刻（北京时间）的状态', empty: '没有记录', validFrom: '生效时间', batch: '批次',
       total: '共 {n} 条记录', totalAsOf: '{time} 时共 {n} 条记录'
     },
     overview: {
