@@ -74,7 +74,8 @@ class DatasetTables {
     /**
      * Applies a staged batch, inside the caller's transaction: the staged records become current, the
      * versions they replace are closed in the history, and with {@code replace} every record the batch did
-     * not contain becomes a tombstone. Returns how many records were tombstoned.
+     * not contain becomes a tombstone; a record sent again with the same values keeps its version. Returns how
+     * many records were tombstoned.
      *
      * <p>Set-based, so that a first load of millions of rows is a few statements: the statements that find
      * the versions a batch replaces are skipped when there can be none (no open version in the history, no
@@ -94,6 +95,28 @@ class DatasetTables {
             jdbc.sql("lock table " + staging + " in exclusive mode").update();
             jdbc.sql("analyze " + staging).update();
         }
+        boolean hadRecords = exists("select 1 from " + current);
+        long tombstoned = 0;
+        if (replace && hadRecords) {
+            // the records the batch does not contain, found while staging still lists every key of the batch
+            String absent = " from " + current + " c where not exists (select 1 from " + staging
+                    + " s where s.batch_id = ? and s.record_key = c.record_key)";
+            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (select c.record_key"
+                    + absent + ")").params(now, batchId).update();
+            tombstoned = jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id, valid_from,"
+                    + " valid_to, tombstone) select c.record_key, ?, ?, ?, null, true" + absent)
+                    .params(batchId, departmentId, now, batchId).update();
+            jdbc.sql("delete from " + current + " c where not exists (select 1 from " + staging
+                    + " s where s.batch_id = ? and s.record_key = c.record_key)").params(batchId).update();
+        }
+        if (hadRecords) {
+            // a record sent again unchanged keeps its version (its batch and the time it became valid): no new
+            // history row, nothing rewritten, which makes re-sending a whole file cheap
+            String same = columns.stream().map(c -> "c." + c.columnName() + " is not distinct from s." + c.columnName())
+                    .collect(Collectors.joining(" and "));
+            jdbc.sql("delete from " + staging + " s where s.batch_id = ? and exists (select 1 from " + current
+                    + " c where c.record_key = s.record_key and " + same + ")").params(batchId).update();
+        }
         String staged = "select record_key from " + staging + " where batch_id = ?";
         if (exists("select 1 from " + history + " where valid_to is null")) {
             jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + staged + ")")
@@ -102,23 +125,12 @@ class DatasetTables {
         jdbc.sql("insert into " + history + " (record_key, " + cols + ", batch_id, source_department_id, valid_from,"
                 + " valid_to, tombstone) select record_key, " + cols + ", ?, ?, ?, null, false from " + staging
                 + " where batch_id = ? order by record_key").params(batchId, departmentId, now, batchId).update();
-        boolean hadRecords = exists("select 1 from " + current);
         if (hadRecords) {
             jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
         }
         jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id, valid_from)"
                 + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ? order by record_key")
                 .params(batchId, departmentId, now, batchId).update();
-        long tombstoned = 0;
-        if (replace && hadRecords) {
-            String absent = "select record_key from " + current + " where batch_id <> ?";
-            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + absent + ")")
-                    .params(now, batchId).update();
-            tombstoned = jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id, valid_from,"
-                    + " valid_to, tombstone) select record_key, ?, ?, ?, null, true from " + current
-                    + " where batch_id <> ?").params(batchId, departmentId, now, batchId).update();
-            jdbc.sql("delete from " + current + " where batch_id <> ?").params(batchId).update();
-        }
         if (postgres && !exists("select 1 from " + staging + " where batch_id <> " + batchId)) {
             // transactional on PostgreSQL, and far cheaper than deleting millions of rows one by one
             jdbc.sql("truncate " + staging).update();
