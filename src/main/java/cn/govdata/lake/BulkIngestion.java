@@ -71,7 +71,7 @@ class BulkIngestion {
     record BatchReport(long id, long datasetId, Status status, Mode mode, boolean acceptValid, String fileName,
             String format, String encoding, long rowsRead, long rowsAccepted, long rowsRejected,
             long recordsTombstoned, Map<RuleCode, Long> failuresByRule, List<RejectedRow> sample, String message,
-            OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+            OffsetDateTime createdAt, OffsetDateTime finishedAt, QualityScore quality) {
     }
 
     static final int SAMPLE = 20;
@@ -80,6 +80,7 @@ class BulkIngestion {
 
     private final JdbcClient jdbc;
     private final StagingWriters staging;
+    private final AggregationStatus aggregation;
     private final ExecutorService workers;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
@@ -93,13 +94,14 @@ class BulkIngestion {
     private final Path reports;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
 
-    BulkIngestion(JdbcClient jdbc, StagingWriters staging, TransactionTemplate transactions, LakeDatasets datasets,
+    BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog, Directory directory, WorkingDayCalendar calendar,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
             org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
         this.jdbc = jdbc;
         this.discrepancies = discrepancies;
         this.staging = staging;
+        this.aggregation = aggregation;
         // two workers: a third large file waits rather than starving the requests of a two-core machine
         this.workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lake-batch-", 0).daemon().factory());
         this.transactions = transactions;
@@ -192,6 +194,7 @@ class BulkIngestion {
 
     private void run(AuditActor who, Dataset dataset, BatchRequest request, Path upload, long batchId) {
         Counters counters = new Counters();
+        counters.onTime = !aggregation.statusOf(dataset).overdue();
         try {
             List<DataItem> items = itemsOf(dataset);
             List<Column> columns = dataset.liveColumns();
@@ -275,6 +278,21 @@ class BulkIngestion {
         workers.shutdown();
     }
 
+    /** One point of a dataset's quality over time: a delivery and its scores. */
+    record QualityPoint(long batchId, String kind, OffsetDateTime at, QualityScore quality, double overall) {
+    }
+
+    /** The dataset's quality delivery by delivery, oldest first (AGG-4; what supervision follows). */
+    List<QualityPoint> qualityOverTime(Actor actor, long datasetId) {
+        datasets.get(actor, datasetId);
+        return jdbc.sql("select id, kind, finished_at, quality from lake_batch where dataset_id = ? and quality is not null"
+                + " order by finished_at, id").param(datasetId).query((rs, n) -> {
+                    QualityScore quality = json.readValue(rs.getString("quality"), QualityScore.class);
+                    return new QualityPoint(rs.getLong("id"), rs.getString("kind"),
+                            rs.getObject("finished_at", OffsetDateTime.class), quality, quality.overall());
+                }).list();
+    }
+
     List<BatchReport> batches(Actor actor, long datasetId) {
         datasets.get(actor, datasetId);
         return jdbc.sql("select id from lake_batch where dataset_id = ? order by id desc").param(datasetId)
@@ -308,6 +326,9 @@ class BulkIngestion {
         long read;
         long accepted;
         long rejected;
+        long filledValues;
+        long values;
+        boolean onTime = true;
         final Map<RuleCode, Long> byRule = new EnumMap<>(RuleCode.class);
         final List<RejectedRow> sample = new ArrayList<>();
     }
@@ -344,7 +365,10 @@ class BulkIngestion {
                 }
                 if (failures.isEmpty()) {
                     counters.accepted++;
-                    writer.add(record.row(), recordKey(record, keyItems), values(record, columns));
+                    List<String> values = values(record, columns);
+                    counters.values += values.size();
+                    counters.filledValues += values.stream().filter(java.util.Objects::nonNull).count();
+                    writer.add(record.row(), recordKey(record, keyItems), values);
                 } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
@@ -425,11 +449,21 @@ class BulkIngestion {
     private void finish(long batchId, Status status, Counters counters, long tombstoned, String message) {
         jdbc.sql("""
                 update lake_batch set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
-                    records_tombstoned = ?, failures_by_rule = ?, message = ?, finished_at = ? where id = ?""")
+                    records_tombstoned = ?, failures_by_rule = ?, message = ?, finished_at = ?, quality = ? where id = ?""")
                 .params(status.name(), counters.read, counters.accepted, counters.rejected,
                         tombstoned, json.writeValueAsString(Map.of("counts", counters.byRule, "sample", counters.sample)),
-                        message, LakeDatasets.now(), batchId)
+                        message, LakeDatasets.now(), quality(status, counters), batchId)
                 .update();
+    }
+
+    /** The delivery's quality, for batches that read the whole file (applied or refused). */
+    private String quality(Status status, Counters counters) {
+        if (status != Status.APPLIED && status != Status.REFUSED) {
+            return null;
+        }
+        return json.writeValueAsString(QualityScore.of(counters.read, counters.accepted,
+                counters.byRule.getOrDefault(RuleCode.DUPLICATE_KEY, 0L), counters.filledValues, counters.values,
+                counters.onTime));
     }
 
     BatchReport report(long batchId) {
@@ -447,7 +481,8 @@ class BulkIngestion {
                     rs.getString("format"), rs.getString("encoding"), rs.getLong("rows_read"),
                     rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("records_tombstoned"), byRule,
                     sample, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class),
-                    rs.getObject("finished_at", OffsetDateTime.class));
+                    rs.getObject("finished_at", OffsetDateTime.class),
+                    rs.getString("quality") == null ? null : json.readValue(rs.getString("quality"), QualityScore.class));
         }).optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
     }
 

@@ -126,6 +126,12 @@ class LakeController {
         return ingestion.batches(Actor.require(), id);
     }
 
+    @GetMapping("/datasets/{id}/quality")
+    @Operation(summary = "The dataset's quality delivery by delivery: completeness, validity, uniqueness, timeliness")
+    List<BulkIngestion.QualityPoint> quality(@PathVariable long id) {
+        return ingestion.qualityOverTime(Actor.require(), id);
+    }
+
     @GetMapping("/datasets/{id}/batches/{batchId}")
     BatchReport batch(@PathVariable long id, @PathVariable long batchId) {
         return ingestion.batch(Actor.require(), id, batchId);

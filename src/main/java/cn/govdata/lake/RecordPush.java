@@ -51,18 +51,21 @@ class RecordPush {
     private final LakeDatasets datasets;
     private final BulkIngestion ingestion;
     private final DatasetTables tables;
+    private final AggregationStatus aggregation;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final JsonMapper json;
 
     RecordPush(JdbcClient jdbc, TransactionTemplate transactions, LakeDatasets datasets, BulkIngestion ingestion,
-            DatasetTables tables, Directory directory, WorkingDayCalendar calendar, AuditLog audit, JsonMapper json) {
+            DatasetTables tables, AggregationStatus aggregation, Directory directory, WorkingDayCalendar calendar,
+            AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.tables = tables;
+        this.aggregation = aggregation;
         this.directory = directory;
         this.calendar = calendar;
         this.audit = audit;
@@ -147,9 +150,10 @@ class RecordPush {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into lake_batch (dataset_id, kind, mode, accept_valid, status, rows_read, rows_accepted,
-                    department_id, created_by, created_at, finished_at)
-                values (?, 'PUSH', 'UPSERT', false, 'APPLIED', ?, ?, ?, ?, ?, ?)""")
-                .params(dataset.id(), records.size(), records.size(), actor.departmentId(), actor.name(), now, now)
+                    department_id, created_by, created_at, finished_at, quality)
+                values (?, 'PUSH', 'UPSERT', false, 'APPLIED', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dataset.id(), records.size(), records.size(), actor.departmentId(), actor.name(), now, now,
+                        json.writeValueAsString(quality(dataset, columns, records)))
                 .update(keys, "id");
         long batchId = keys.getKeyAs(Long.class);
         jdbc.sql("insert into lake_push (dataset_id, request_id, batch_id, created_at) values (?, ?, ?, ?)")
@@ -174,6 +178,19 @@ class RecordPush {
         audit.record(AuditEvent.success("lake.push", "dataset", dataset.id(), "batch " + batchId + " request "
                 + requestId + ": " + records.size() + " records"));
         return batchId;
+    }
+
+    /** A request is applied only whole: every record valid and unique; completeness from the values sent. */
+    private QualityScore quality(Dataset dataset, List<Column> columns, List<Map<String, String>> records) {
+        long filled = 0;
+        for (Map<String, String> record : records) {
+            for (Column column : columns) {
+                String value = record.get(column.itemName());
+                filled += value == null || value.isBlank() ? 0 : 1;
+            }
+        }
+        return QualityScore.of(records.size(), records.size(), 0, filled, (long) records.size() * columns.size(),
+                !aggregation.statusOf(dataset).overdue());
     }
 
     /** Values as the text a file would carry: numbers and booleans as written, nested objects refused. */

@@ -102,6 +102,16 @@ class LakeIngestionApiTest extends CatalogFixtures {
                 GBK, "acceptValid=true");
         assertThat(partial.text("status")).isEqualTo("APPLIED");
         assertThat(partial.json().get("rowsAccepted").asLong()).isEqualTo(1);
+        // half the rows valid, every accepted value filled, no repeated key, delivered on time
+        JsonNode quality = partial.json().get("quality");
+        assertThat(quality.get("validity").asDouble()).isEqualTo(0.5);
+        assertThat(quality.get("completeness").asDouble()).isEqualTo(1.0);
+        assertThat(quality.get("uniqueness").asDouble()).isEqualTo(1.0);
+        assertThat(quality.get("timeliness").asDouble()).isEqualTo(1.0);
+        JsonNode overTime = provider.get("/api/v1/lake/datasets/" + datasetId + "/quality").json();
+        assertThat(overTime.size()).isEqualTo(2);  // the refused delivery counts too: 2 of 3 rows valid
+        assertThat(overTime.get(0).get("quality").get("validity").asDouble()).isEqualTo(0.6667);
+        assertThat(overTime.get(1).get("overall").asDouble()).isEqualTo(0.875);
         assertThat(records("").get("records").get(0).get("xm").asString()).isEqualTo("张三");
     }
 
