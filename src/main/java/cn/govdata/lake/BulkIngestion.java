@@ -81,6 +81,7 @@ class BulkIngestion {
     private final JdbcClient jdbc;
     private final StagingWriters staging;
     private final AggregationStatus aggregation;
+    private final ExtensionRules extensions;
     private final ExecutorService workers;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
@@ -94,7 +95,8 @@ class BulkIngestion {
     private final Path reports;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
 
-    BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, TransactionTemplate transactions, LakeDatasets datasets,
+    BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, ExtensionRules extensions,
+            TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog, Directory directory, WorkingDayCalendar calendar,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
             org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
@@ -102,6 +104,7 @@ class BulkIngestion {
         this.discrepancies = discrepancies;
         this.staging = staging;
         this.aggregation = aggregation;
+        this.extensions = extensions;
         // two workers: a third large file waits rather than starving the requests of a two-core machine
         this.workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lake-batch-", 0).daemon().factory());
         this.transactions = transactions;
@@ -336,7 +339,8 @@ class BulkIngestion {
     private void stage(Dataset dataset, List<DataItem> items, List<Column> columns, BatchRequest request, Path file,
             long batchId, Counters counters) {
         ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
-        RecordValidator validator = new RecordValidator(items, QualityRules.derive(items, standards).rules());
+        RecordValidator validator = new RecordValidator(items,
+                QualityRules.derive(items, standards).with(extensions.rulesOf(dataset.id())).rules());
         KeyTracker keys = new KeyTracker(dataset.keyItems());
         List<String> keyItems = dataset.keyItems();
         AtomicBoolean cancelled = running.getOrDefault(batchId, new AtomicBoolean());

@@ -50,18 +50,20 @@ class LakeController {
     private final RecordPush push;
     private final AggregationStatus aggregation;
     private final PurchaseFilings purchases;
+    private final ExtensionRules rules;
     private static final java.time.Duration WAIT_LIMIT = java.time.Duration.ofMinutes(5);
 
     private final Path uploads;
 
     LakeController(LakeDatasets datasets, BulkIngestion ingestion, RecordPush push, AggregationStatus aggregation,
-            PurchaseFilings purchases,
+            PurchaseFilings purchases, ExtensionRules rules,
             @Value("${govdata.data-dir}") String dataDir) {
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.push = push;
         this.aggregation = aggregation;
         this.purchases = purchases;
+        this.rules = rules;
         this.uploads = Path.of(dataDir, "lake", "uploads");
     }
 
@@ -124,6 +126,23 @@ class LakeController {
     @GetMapping("/datasets/{id}/batches")
     List<BatchReport> batches(@PathVariable long id) {
         return ingestion.batches(Actor.require(), id);
+    }
+
+    @GetMapping("/datasets/{id}/rules")
+    List<ExtensionRules.Rule> rules(@PathVariable long id) {
+        return rules.list(Actor.require(), id);
+    }
+
+    @PostMapping("/datasets/{id}/rules")
+    @Operation(summary = "Add an extension rule to an item: CODE_LIST {values}, NUMBER_RANGE or DATE_RANGE {min, max}, "
+            + "PATTERN {pattern}; later deliveries are checked against it")
+    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @RequestBody ExtensionRules.NewRule request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(rules.add(Actor.require(), id, request));
+    }
+
+    @PostMapping("/datasets/{id}/rules/{ruleId}/retire")
+    ExtensionRules.Rule retireRule(@PathVariable long id, @PathVariable long ruleId) {
+        return rules.retire(Actor.require(), id, ruleId);
     }
 
     @GetMapping("/datasets/{id}/quality")

@@ -52,13 +52,15 @@ class RecordPush {
     private final BulkIngestion ingestion;
     private final DatasetTables tables;
     private final AggregationStatus aggregation;
+    private final ExtensionRules extensions;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final JsonMapper json;
 
     RecordPush(JdbcClient jdbc, TransactionTemplate transactions, LakeDatasets datasets, BulkIngestion ingestion,
-            DatasetTables tables, AggregationStatus aggregation, Directory directory, WorkingDayCalendar calendar,
+            DatasetTables tables, AggregationStatus aggregation, ExtensionRules extensions, Directory directory,
+            WorkingDayCalendar calendar,
             AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -66,6 +68,7 @@ class RecordPush {
         this.ingestion = ingestion;
         this.tables = tables;
         this.aggregation = aggregation;
+        this.extensions = extensions;
         this.directory = directory;
         this.calendar = calendar;
         this.audit = audit;
@@ -96,7 +99,7 @@ class RecordPush {
         List<DataItem> items = ingestion.itemsOf(dataset);
         List<Column> columns = dataset.liveColumns();
         List<Map<String, String>> values = texts(records);
-        check(items, dataset.keyItems(), values);
+        check(items, extensions.rulesOf(dataset.id()), dataset.keyItems(), values);
         try {
             long batchId = transactions.execute(status -> apply(actor, dataset, columns, requestId, values));
             return new PushResult(false, ingestion.report(batchId));
@@ -113,9 +116,11 @@ class RecordPush {
     }
 
     /** Every record against the rules; one failure refuses the request, naming each failing record and item. */
-    private void check(List<DataItem> items, List<String> keyItems, List<Map<String, String>> records) {
+    private void check(List<DataItem> items, List<QualityRule> extensionRules, List<String> keyItems,
+            List<Map<String, String>> records) {
         ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
-        RecordValidator validator = new RecordValidator(items, QualityRules.derive(items, standards).rules());
+        RecordValidator validator = new RecordValidator(items,
+                QualityRules.derive(items, standards).with(extensionRules).rules());
         KeyTracker keys = new KeyTracker(keyItems);
         List<Violation> violations = new ArrayList<>();
         java.util.Set<String> known = new java.util.HashSet<>(items.stream().map(DataItem::name).toList());

@@ -442,4 +442,32 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(records("").get("total").asLong()).isEqualTo(1);
         recovery.run(null);
     }
+
+    @Test
+    void extensionRulesAddChecksThatLaterDeliveriesMustPass() {
+        String rules = "/api/v1/lake/datasets/" + datasetId + "/rules";
+        Api.Response range = provider.post(rules, Map.of("item", "csrq", "kind", "DATE_RANGE",
+                "params", Map.of("min", "1900-01-01", "max", "2010-12-31"), "description", "低保对象出生日期范围"));
+        assertThat(range.status()).as(range.body()).isEqualTo(201);
+        assertThat(provider.post(rules, Map.of("item", "xm", "kind", "PATTERN", "params", Map.of("pattern", "([a-z"),
+                "description", "x")).code()).isEqualTo("INVALID_VALUE");
+        assertThat(provider.post(rules, Map.of("item", "hyzk", "kind", "CODE_LIST", "params", Map.of("values", List.of("1")),
+                "description", "x")).code()).isEqualTo("INVALID_VALUE");
+        assertThat(editor.api().post(rules, Map.of("item", "csrq", "kind", "DATE_RANGE", "params", Map.of("min", "1900-01-01"),
+                "description", "x")).status()).isEqualTo(403);
+
+        Api.Response refused = upload("gmsfhm,xm,csrq\n" + ZHANG + ",张三,1980-01-01\n" + WANG + ",王五,2015-06-15\n",
+                StandardCharsets.UTF_8);
+        assertThat(refused.text("status")).isEqualTo("REFUSED");
+        assertThat(refused.json().get("failuresByRule").get("RANGE").asLong()).isEqualTo(1);
+        assertThat(refused.json().get("sample").get(0).get("row").asLong()).isEqualTo(3);
+
+        Api.Response retired = provider.post(rules + "/" + range.id() + "/retire", Map.of());
+        assertThat(retired.json().get("active").asBoolean()).isFalse();
+        assertThat(upload("gmsfhm,xm,csrq\n" + WANG + ",王五,2015-06-15\n", StandardCharsets.UTF_8).text("status"))
+                .isEqualTo("REFUSED");  // the ID number says 2001-06-15: the cross-item rule still holds
+        assertThat(upload("gmsfhm,xm,csrq\n" + WANG + ",王五,2001-06-15\n", StandardCharsets.UTF_8).text("status"))
+                .isEqualTo("APPLIED");
+        assertThat(provider.get(rules).json().size()).isEqualTo(1);
+    }
 }
