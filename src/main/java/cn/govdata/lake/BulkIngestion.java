@@ -34,8 +34,6 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.lake.Dataset.Column;
-import cn.govdata.org.Directory;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
@@ -88,8 +86,6 @@ class BulkIngestion {
     private final LakeDatasets datasets;
     private final DatasetTables tables;
     private final PublishedCatalog catalog;
-    private final Directory directory;
-    private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Path reports;
@@ -97,7 +93,7 @@ class BulkIngestion {
 
     BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, ExtensionRules extensions,
             TransactionTemplate transactions, LakeDatasets datasets,
-            DatasetTables tables, PublishedCatalog catalog, Directory directory, WorkingDayCalendar calendar,
+            DatasetTables tables, PublishedCatalog catalog,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
             org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
         this.jdbc = jdbc;
@@ -111,8 +107,6 @@ class BulkIngestion {
         this.datasets = datasets;
         this.tables = tables;
         this.catalog = catalog;
-        this.directory = directory;
-        this.calendar = calendar;
         this.audit = audit;
         this.json = json;
         this.reports = Path.of(dataDir, "lake", "rejected");
@@ -338,11 +332,8 @@ class BulkIngestion {
 
     private void stage(Dataset dataset, List<DataItem> items, List<Column> columns, BatchRequest request, Path file,
             long batchId, Counters counters) {
-        ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
-        RecordValidator validator = new RecordValidator(items,
-                QualityRules.derive(items, standards).with(extensions.rulesOf(dataset.id())).rules());
+        RecordValidator validator = extensions.validator(dataset, items);
         KeyTracker keys = new KeyTracker(dataset.keyItems());
-        List<String> keyItems = dataset.keyItems();
         AtomicBoolean cancelled = running.getOrDefault(batchId, new AtomicBoolean());
         long[] lastProgress = { System.nanoTime() };
         try {
@@ -369,10 +360,10 @@ class BulkIngestion {
                 }
                 if (failures.isEmpty()) {
                     counters.accepted++;
-                    List<String> values = values(record, columns);
+                    List<String> values = dataset.columnValues(record.values());
                     counters.values += values.size();
                     counters.filledValues += values.stream().filter(java.util.Objects::nonNull).count();
-                    writer.add(record.row(), recordKey(record, keyItems), values);
+                    writer.add(record.row(), dataset.recordKey(record.values()), values);
                 } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
@@ -393,27 +384,6 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The record key: the key items' values, joined by the unit separator, which no value contains. */
-    private static String recordKey(SourceRecord record, List<String> keyItems) {
-        StringBuilder key = new StringBuilder();
-        for (String item : keyItems) {
-            if (!key.isEmpty()) {
-                key.append('\u001f');
-            }
-            key.append(record.values().get(item).strip());
-        }
-        return key.toString();
-    }
-
-    private static List<String> values(SourceRecord record, List<Column> columns) {
-        List<String> values = new ArrayList<>(columns.size());
-        for (Column column : columns) {
-            String value = record.values().get(column.itemName());
-            values.add(value == null || value.isBlank() ? null : value.strip());
-        }
-        return values;
     }
 
     private void progress(long batchId, Counters counters) {

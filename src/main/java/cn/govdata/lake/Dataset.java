@@ -25,4 +25,19 @@ record Dataset(long id, long entryId, String resourceCode, String name, long reg
     List<String> keyItems() {
         return columns.stream().filter(Column::recordKey).map(Column::itemName).toList();
     }
+
+    /** A record's key: the key items' values joined by the unit separator, which no value contains. */
+    String recordKey(java.util.Map<String, String> record) {
+        return String.join("\u001f", keyItems().stream().map(item -> record.get(item).strip()).toList());
+    }
+
+    /** A record's values in the order of the live columns, blank values as null. */
+    List<String> columnValues(java.util.Map<String, String> record) {
+        List<String> values = new java.util.ArrayList<>();
+        for (Column column : liveColumns()) {
+            String value = record.get(column.itemName());
+            values.add(value == null || value.isBlank() ? null : value.strip());
+        }
+        return values;
+    }
 }

@@ -36,15 +36,17 @@ class DatasetMigration implements PublicationGuard {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PublishedCatalog catalog;
+    private final DatasetTables tables;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
 
-    DatasetMigration(JdbcClient jdbc, TransactionTemplate transactions, PublishedCatalog catalog, Directory directory,
-            WorkingDayCalendar calendar, AuditLog audit) {
+    DatasetMigration(JdbcClient jdbc, TransactionTemplate transactions, PublishedCatalog catalog, DatasetTables tables,
+            Directory directory, WorkingDayCalendar calendar, AuditLog audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
+        this.tables = tables;
         this.directory = directory;
         this.calendar = calendar;
         this.audit = audit;
@@ -57,7 +59,7 @@ class DatasetMigration implements PublicationGuard {
             return List.of();
         }
         List<Violation> violations = new ArrayList<>();
-        List<Column> columns = columns(dataset.get().id());
+        List<Column> columns = tables.columns(dataset.get().id());
         List<String> keyNow = columns.stream().filter(Column::recordKey).map(Column::itemName).toList();
         List<String> keyNext = next.dataItems().stream().filter(DataItem::recordKey).map(DataItem::name).toList();
         if (!keyNow.equals(keyNext)) {
@@ -91,7 +93,7 @@ class DatasetMigration implements PublicationGuard {
             return;
         }
         transactions.executeWithoutResult(status -> {
-            List<Column> columns = columns(dataset.id());
+            List<Column> columns = tables.columns(dataset.id());
             List<String> names = entry.content().dataItems().stream().map(DataItem::name).toList();
             int position = columns.stream().mapToInt(Column::position).max().orElse(-1);
             for (DataItem item : entry.content().dataItems()) {
@@ -149,13 +151,5 @@ class DatasetMigration implements PublicationGuard {
     private Optional<DatasetRow> datasetOf(long entryId) {
         return jdbc.sql("select id, table_name from lake_dataset where entry_id = ?").param(entryId)
                 .query((rs, n) -> new DatasetRow(rs.getLong(1), rs.getString(2))).optional();
-    }
-
-    private List<Column> columns(long datasetId) {
-        return jdbc.sql("""
-                select item_name, column_name, position, record_key, retired from lake_dataset_column
-                where dataset_id = ? order by position""").param(datasetId)
-                .query((c, i) -> new Column(c.getString(1), c.getString(2), c.getInt(3), c.getBoolean(4), c.getBoolean(5)))
-                .list();
     }
 }

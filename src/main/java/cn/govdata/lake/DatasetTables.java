@@ -34,6 +34,15 @@ class DatasetTables {
         this.dataSource = dataSource;
     }
 
+    /** A dataset's columns, retired ones included, in position order. */
+    List<Column> columns(long datasetId) {
+        return jdbc.sql("""
+                select item_name, column_name, position, record_key, retired from lake_dataset_column
+                where dataset_id = ? order by position""").param(datasetId)
+                .query((c, i) -> new Column(c.getString(1), c.getString(2), c.getInt(3), c.getBoolean(4), c.getBoolean(5)))
+                .list();
+    }
+
     static String tableName(long datasetId) {
         return "lake_ds_" + datasetId;
     }

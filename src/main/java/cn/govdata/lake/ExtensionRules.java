@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.lake.Dataset.Column;
+import cn.govdata.org.Directory;
+import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -54,14 +56,25 @@ class ExtensionRules {
 
     private final JdbcClient jdbc;
     private final LakeDatasets datasets;
+    private final Directory directory;
+    private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    ExtensionRules(JdbcClient jdbc, LakeDatasets datasets, AuditLog audit, JsonMapper json) {
+    ExtensionRules(JdbcClient jdbc, LakeDatasets datasets, Directory directory, WorkingDayCalendar calendar,
+            AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.datasets = datasets;
+        this.directory = directory;
+        this.calendar = calendar;
         this.audit = audit;
         this.json = json;
+    }
+
+    /** The validator of a delivery: the rules the data items imply, then the dataset's active extensions. */
+    RecordValidator validator(Dataset dataset, List<cn.govdata.catalog.DataItem> items) {
+        ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
+        return new RecordValidator(items, QualityRules.derive(items, standards).with(rulesOf(dataset.id())).rules());
     }
 
     @Transactional

@@ -211,11 +211,7 @@ class LakeDatasets {
         long id = rs.getLong("id");
         long entryId = rs.getLong("entry_id");
         PublishedEntry entry = catalog.byId(entryId).orElse(null);
-        List<Column> columns = jdbc.sql("""
-                select item_name, column_name, position, record_key, retired from lake_dataset_column
-                where dataset_id = ? order by position""").param(id)
-                .query((c, i) -> new Column(c.getString(1), c.getString(2), c.getInt(3), c.getBoolean(4), c.getBoolean(5)))
-                .list();
+        List<Column> columns = tables.columns(id);
         return new Dataset(id, entryId, entry == null ? null : entry.resourceCode(),
                 entry == null ? null : entry.content().name(), rs.getLong("region_id"), rs.getLong("department_id"),
                 rs.getString("table_name"), rs.getInt("schema_version"), rs.getLong("record_count"),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,8 +19,6 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.lake.BulkIngestion.BatchReport;
 import cn.govdata.lake.Dataset.Column;
-import cn.govdata.org.Directory;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -53,14 +52,12 @@ class RecordPush {
     private final DatasetTables tables;
     private final AggregationStatus aggregation;
     private final ExtensionRules extensions;
-    private final Directory directory;
-    private final WorkingDayCalendar calendar;
+    private final JdbcTemplate batches;
     private final AuditLog audit;
     private final JsonMapper json;
 
     RecordPush(JdbcClient jdbc, TransactionTemplate transactions, LakeDatasets datasets, BulkIngestion ingestion,
-            DatasetTables tables, AggregationStatus aggregation, ExtensionRules extensions, Directory directory,
-            WorkingDayCalendar calendar,
+            DatasetTables tables, AggregationStatus aggregation, ExtensionRules extensions, JdbcTemplate batches,
             AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -69,8 +66,7 @@ class RecordPush {
         this.tables = tables;
         this.aggregation = aggregation;
         this.extensions = extensions;
-        this.directory = directory;
-        this.calendar = calendar;
+        this.batches = batches;
         this.audit = audit;
         this.json = json;
     }
@@ -99,7 +95,7 @@ class RecordPush {
         List<DataItem> items = ingestion.itemsOf(dataset);
         List<Column> columns = dataset.liveColumns();
         List<Map<String, String>> values = texts(records);
-        check(items, extensions.rulesOf(dataset.id()), dataset.keyItems(), values);
+        check(extensions.validator(dataset, items), items, dataset.keyItems(), values);
         try {
             long batchId = transactions.execute(status -> apply(actor, dataset, columns, requestId, values));
             return new PushResult(false, ingestion.report(batchId));
@@ -116,11 +112,8 @@ class RecordPush {
     }
 
     /** Every record against the rules; one failure refuses the request, naming each failing record and item. */
-    private void check(List<DataItem> items, List<QualityRule> extensionRules, List<String> keyItems,
+    private void check(RecordValidator validator, List<DataItem> items, List<String> keyItems,
             List<Map<String, String>> records) {
-        ValueStandards standards = new ValueStandards(directory::isDivisionCode, calendar.today());
-        RecordValidator validator = new RecordValidator(items,
-                QualityRules.derive(items, standards).with(extensionRules).rules());
         KeyTracker keys = new KeyTracker(keyItems);
         List<Violation> violations = new ArrayList<>();
         java.util.Set<String> known = new java.util.HashSet<>(items.stream().map(DataItem::name).toList());
@@ -163,20 +156,16 @@ class RecordPush {
         long batchId = keys.getKeyAs(Long.class);
         jdbc.sql("insert into lake_push (dataset_id, request_id, batch_id, created_at) values (?, ?, ?, ?)")
                 .params(dataset.id(), requestId, batchId, now).update();
-        String insert = DatasetTables.stagingInsert(dataset.tableName(), columns);
-        List<String> keyItems = dataset.keyItems();
+        List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            Map<String, String> record = records.get(i);
-            List<Object> params = new ArrayList<>();
-            params.add(batchId);
-            params.add(i + 1L);
-            params.add(String.join("\u001f", keyItems.stream().map(k -> record.get(k).strip()).toList()));
-            for (Column column : columns) {
-                String value = record.get(column.itemName());
-                params.add(value == null || value.isBlank() ? null : value.strip());
-            }
-            jdbc.sql(insert).params(params).update();
+            List<Object> row = new ArrayList<>();
+            row.add(batchId);
+            row.add(i + 1L);
+            row.add(dataset.recordKey(records.get(i)));
+            row.addAll(dataset.columnValues(records.get(i)));
+            rows.add(row.toArray());
         }
+        batches.batchUpdate(DatasetTables.stagingInsert(dataset.tableName(), columns), rows);
         tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
         jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
                 .params(tables.count(dataset.tableName()), batchId, now, dataset.id()).update();
