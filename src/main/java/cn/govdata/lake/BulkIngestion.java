@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.audit.AuditActor;
@@ -34,6 +35,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.lake.Dataset.Column;
+import cn.govdata.lake.DatasetTables.Applied;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
@@ -77,12 +79,13 @@ class BulkIngestion {
     private static final Logger log = LoggerFactory.getLogger(BulkIngestion.class);
 
     private final JdbcClient jdbc;
-    private final StagingWriters staging;
+    private final RowWriters rows;
     private final AggregationStatus aggregation;
     private final ExtensionRules extensions;
     private final ExecutorService workers;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
+    private final TransactionTemplate progressUpdates;
     private final LakeDatasets datasets;
     private final DatasetTables tables;
     private final PublishedCatalog catalog;
@@ -91,19 +94,21 @@ class BulkIngestion {
     private final Path reports;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
 
-    BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, ExtensionRules extensions,
+    BulkIngestion(JdbcClient jdbc, RowWriters rows, AggregationStatus aggregation, ExtensionRules extensions,
             TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
             org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
         this.jdbc = jdbc;
         this.discrepancies = discrepancies;
-        this.staging = staging;
+        this.rows = rows;
         this.aggregation = aggregation;
         this.extensions = extensions;
         // two workers: a third large file waits rather than starving the requests of a two-core machine
         this.workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lake-batch-", 0).daemon().factory());
         this.transactions = transactions;
+        this.progressUpdates = new TransactionTemplate(transactions.getTransactionManager());
+        this.progressUpdates.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.datasets = datasets;
         this.tables = tables;
         this.catalog = catalog;
@@ -189,14 +194,25 @@ class BulkIngestion {
         return report;
     }
 
+    /**
+     * Reads, checks and applies a batch. The first load of an empty dataset is written straight into its
+     * current table inside one transaction (no staging, no second copy: the path that decides how fast a
+     * department's initial millions of records arrive); any later batch is staged first and applied in one
+     * transaction. Either way a refusal, a cancellation, a failure or a killed process leaves the dataset as
+     * it was before the batch.
+     */
     private void run(AuditActor who, Dataset dataset, BatchRequest request, Path upload, long batchId) {
         Counters counters = new Counters();
         counters.onTime = !aggregation.statusOf(dataset).overdue();
         try {
             List<DataItem> items = itemsOf(dataset);
             List<Column> columns = dataset.liveColumns();
+            Status ended;
             try {
-                stage(dataset, items, columns, request, upload, batchId, counters);
+                ended = loadFirst(who, dataset, items, columns, request, upload, batchId, counters);
+                if (ended == null) {
+                    ended = stageAndApply(who, dataset, items, columns, request, upload, batchId, counters);
+                }
             } catch (BatchCancelled e) {
                 tables.discardStaging(dataset.tableName(), batchId);
                 finish(batchId, Status.CANCELLED, counters, 0, "cancelled by the provider");
@@ -204,14 +220,16 @@ class BulkIngestion {
                         + " cancelled after " + counters.read + " rows"), who);
                 return;
             } catch (RuntimeException e) {
+                if (!(e instanceof DomainException)) {
+                    log.error("Lake batch {} failed", batchId, e);
+                }
                 tables.discardStaging(dataset.tableName(), batchId);
                 finish(batchId, Status.FAILED, counters, 0, failure(e));
                 audit.record(AuditEvent.failure("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
                         + failure(e)), who);
                 return;
             }
-            if (counters.accepted == 0 || (counters.rejected > 0 && !request.acceptValid())) {
-                tables.discardStaging(dataset.tableName(), batchId);
+            if (ended == Status.REFUSED) {
                 String message = counters.accepted == 0 && counters.rejected == 0 ? "the file has no records"
                         : "rows were rejected; nothing was applied";
                 finish(batchId, Status.REFUSED, counters, 0, message);
@@ -219,17 +237,6 @@ class BulkIngestion {
                         + " refused: " + counters.rejected + " of " + counters.read + " rows rejected"), who);
                 return;
             }
-            OffsetDateTime now = LakeDatasets.now();
-            transactions.executeWithoutResult(status -> {
-                long removed = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now,
-                        request.mode() == Mode.REPLACE);
-                jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
-                        .params(tables.count(dataset.tableName()), batchId, now, dataset.id()).update();
-                finish(batchId, Status.APPLIED, counters, removed, null);
-                audit.record(AuditEvent.success("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
-                        + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "
-                        + removed + " tombstoned"), who);
-            });
             compareAfterBatch(dataset.id(), who, batchId);
         } catch (RuntimeException e) {
             log.error("Lake batch {} failed", batchId, e);
@@ -242,6 +249,69 @@ class BulkIngestion {
                 log.warn("Could not delete the upload of batch {}", batchId, e);
             }
         }
+    }
+
+    /**
+     * The first load of an empty dataset, in one transaction that holds the dataset's lock: the records go
+     * straight into the current table and the transaction commits only if the batch is accepted. Returns
+     * null, having done nothing, when the dataset is not empty.
+     */
+    private Status loadFirst(AuditActor who, Dataset dataset, List<DataItem> items, List<Column> columns,
+            BatchRequest request, Path upload, long batchId, Counters counters) {
+        OffsetDateTime now = LakeDatasets.now();
+        return transactions.execute(status -> {
+            RowTarget target = tables.firstLoad(dataset.id(), dataset.tableName(), columns, batchId,
+                    dataset.departmentId(), now).orElse(null);
+            if (target == null) {
+                return null;
+            }
+            try (RowWriter writer = rows.inTransaction(target)) {
+                read(dataset, items, request, upload, batchId, counters, writer);
+            }
+            if (refused(request, counters)) {
+                status.setRollbackOnly();
+                return Status.REFUSED;
+            }
+            tables.afterFirstLoad(dataset.tableName(), batchId, now);
+            applied(who, dataset, request, batchId, counters, new Applied(counters.accepted, 0), now);
+            return Status.APPLIED;
+        });
+    }
+
+    /** A batch for a dataset that holds records: staged (committed as it goes), then applied in one transaction. */
+    private Status stageAndApply(AuditActor who, Dataset dataset, List<DataItem> items, List<Column> columns,
+            BatchRequest request, Path upload, long batchId, Counters counters) {
+        try (RowWriter writer = rows.open(RowTarget.staging(dataset.tableName(), columns, batchId))) {
+            read(dataset, items, request, upload, batchId, counters, writer);
+        }
+        if (refused(request, counters)) {
+            tables.discardStaging(dataset.tableName(), batchId);
+            return Status.REFUSED;
+        }
+        OffsetDateTime now = LakeDatasets.now();
+        transactions.executeWithoutResult(status -> {
+            tables.lockDataset(dataset.id());
+            Applied applied = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now,
+                    request.mode() == Mode.REPLACE);
+            applied(who, dataset, request, batchId, counters, applied, now);
+        });
+        return Status.APPLIED;
+    }
+
+    /** Nothing is applied when no record was accepted, or when any was rejected and the batch is all-or-nothing. */
+    private static boolean refused(BatchRequest request, Counters counters) {
+        return counters.accepted == 0 || (counters.rejected > 0 && !request.acceptValid());
+    }
+
+    /** Inside the applying transaction: the dataset's count and last success, the batch's report, the audit. */
+    private void applied(AuditActor who, Dataset dataset, BatchRequest request, long batchId, Counters counters,
+            Applied applied, OffsetDateTime now) {
+        jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ?, last_success_at = ?"
+                + " where id = ?").params(applied.added() - applied.tombstoned(), batchId, now, dataset.id()).update();
+        finish(batchId, Status.APPLIED, counters, applied.tombstoned(), null);
+        audit.record(AuditEvent.success("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
+                + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "
+                + applied.tombstoned() + " tombstoned"), who);
     }
 
     /**
@@ -330,8 +400,13 @@ class BulkIngestion {
         final List<RejectedRow> sample = new ArrayList<>();
     }
 
-    private void stage(Dataset dataset, List<DataItem> items, List<Column> columns, BatchRequest request, Path file,
-            long batchId, Counters counters) {
+    /**
+     * Reads the file, checks every record and hands the accepted ones to the writer; the rejected ones go to
+     * the rejected-rows file with their reasons. Progress is committed on its own, so that the console sees
+     * it while a first load's transaction is still open.
+     */
+    private void read(Dataset dataset, List<DataItem> items, BatchRequest request, Path file, long batchId,
+            Counters counters, RowWriter writer) {
         RecordValidator validator = extensions.validator(dataset, items);
         KeyTracker keys = new KeyTracker(dataset.keyItems());
         AtomicBoolean cancelled = running.getOrDefault(batchId, new AtomicBoolean());
@@ -341,8 +416,7 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (StagingWriter writer = staging.open(dataset.tableName(), columns, batchId);
-                Writer out = withByteOrderMark(reports.resolve(batchId + ".csv"));
+        try (Writer out = withByteOrderMark(reports.resolve(batchId + ".csv"));
                 CSVPrinter rejected = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                         .setHeader("行号 row", "信息项 item", "规则 rule", "原因 reason").get());
                 RecordSource source = RecordSource.open(file, request.format(), items, request.encoding())) {
@@ -387,8 +461,9 @@ class BulkIngestion {
     }
 
     private void progress(long batchId, Counters counters) {
-        jdbc.sql("update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")
-                .params(counters.read, counters.accepted, counters.rejected, batchId).update();
+        progressUpdates.executeWithoutResult(status -> jdbc.sql(
+                "update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")
+                .params(counters.read, counters.accepted, counters.rejected, batchId).update());
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese header correctly. */

@@ -2,6 +2,7 @@ package cn.govdata.lake;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 import cn.govdata.lake.Dataset.Column;
 
 /**
- * The physical tables of a dataset (DESIGN.md, Storage): the current state keyed by record key, the
- * append-only history (every version with its validity and batch; a deletion is a tombstone), and a staging
- * table a batch fills before it is applied. Values are kept as the validated text the department sent, so
+ * The physical tables of a dataset (DESIGN.md, Storage): the current state keyed by record key (each
+ * record's version with its batch, source department and the time it became valid), the append-only history
+ * of every version that has ended (with the time it ended) and of every deletion (a tombstone), and a staging
+ * table a batch fills before it is applied. A version is written once: to the current table while it is
+ * valid, then moved to the history when it is replaced or deleted, so a first load writes each record once. Values are kept as the validated text the department sent, so
  * no conversion can change them; the quality rules have already checked their types. The only place that
  * writes SQL with dataset-specific names, all of them generated here from checked identifiers.
  */
@@ -73,30 +76,26 @@ class DatasetTables {
                 + (postgres ? " using brin" : "") + " (batch_id)").update();
     }
 
-    /** The insert of one staged row: batch, row number, key, then the columns in order. */
-    static String stagingInsert(String table, List<Column> columns) {
-        return "insert into " + checked(table + "_s") + " (batch_id, row_number, record_key, "
-                + columns.stream().map(Column::columnName).collect(Collectors.joining(", ")) + ") values (?, ?, ?, "
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    /** What applying a batch changed: records that were not current before, and records tombstoned. */
+    record Applied(long added, long tombstoned) {
     }
 
     /**
      * Applies a staged batch, inside the caller's transaction: the staged records become current, the
-     * versions they replace are closed in the history, and with {@code replace} every record the batch did
-     * not contain becomes a tombstone; a record sent again with the same values keeps its version. Returns how
-     * many records were tombstoned.
+     * versions they replace move to the history with the time they ended, and with {@code replace} every
+     * record the batch did not contain becomes a tombstone; a record sent again with the same values keeps its
+     * version.
      *
-     * <p>Set-based, so that a first load of millions of rows is a few statements: the statements that find
-     * the versions a batch replaces are skipped when there can be none (no open version in the history, no
-     * current record), and on PostgreSQL the staging table is analysed first, so the planner joins it to the
-     * dataset's tables knowing its size, and emptied by {@code truncate} when no other batch has rows in it.
-     * Rows are inserted in key order, so that the key indexes grow at their right edge rather than at random.
+     * <p>Set-based, so that millions of rows are a few statements: the statements that find the versions a
+     * batch replaces are skipped when there can be none (no current record, no open tombstone), and on
+     * PostgreSQL the staging table is analysed first, so the planner joins it to the dataset's tables knowing
+     * its size, and emptied by {@code truncate} when no other batch has rows in it. Rows are inserted in key
+     * order, so that the key indexes grow at their right edge rather than at random.
      */
-    long apply(String table, List<Column> columns, long batchId, long departmentId, java.time.OffsetDateTime now,
+    Applied apply(String table, List<Column> columns, long batchId, long departmentId, OffsetDateTime now,
             boolean replace) {
         String cols = columns.stream().map(Column::columnName).collect(Collectors.joining(", "));
         String current = checked(table);
-        String history = checked(table + "_h");
         String staging = checked(table + "_s");
         boolean postgres = postgres();
         if (postgres) {
@@ -108,45 +107,62 @@ class DatasetTables {
         long tombstoned = 0;
         if (replace && hadRecords) {
             // the records the batch does not contain, found while staging still lists every key of the batch
-            String absent = " from " + current + " c where not exists (select 1 from " + staging
+            String absent = "select record_key from " + current + " c where not exists (select 1 from " + staging
                     + " s where s.batch_id = ? and s.record_key = c.record_key)";
-            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (select c.record_key"
-                    + absent + ")").params(now, batchId).update();
-            tombstoned = jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id, valid_from,"
-                    + " valid_to, tombstone) select c.record_key, ?, ?, ?, null, true" + absent)
-                    .params(batchId, departmentId, now, batchId).update();
-            jdbc.sql("delete from " + current + " c where not exists (select 1 from " + staging
-                    + " s where s.batch_id = ? and s.record_key = c.record_key)").params(batchId).update();
+            tombstoned = retire(table, absent, List.of(batchId), batchId, departmentId, now);
         }
         if (hadRecords) {
-            // a record sent again unchanged keeps its version (its batch and the time it became valid): no new
-            // history row, nothing rewritten, which makes re-sending a whole file cheap
+            // a record sent again unchanged keeps its version (its batch and the time it became valid): nothing
+            // is written for it, which makes re-sending a whole file cheap
             String same = columns.stream().map(c -> "c." + c.columnName() + " is not distinct from s." + c.columnName())
                     .collect(Collectors.joining(" and "));
             jdbc.sql("delete from " + staging + " s where s.batch_id = ? and exists (select 1 from " + current
                     + " c where c.record_key = s.record_key and " + same + ")").params(batchId).update();
         }
         String staged = "select record_key from " + staging + " where batch_id = ?";
-        if (exists("select 1 from " + history + " where valid_to is null")) {
-            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + staged + ")")
-                    .params(now, batchId).update();
-        }
-        jdbc.sql("insert into " + history + " (record_key, " + cols + ", batch_id, source_department_id, valid_from,"
-                + " valid_to, tombstone) select record_key, " + cols + ", ?, ?, ?, null, false from " + staging
-                + " where batch_id = ? order by record_key").params(batchId, departmentId, now, batchId).update();
+        closeTombstones(table, staged, List.of(batchId), now);
+        long replaced = 0;
         if (hadRecords) {
+            replaced = endVersions(table, staged, List.of(batchId), now);
             jdbc.sql("delete from " + current + " where record_key in (" + staged + ")").params(batchId).update();
         }
-        jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id, valid_from)"
-                + " select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ? order by record_key")
-                .params(batchId, departmentId, now, batchId).update();
+        long inserted = jdbc.sql("insert into " + current + " (record_key, " + cols + ", batch_id, source_department_id,"
+                + " valid_from) select record_key, " + cols + ", ?, ?, ? from " + staging + " where batch_id = ?"
+                + " order by record_key").params(batchId, departmentId, now, batchId).update();
         if (postgres && !exists("select 1 from " + staging + " where batch_id <> " + batchId)) {
             // transactional on PostgreSQL, and far cheaper than deleting millions of rows one by one
             jdbc.sql("truncate " + staging).update();
         } else {
             discardStaging(table, batchId);
         }
-        return tombstoned;
+        return new Applied(inserted - replaced, tombstoned);
+    }
+
+    /**
+     * Where a first load writes: straight into the current table, inside the caller's transaction, when the
+     * dataset has no current record. The dataset's row is locked first, so that no other batch or push of the
+     * dataset applies until this one commits or rolls back; empty if the dataset is not empty.
+     */
+    java.util.Optional<RowTarget> firstLoad(long datasetId, String table, List<Column> columns, long batchId,
+            long departmentId, OffsetDateTime now) {
+        lockDataset(datasetId);
+        if (exists("select 1 from " + checked(table))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(RowTarget.current(table, columns, batchId, departmentId, now));
+    }
+
+    /** After a first load: records that had been deleted before and came back end their tombstones. */
+    void afterFirstLoad(String table, long batchId, OffsetDateTime now) {
+        closeTombstones(table, "select record_key from " + checked(table) + " where batch_id = ?", List.of(batchId), now);
+    }
+
+    /**
+     * Serialises the batches and pushes that apply to one dataset, inside the caller's transaction: two applying
+     * at once would each decide from a state the other is changing.
+     */
+    void lockDataset(long datasetId) {
+        jdbc.sql("select id from lake_dataset where id = ? for update").param(datasetId).query(Long.class).single();
     }
 
     /** How many of the given record keys are current records of the dataset. */
@@ -160,30 +176,63 @@ class DatasetTables {
     }
 
     /**
-     * Deletes records the way a full replace does, inside the caller's transaction (AGG-7): for every given
-     * key that is current, the open version is closed in the history, a tombstone version is added, and the
-     * record leaves the current table. Keys that are not current are left alone. Returns how many records
-     * were tombstoned.
+     * Deletes records the way a full replace does, inside the caller's transaction (AGG-7): every given key
+     * that is current ends its version in the history, gets a tombstone and leaves the current table. Keys
+     * that are not current are left alone. Returns how many records were tombstoned.
      */
-    long tombstone(String table, List<String> keys, long batchId, long departmentId, java.time.OffsetDateTime now) {
-        String current = checked(table);
-        String history = checked(table + "_h");
+    long tombstone(String table, List<String> keys, long batchId, long departmentId, OffsetDateTime now) {
         long tombstoned = 0;
         for (List<String> chunk : chunks(keys)) {
-            String inCurrent = "select record_key from " + current + " where record_key in (" + marks(chunk) + ")";
-            List<Object> params = new java.util.ArrayList<>();
-            params.add(now);
-            params.addAll(chunk);
-            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + inCurrent
-                    + ")").params(params).update();
-            List<Object> insert = new java.util.ArrayList<>(List.of(batchId, departmentId, now));
-            insert.addAll(chunk);
-            tombstoned += jdbc.sql("insert into " + history + " (record_key, batch_id, source_department_id,"
-                    + " valid_from, valid_to, tombstone) select record_key, ?, ?, ?, null, true from " + current
-                    + " where record_key in (" + marks(chunk) + ")").params(insert).update();
-            jdbc.sql("delete from " + current + " where record_key in (" + marks(chunk) + ")").params(chunk).update();
+            String inCurrent = "select record_key from " + checked(table) + " where record_key in (" + marks(chunk) + ")";
+            tombstoned += retire(table, inCurrent, List.copyOf(chunk), batchId, departmentId, now);
         }
         return tombstoned;
+    }
+
+    /**
+     * The records the {@code keys} query selects (all of them current) end their versions in the history, get
+     * a tombstone there, and leave the current table. Returns how many.
+     */
+    private long retire(String table, String keys, List<Object> keyParams, long batchId, long departmentId,
+            OffsetDateTime now) {
+        endVersions(table, keys, keyParams, now);
+        List<Object> params = new java.util.ArrayList<>(List.of(batchId, departmentId, now));
+        params.addAll(keyParams);
+        long tombstoned = jdbc.sql("insert into " + checked(table + "_h") + " (record_key, batch_id,"
+                + " source_department_id, valid_from, valid_to, tombstone) select record_key, ?, ?, ?, null, true from "
+                + checked(table) + " where record_key in (" + keys + ")").params(params).update();
+        jdbc.sql("delete from " + checked(table) + " where record_key in (" + keys + ")").params(keyParams).update();
+        return tombstoned;
+    }
+
+    /** The current versions of the selected records move to the history, ending now. Returns how many. */
+    private long endVersions(String table, String keys, List<Object> keyParams, OffsetDateTime now) {
+        String cols = String.join(", ", columns(table));
+        List<Object> params = new java.util.ArrayList<>(List.of(now));
+        params.addAll(keyParams);
+        return jdbc.sql("insert into " + checked(table + "_h") + " (record_key, " + cols + ", batch_id,"
+                + " source_department_id, valid_from, valid_to, tombstone) select record_key, " + cols + ", batch_id,"
+                + " source_department_id, valid_from, ?, false from " + checked(table) + " where record_key in (" + keys
+                + ")").params(params).update();
+    }
+
+    /** Tombstones of the selected records end now: the records are current again. */
+    private void closeTombstones(String table, String keys, List<Object> keyParams, OffsetDateTime now) {
+        String history = checked(table + "_h");
+        if (exists("select 1 from " + history + " where valid_to is null")) {
+            List<Object> params = new java.util.ArrayList<>(List.of(now));
+            params.addAll(keyParams);
+            jdbc.sql("update " + history + " set valid_to = ? where valid_to is null and record_key in (" + keys + ")")
+                    .params(params).update();
+        }
+    }
+
+    /** Every data column of a dataset table, retired ones included: a version moves to the history whole. */
+    private List<String> columns(String table) {
+        return jdbc.sql("""
+                select c.column_name from lake_dataset_column c join lake_dataset d on d.id = c.dataset_id
+                where d.table_name = ? order by c.position""").param(table).query(String.class).list()
+                .stream().map(DatasetTables::checked).toList();
     }
 
     /** One side of a comparison of two datasets' corresponding items (AGG-6). */
@@ -194,7 +243,7 @@ class DatasetTables {
      * Closes the open discrepancies of one item pair whose recorded values no longer differ as recorded: the
      * record is gone from either dataset, or either value changed. Set-based over the current tables.
      */
-    int closeSettledDiscrepancies(Side a, Side b, java.time.OffsetDateTime now) {
+    int closeSettledDiscrepancies(Side a, Side b, OffsetDateTime now) {
         return jdbc.sql("update lake_discrepancy d set status = 'CLOSED', closed_at = ? where d.status = 'OPEN'"
                 + " and d.dataset_a = ? and d.item_a = ? and d.dataset_b = ? and d.item_b = ? and not exists ("
                 + "select 1 from " + checked(a.table()) + " x join " + checked(b.table()) + " y on y.record_key = x.record_key"
@@ -208,7 +257,7 @@ class DatasetTables {
      * item pair, unless the same difference is already recorded (open or resolved). Returns how many were new.
      */
     int insertDiscrepancies(Side a, Side b, long regionId, String keyStandard, String label, boolean personal,
-            java.time.OffsetDateTime now, java.time.LocalDate due) {
+            OffsetDateTime now, java.time.LocalDate due) {
         String x = "x." + checked(a.column());
         String y = "y." + checked(b.column());
         return jdbc.sql("insert into lake_discrepancy (region_id, key_standard, entity_key, dataset_a, department_a,"
@@ -263,10 +312,6 @@ class DatasetTables {
 
     void discardStaging(String table, long batchId) {
         jdbc.sql("delete from " + checked(table + "_s") + " where batch_id = ?").params(batchId).update();
-    }
-
-    long count(String table) {
-        return jdbc.sql("select count(*) from " + checked(table)).query(Long.class).single();
     }
 
     static String checked(String identifier) {

@@ -166,10 +166,11 @@ class DeletionRequests {
                 .params(dataset.id(), "deletion request " + requestId, dataset.departmentId(), actor.name(), now, now)
                 .update(generated, "id");
         long batchId = generated.getKeyAs(Long.class);
+        tables.lockDataset(dataset.id());
         long tombstoned = tables.tombstone(dataset.tableName(), request.recordKeys(), batchId, dataset.departmentId(), now);
         jdbc.sql("update lake_batch set records_tombstoned = ? where id = ?").params(tombstoned, batchId).update();
-        jdbc.sql("update lake_dataset set record_count = ? where id = ?")
-                .params(tables.count(dataset.tableName()), dataset.id()).update();
+        jdbc.sql("update lake_dataset set record_count = record_count - ? where id = ?")
+                .params(tombstoned, dataset.id()).update();
         jdbc.sql("update lake_deletion_request set batch_id = ?, records_tombstoned = ? where id = ?")
                 .params(batchId, tombstoned, requestId).update();
         audit.record(AuditEvent.success("lake.deletion.approve", "dataset", dataset.id(), "request " + requestId + ": "

@@ -142,15 +142,18 @@ class LakeDatasets {
             throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("size"), "1–500");
         }
         List<Column> columns = dataset.liveColumns();
-        String select = "select record_key, " + String.join(", ", columns.stream().map(Column::columnName).toList())
-                + ", batch_id, source_department_id, valid_from";
+        String names = String.join(", ", columns.stream().map(Column::columnName).toList());
+        String select = "select record_key, " + names + ", batch_id, source_department_id, valid_from";
         String from;
         List<Object> params = new ArrayList<>();
         if (asOf == null) {
             from = " from " + DatasetTables.checked(dataset.tableName()) + " where 1 = 1";
         } else {
-            from = " from " + DatasetTables.checked(dataset.tableName() + "_h")
-                    + " where valid_from <= ? and (valid_to is null or valid_to > ?) and not tombstone";
+            // the version valid then: still current, or ended later (the history); a tombstone means absent
+            from = " from (" + select + " from " + DatasetTables.checked(dataset.tableName()) + " where valid_from <= ?"
+                    + " union all " + select + " from " + DatasetTables.checked(dataset.tableName() + "_h")
+                    + " where valid_from <= ? and valid_to > ? and not tombstone) v where 1 = 1";
+            params.add(asOf);
             params.add(asOf);
             params.add(asOf);
         }

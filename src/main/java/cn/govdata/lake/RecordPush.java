@@ -19,6 +19,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.lake.BulkIngestion.BatchReport;
 import cn.govdata.lake.Dataset.Column;
+import cn.govdata.lake.DatasetTables.Applied;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -165,10 +166,11 @@ class RecordPush {
             row.addAll(dataset.columnValues(records.get(i)));
             rows.add(row.toArray());
         }
-        batches.batchUpdate(DatasetTables.stagingInsert(dataset.tableName(), columns), rows);
-        tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
-        jdbc.sql("update lake_dataset set record_count = ?, last_batch_id = ?, last_success_at = ? where id = ?")
-                .params(tables.count(dataset.tableName()), batchId, now, dataset.id()).update();
+        tables.lockDataset(dataset.id());
+        batches.batchUpdate(RowTarget.staging(dataset.tableName(), columns, batchId).insertStatement(), rows);
+        Applied applied = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
+        jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ?, last_success_at = ?"
+                + " where id = ?").params(applied.added(), batchId, now, dataset.id()).update();
         audit.record(AuditEvent.success("lake.push", "dataset", dataset.id(), "batch " + batchId + " request "
                 + requestId + ": " + records.size() + " records"));
         return batchId;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -98,6 +99,16 @@ class ProblemAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(Exception e, HttpServletRequest request) {
         return respond(request, problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, locale(request)));
+    }
+
+    /** Another change holds the lock too long (e.g. a dataset's first load on H2): nothing was done, retry. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(Exception e, HttpServletRequest request) {
+        log.info("Lock not acquired on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ProblemDetail problem = problems.problem(ProblemCode.RESOURCE_BUSY, locale(request));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -15,6 +15,8 @@ public enum ProblemCode {
     FORBIDDEN(HttpStatus.FORBIDDEN),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     CONFLICT(HttpStatus.CONFLICT),
+    /** The data is being changed by another request (a lock was not obtained in time); retry later. */
+    RESOURCE_BUSY(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),

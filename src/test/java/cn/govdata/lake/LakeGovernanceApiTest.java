@@ -320,8 +320,10 @@ class LakeGovernanceApiTest extends CatalogFixtures {
                 .get("records").get(0).get("xm").asString()).isEqualTo("李四");
         assertThat(jdbc.sql("select count(*) from lake_ds_" + data + "_h where record_key = ? and tombstone and valid_to is null")
                 .param(LI).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from lake_ds_" + data + "_h where record_key = ? and not tombstone and valid_to is null")
-                .param(LI).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + data + "_h where record_key = ? and not tombstone and valid_to is not null")
+                .param(LI).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + data + " where record_key = ?").param(LI)
+                .query(Long.class).single()).isZero();
         assertThat(civilProvider.get("/api/v1/lake/datasets/" + data).json().get("recordCount").asLong()).isEqualTo(2);
         JsonNode batches = civilProvider.get("/api/v1/lake/datasets/" + data + "/batches").json();
         assertThat(batches.get(0).get("mode").asString()).isEqualTo("DELETE");

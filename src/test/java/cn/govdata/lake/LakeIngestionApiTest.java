@@ -382,35 +382,57 @@ class LakeIngestionApiTest extends CatalogFixtures {
     }
 
     @Test
-    void theHistoryKeepsEveryVersionThroughAFirstLoadAnUpsertAReplaceAndAReturn() {
-        // a first load into the empty dataset: one open version per record, nothing to close
+    void theHistoryKeepsEveryEndedVersionThroughAFirstLoadAnUpsertAReplaceAndAReturn() throws InterruptedException {
+        // a first load into the empty dataset: the records are current, nothing has ended yet
         assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status"))
                 .isEqualTo("APPLIED");
-        assertThat(history("1 = 1")).isEqualTo(2);
-        assertThat(history("valid_to is null and not tombstone")).isEqualTo(2);
+        assertThat(history("1 = 1")).isZero();
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+        OffsetDateTime afterFirst = pause();
 
-        // the same keys again: LI's changed version replaces the old one (closed); ZHANG, sent unchanged, keeps
-        // his version — one open version each
+        // the same keys again: LI's changed version replaces the old one, which moves to the history with the
+        // time it ended; ZHANG, sent unchanged, keeps his version
         assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李思\n", StandardCharsets.UTF_8).text("status"))
                 .isEqualTo("APPLIED");
-        assertThat(history("1 = 1")).isEqualTo(3);
-        assertThat(history("record_key = ?", ZHANG)).isEqualTo(1);
-        assertThat(history("valid_to is null")).isEqualTo(2);
+        assertThat(history("1 = 1")).isEqualTo(1);
+        assertThat(history("record_key = ? and valid_to is not null and not tombstone", LI)).isEqualTo(1);
+        OffsetDateTime afterUpsert = pause();
 
-        // a replace without LI: LI's version is closed and an open tombstone says it was removed
+        // a replace without LI: LI's version ends and an open tombstone says it was removed
         Api.Response replaced = upload("gmsfhm,xm\n" + ZHANG + ",张三\n", StandardCharsets.UTF_8, "mode=REPLACE",
                 "confirmReplace=true");
         assertThat(replaced.json().get("recordsTombstoned").asLong()).isEqualTo(1);
         assertThat(history("record_key = ? and valid_to is null and tombstone", LI)).isEqualTo(1);
-        assertThat(history("valid_to is null and not tombstone")).isEqualTo(1);
+        assertThat(history("record_key = ?", LI)).isEqualTo(3);
+        OffsetDateTime afterReplace = pause();
 
-        // LI comes back: the tombstone is closed, the new version is open
+        // LI comes back: the tombstone ends, the new version is current
         assertThat(upload("gmsfhm,xm\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status")).isEqualTo("APPLIED");
         assertThat(history("record_key = ? and tombstone and valid_to is not null", LI)).isEqualTo(1);
-        assertThat(history("record_key = ? and valid_to is null", LI)).isEqualTo(1);
-        assertThat(history("valid_to is null and not tombstone")).isEqualTo(2);
+        assertThat(history("valid_to is null")).isZero();
         assertThat(records("").get("total").asLong()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_s").query(Long.class).single()).isZero();
+
+        // every past state reads back as it was
+        assertThat(nameOfLiAsOf(afterFirst)).isEqualTo("李四");
+        assertThat(nameOfLiAsOf(afterUpsert)).isEqualTo("李思");
+        assertThat(records("?key=" + LI + "&asOf=" + afterReplace).get("total").asLong()).isZero();
+        assertThat(records("?asOf=" + afterReplace).get("total").asLong()).isEqualTo(1);
+        assertThat(nameOfLiAsOf(OffsetDateTime.now())).isEqualTo("李四");
+        assertThat(jdbc.sql("select record_count from lake_dataset where id = ?").param(datasetId).query(Long.class)
+                .single()).isEqualTo(2);
+    }
+
+    private String nameOfLiAsOf(OffsetDateTime at) {
+        return records("?key=" + LI + "&asOf=" + at).get("records").get(0).get("xm").asString();
+    }
+
+    /** A moment strictly between two batches. */
+    private static OffsetDateTime pause() throws InterruptedException {
+        Thread.sleep(15);
+        OffsetDateTime at = OffsetDateTime.now();
+        Thread.sleep(15);
+        return at;
     }
 
     @Test
@@ -421,7 +443,7 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(applied.text("status")).as(applied.body()).isEqualTo("APPLIED");
         assertThat(records("?key=" + ZHANG).get("records").get(0).get("xm").asString()).isEqualTo("\\N");
         assertThat(records("?key=" + LI).get("records").get(0).get("xm").asString()).isEqualTo(tricky);
-        assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_h where c_csrq is null")
+        assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + " where c_csrq is null")
                 .query(Long.class).single()).isEqualTo(2);
     }
 
