@@ -3,8 +3,8 @@
 # valid check digit, name, sex and birth date agreeing with the ID, county division code, address, mobile;
 # about 1 % of rows with a fault), then in one JVM capped at -Xmx512m loads it through BulkIngestion of an
 # in-process govdata context (test-only bridge LakeBenchAccess; header check, validation, duplicate keys,
-# COPY staging, apply into current table and history) into a new dataset: first into the empty dataset,
-# then the same file again as an upsert. Baseline: the same file through COPY ... FROM STDIN (FORMAT csv)
+# a first load by COPY straight into the current table, then the same file again as an upsert through COPY
+# staging and apply) into a new dataset. Baseline: the same file through COPY ... FROM STDIN (FORMAT csv)
 # into a table of the same seven text columns with the primary key on the ID number. Reports rows/s, wall
 # time, peak heap and the ratio. Needs BENCH_PG_URL (and BENCH_PG_USER / BENCH_PG_PASSWORD): use a scratch
 # database — the run adds a region, a department, an entry and a dataset of the full size (about 2 GB).
