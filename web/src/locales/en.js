@@ -259,7 +259,7 @@ export default {
     },
     progress: {
       title: 'Batch #{id}', read: 'Read', accepted: 'Accepted', rejected: 'Rejected', rate: 'Rate', perSecond: '{n} rows/s',
-      elapsed: 'Elapsed', cancel: 'Cancel batch', seconds: '{s} s', minutes: '{m} min {s} s'
+      elapsed: 'Elapsed', left: 'Time left', unknown: 'estimating', applying: 'applying', cancel: 'Cancel batch', seconds: '{s} s', minutes: '{m} min {s} s'
     },
     report: {
       title: 'Quality report', tombstoned: 'Records removed', startedAt: 'Started', finishedAt: 'Finished', byRule: 'Failures by rule',

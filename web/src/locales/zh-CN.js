@@ -249,7 +249,7 @@ export default {
     },
     progress: {
       title: '批次 #{id}', read: '已读取', accepted: '已接收', rejected: '已拒收', rate: '速度', perSecond: '{n} 行/秒',
-      elapsed: '已用时间', cancel: '取消批次', seconds: '{s} 秒', minutes: '{m} 分 {s} 秒'
+      elapsed: '已用时间', left: '剩余时间', unknown: '估算中', applying: '正在入库', cancel: '取消批次', seconds: '{s} 秒', minutes: '{m} 分 {s} 秒'
     },
     report: {
       title: '质量报告', tombstoned: '删除的记录', startedAt: '开始时间', finishedAt: '结束时间', byRule: '按规则统计的问题',

@@ -68,10 +68,16 @@ class BulkIngestion {
     record RejectedRow(long row, String item, RuleCode rule, String reason) {
     }
 
+    /**
+     * A batch as its report shows it. While it runs, {@code bytesRead} of {@code bytesTotal} says how far the
+     * file has been read (null for XLSX, whose reader cannot say) and {@code secondsLeft} estimates the time
+     * left from the rate so far (null when unknown; 0 once the file is read and the batch is being applied).
+     */
     record BatchReport(long id, long datasetId, Status status, Mode mode, boolean acceptValid, String fileName,
             String format, String encoding, long rowsRead, long rowsAccepted, long rowsRejected,
             long recordsTombstoned, Map<RuleCode, Long> failuresByRule, List<RejectedRow> sample, String message,
-            OffsetDateTime createdAt, OffsetDateTime finishedAt, QualityScore quality) {
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long bytesTotal,
+            Long bytesRead, Long secondsLeft, QualityScore quality) {
     }
 
     static final int SAMPLE = 20;
@@ -132,7 +138,7 @@ class BulkIngestion {
             throw new DomainException(ProblemCode.REPLACE_NOT_CONFIRMED);
         }
         checkHeader(dataset, request, upload);
-        long batchId = start(actor, dataset, request);
+        long batchId = start(actor, dataset, request, upload);
         AuditActor who = new AuditActor(actor.name(), actor.departmentId(), request.clientAddress());
         running.put(batchId, new AtomicBoolean());
         try {
@@ -202,6 +208,8 @@ class BulkIngestion {
      * it was before the batch.
      */
     private void run(AuditActor who, Dataset dataset, BatchRequest request, Path upload, long batchId) {
+        progressUpdates.executeWithoutResult(status -> jdbc.sql("update lake_batch set started_at = ? where id = ?")
+                .params(LakeDatasets.now(), batchId).update());
         Counters counters = new Counters();
         counters.onTime = !aggregation.statusOf(dataset).overdue();
         try {
@@ -391,6 +399,7 @@ class BulkIngestion {
 
     private static final class Counters {
         long read;
+        long bytesRead = -1;
         long accepted;
         long rejected;
         long filledValues;
@@ -450,11 +459,14 @@ class BulkIngestion {
                     }
                 }
                 if (System.nanoTime() - lastProgress[0] > PROGRESS_INTERVAL_NANOS) {
+                    counters.bytesRead = source.bytesRead();
                     progress(batchId, counters);
                     lastProgress[0] = System.nanoTime();
                 }
             });
             writer.flush();
+            counters.bytesRead = source.bytesRead();
+            progress(batchId, counters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -462,8 +474,9 @@ class BulkIngestion {
 
     private void progress(long batchId, Counters counters) {
         progressUpdates.executeWithoutResult(status -> jdbc.sql(
-                "update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")
-                .params(counters.read, counters.accepted, counters.rejected, batchId).update());
+                "update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ?, bytes_read = ? where id = ?")
+                .params(counters.read, counters.accepted, counters.rejected,
+                        counters.bytesRead < 0 ? null : counters.bytesRead, batchId).update());
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese header correctly. */
@@ -483,14 +496,21 @@ class BulkIngestion {
 
     // --- the batch record ----------------------------------------------------------------------------------
 
-    private long start(Actor actor, Dataset dataset, BatchRequest request) {
+    private long start(Actor actor, Dataset dataset, BatchRequest request, Path upload) {
         KeyHolder keys = new GeneratedKeyHolder();
+        long size;
+        try {
+            size = Files.size(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         jdbc.sql("""
                 insert into lake_batch (dataset_id, kind, mode, accept_valid, status, file_name, format, encoding,
-                    department_id, created_by, created_at) values (?, 'FILE', ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)""")
+                    department_id, created_by, created_at, bytes_total)
+                values (?, 'FILE', ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dataset.id(), request.mode().name(), request.acceptValid(), request.fileName(),
                         request.format().name(), request.encoding() == null ? null : request.encoding().name(),
-                        actor.departmentId(), actor.name(), LakeDatasets.now())
+                        actor.departmentId(), actor.name(), LakeDatasets.now(), size)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -525,14 +545,33 @@ class BulkIngestion {
                 byRule.putAll(failures.counts());
                 sample.addAll(failures.sample());
             }
-            return new BatchReport(rs.getLong("id"), rs.getLong("dataset_id"), Status.valueOf(rs.getString("status")),
+            Status status = Status.valueOf(rs.getString("status"));
+            OffsetDateTime startedAt = rs.getObject("started_at", OffsetDateTime.class);
+            Long bytesTotal = rs.getObject("bytes_total", Long.class);
+            Long bytesRead = rs.getObject("bytes_read", Long.class);
+            return new BatchReport(rs.getLong("id"), rs.getLong("dataset_id"), status,
                     Mode.valueOf(rs.getString("mode")), rs.getBoolean("accept_valid"), rs.getString("file_name"),
                     rs.getString("format"), rs.getString("encoding"), rs.getLong("rows_read"),
                     rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("records_tombstoned"), byRule,
-                    sample, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class),
-                    rs.getObject("finished_at", OffsetDateTime.class),
+                    sample, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class), startedAt,
+                    rs.getObject("finished_at", OffsetDateTime.class), bytesTotal, bytesRead,
+                    status == Status.RUNNING ? secondsLeft(startedAt, bytesTotal, bytesRead) : null,
                     rs.getString("quality") == null ? null : json.readValue(rs.getString("quality"), QualityScore.class));
         }).optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
+    }
+
+    /**
+     * The time left to read the file at the rate so far: elapsed × (unread ÷ read). Unknown until a
+     * twentieth of the file is read, when the first second's start-up would still dominate the estimate.
+     */
+    static Long secondsLeft(OffsetDateTime startedAt, Long bytesTotal, Long bytesRead) {
+        if (startedAt == null || bytesTotal == null || bytesRead == null || bytesTotal <= 0
+                || bytesRead * 20 < bytesTotal) {
+            return null;
+        }
+        double elapsed = java.time.Duration.between(startedAt, LakeDatasets.now()).toMillis() / 1000.0;
+        double left = elapsed * Math.max(0, bytesTotal - bytesRead) / bytesRead;
+        return (long) Math.ceil(left);
     }
 
     private record StoredFailures(Map<RuleCode, Long> counts, List<RejectedRow> sample) {

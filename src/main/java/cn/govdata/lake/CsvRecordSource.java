@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,6 +29,8 @@ final class CsvRecordSource implements RecordSource {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final InputStream in;
+    /** Counts the bytes taken from the file (below the buffers), for the batch's progress. */
+    private final BoundedInputStream counted;
     private final ItemNames names;
     private final Charset encoding;
     /** The line where the record being read starts, for syntax errors. */
@@ -35,9 +38,15 @@ final class CsvRecordSource implements RecordSource {
 
     /** @param encoding the encoding the department names, or null to detect it */
     CsvRecordSource(InputStream in, ItemNames names, Charset encoding) {
-        this.in = new BufferedInputStream(in, TextEncoding.PREFIX + 1);
+        this.counted = RecordSource.counting(in);
+        this.in = new BufferedInputStream(counted, TextEncoding.PREFIX + 1);
         this.names = names;
         this.encoding = encoding;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.getCount();
     }
 
     @Override

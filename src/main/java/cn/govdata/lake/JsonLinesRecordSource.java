@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.commons.io.input.BoundedInputStream;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,13 +30,21 @@ final class JsonLinesRecordSource implements RecordSource {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final InputStream in;
+    /** Counts the bytes taken from the file (below the buffers), for the batch's progress. */
+    private final BoundedInputStream counted;
     private final ItemNames names;
     /** Keys as written → item, so each distinct key is matched once per file, not once per line. */
     private final Map<String, String> itemOfKey = new HashMap<>();
 
     JsonLinesRecordSource(InputStream in, ItemNames names) {
-        this.in = new BufferedInputStream(in, TextEncoding.PREFIX + 1);
+        this.counted = RecordSource.counting(in);
+        this.in = new BufferedInputStream(counted, TextEncoding.PREFIX + 1);
         this.names = names;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.getCount();
     }
 
     @Override

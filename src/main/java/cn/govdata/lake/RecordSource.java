@@ -2,11 +2,14 @@ package cn.govdata.lake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+
+import org.apache.commons.io.input.BoundedInputStream;
 
 import cn.govdata.catalog.DataItem;
 
@@ -29,6 +32,20 @@ interface RecordSource extends AutoCloseable {
      *         do not match the data items; rows before a malformed line have been handed over
      */
     void read(Consumer<SourceRecord> consumer);
+
+    /** How many bytes of the file have been read so far, or -1 where the format cannot say (XLSX). */
+    default long bytesRead() {
+        return -1;
+    }
+
+    /** A stream that counts what is read through it, without a limit. */
+    static BoundedInputStream counting(InputStream in) {
+        try {
+            return BoundedInputStream.builder().setInputStream(in).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Releases the file. Reading to the end or failing releases it too; closing twice is harmless. */
     @Override

@@ -117,8 +117,15 @@ class LakeIngestionApiTest extends CatalogFixtures {
 
     @Test
     void recordsKeepTheirHistoryAndAnyPastStateCanBeRead() throws InterruptedException {
-        assertThat(upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n", StandardCharsets.UTF_8).text("status"))
-                .isEqualTo("APPLIED");
+        String file = "gmsfhm,xm\n" + ZHANG + ",张三\n" + LI + ",李四\n";
+        Api.Response first = upload(file, StandardCharsets.UTF_8);
+        assertThat(first.text("status")).isEqualTo("APPLIED");
+        // the report says how much of the file was read, all of it once the batch is over
+        long size = file.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(first.json().get("bytesTotal").asLong()).isEqualTo(size);
+        assertThat(first.json().get("bytesRead").asLong()).isEqualTo(size);
+        assertThat(first.json().get("startedAt").isNull()).isFalse();
+        assertThat(first.text("secondsLeft")).isNull();
         Thread.sleep(20);
         OffsetDateTime before = OffsetDateTime.now();
         Thread.sleep(20);
