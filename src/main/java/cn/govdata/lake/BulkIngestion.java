@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -37,6 +39,7 @@ import cn.govdata.lake.Dataset.Column;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,13 +60,32 @@ class BulkIngestion {
     /**
      * @param acceptValid apply the valid rows and reject the rest, instead of all or nothing
      * @param confirmReplace a full replace tombstones every record absent from the file: it must be confirmed
+     * @param language the submitter's language: the rejected rows' file is written in it while the batch runs
      */
     record BatchRequest(String fileName, SourceFormat format, Charset encoding, Mode mode, boolean acceptValid,
-            boolean confirmReplace, String clientAddress) {
+            boolean confirmReplace, String clientAddress, Locale language) {
+
+        BatchRequest {
+            language = language == null ? ProblemResponses.DEFAULT_LOCALE : language;
+        }
     }
 
-    /** A failing row as the report shows it: never a personal value in full. */
+    /** A failing row as the report shows it, the reason in the reader's language: never a personal value in full. */
     record RejectedRow(long row, String item, RuleCode rule, String reason) {
+    }
+
+    /**
+     * A failing row as the report stores it, the reason as a message so that it can be read in any language.
+     * Reports stored before reasons were messages have only the English text.
+     *
+     * @param message the reason as a message; null in an older report
+     * @param reason the reason's English text in an older report; null otherwise
+     */
+    private record StoredRejection(long row, String item, RuleCode rule, Reason message, String reason) {
+
+        RejectedRow in(MessageSource messages, Locale locale) {
+            return new RejectedRow(row, item, rule, message == null ? reason : message.in(messages, locale));
+        }
     }
 
     record BatchReport(long id, long datasetId, Status status, Mode mode, boolean acceptValid, String fileName,
@@ -90,13 +112,15 @@ class BulkIngestion {
     private final JsonMapper json;
     private final Path reports;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
+    private final MessageSource messages;
 
     BulkIngestion(JdbcClient jdbc, StagingWriters staging, AggregationStatus aggregation, ExtensionRules extensions,
             TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
-            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
+            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.discrepancies = discrepancies;
         this.staging = staging;
         this.aggregation = aggregation;
@@ -137,7 +161,7 @@ class BulkIngestion {
             finish(batchId, Status.FAILED, new Counters(), 0, "the platform is shutting down");
             throw e;
         }
-        return report(batchId);
+        return report(batchId, request.language());
     }
 
     /**
@@ -161,10 +185,10 @@ class BulkIngestion {
     }
 
     /** Asks a running batch to stop; it ends CANCELLED and nothing of it is applied. */
-    BatchReport cancel(Actor actor, long datasetId, long batchId) {
+    BatchReport cancel(Actor actor, long datasetId, long batchId, Locale locale) {
         Dataset dataset = datasets.get(actor, datasetId);
         LakeDatasets.requireProvider(actor, dataset.departmentId());
-        BatchReport report = batch(actor, datasetId, batchId);
+        BatchReport report = batch(actor, datasetId, batchId, locale);
         AtomicBoolean flag = running.get(batchId);
         if (report.status() != Status.RUNNING || flag == null) {
             throw new DomainException(ProblemCode.INVALID_STATE, report.status(), "cancelled");
@@ -174,9 +198,9 @@ class BulkIngestion {
     }
 
     /** Waits for a batch to end, for callers that want the final report in the response. */
-    BatchReport await(long batchId, java.time.Duration timeout) {
+    BatchReport await(long batchId, java.time.Duration timeout, Locale locale) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        BatchReport report = report(batchId);
+        BatchReport report = report(batchId, locale);
         while (report.status() == Status.RUNNING && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(25);
@@ -184,7 +208,7 @@ class BulkIngestion {
                 Thread.currentThread().interrupt();
                 break;
             }
-            report = report(batchId);
+            report = report(batchId, locale);
         }
         return report;
     }
@@ -290,25 +314,29 @@ class BulkIngestion {
                 }).list();
     }
 
-    List<BatchReport> batches(Actor actor, long datasetId) {
+    List<BatchReport> batches(Actor actor, long datasetId, Locale locale) {
         datasets.get(actor, datasetId);
         return jdbc.sql("select id from lake_batch where dataset_id = ? order by id desc").param(datasetId)
-                .query(Long.class).list().stream().map(this::report).toList();
+                .query(Long.class).list().stream().map(id -> report(id, locale)).toList();
     }
 
-    BatchReport batch(Actor actor, long datasetId, long batchId) {
+    /** A batch's report, its reasons in the reader's language. */
+    BatchReport batch(Actor actor, long datasetId, long batchId, Locale locale) {
         datasets.get(actor, datasetId);
-        BatchReport report = report(batchId);
+        BatchReport report = report(batchId, locale);
         if (report.datasetId() != datasetId) {
             throw DomainException.notFound("batch", batchId);
         }
         return report;
     }
 
-    /** The rejected rows of a batch with the reason per row, for the providing department. */
+    /**
+     * The rejected rows of a batch with the reason per row, for the providing department; written while the
+     * batch ran, in the language of whoever submitted it.
+     */
     Path rejectedRows(Actor actor, long datasetId, long batchId) {
         Dataset dataset = datasets.get(actor, datasetId);
-        batch(actor, datasetId, batchId);
+        batch(actor, datasetId, batchId, ProblemResponses.DEFAULT_LOCALE);  // the batch must be the dataset's
         LakeDatasets.requireProvider(actor, dataset.departmentId());
         Path file = reports.resolve(batchId + ".csv");
         if (!Files.exists(file)) {
@@ -327,7 +355,7 @@ class BulkIngestion {
         long values;
         boolean onTime = true;
         final Map<RuleCode, Long> byRule = new EnumMap<>(RuleCode.class);
-        final List<RejectedRow> sample = new ArrayList<>();
+        final List<StoredRejection> sample = new ArrayList<>();
     }
 
     private void stage(Dataset dataset, List<DataItem> items, List<Column> columns, BatchRequest request, Path file,
@@ -368,11 +396,12 @@ class BulkIngestion {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
                         counters.byRule.merge(failure.rule(), 1L, Long::sum);
-                        RejectedRow row = new RejectedRow(record.row(), failure.item(), failure.rule(), failure.reason());
+                        StoredRejection row = new StoredRejection(record.row(), failure.item(), failure.rule(),
+                                failure.reason(), null);
                         if (counters.sample.size() < SAMPLE) {
                             counters.sample.add(row);
                         }
-                        print(rejected, row);
+                        print(rejected, row.in(messages, request.language()));
                     }
                 }
                 if (System.nanoTime() - lastProgress[0] > PROGRESS_INTERVAL_NANOS) {
@@ -440,7 +469,8 @@ class BulkIngestion {
                 counters.onTime));
     }
 
-    BatchReport report(long batchId) {
+    /** A batch's report, its sample's reasons in the given language. */
+    BatchReport report(long batchId, Locale locale) {
         return jdbc.sql("select * from lake_batch where id = ?").param(batchId).query((rs, n) -> {
             Map<RuleCode, Long> byRule = new EnumMap<>(RuleCode.class);
             List<RejectedRow> sample = new ArrayList<>();
@@ -448,7 +478,7 @@ class BulkIngestion {
             if (stored != null) {
                 StoredFailures failures = json.readValue(stored, StoredFailures.class);
                 byRule.putAll(failures.counts());
-                sample.addAll(failures.sample());
+                failures.sample().forEach(row -> sample.add(row.in(messages, locale)));
             }
             return new BatchReport(rs.getLong("id"), rs.getLong("dataset_id"), Status.valueOf(rs.getString("status")),
                     Mode.valueOf(rs.getString("mode")), rs.getBoolean("accept_valid"), rs.getString("file_name"),
@@ -460,7 +490,7 @@ class BulkIngestion {
         }).optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
     }
 
-    private record StoredFailures(Map<RuleCode, Long> counts, List<RejectedRow> sample) {
+    private record StoredFailures(Map<RuleCode, Long> counts, List<StoredRejection> sample) {
     }
 
     /** The entry's data items that are live columns of the dataset, in column order. */
