@@ -107,6 +107,13 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
                 .contains("4,gmsfhm,ID_NUMBER_CHECK_DIGIT,校验码不符", "5,xm,REQUIRED,没有值").doesNotContain(broken);
         assertThat(browser.findElements(By.cssSelector("[data-test=batch-report] .el-alert--error"))).isEmpty();
 
+        // the reasons follow the console's language: switched to English, the report is fetched again in English
+        click("switch-language");
+        wait.until(driver -> find("report-sample").getText().contains("the check digit does not match"));
+        assertThat(find("report-sample").getText()).contains("no value").doesNotContain("校验码不符");
+        click("switch-language");
+        wait.until(driver -> find("report-sample").getText().contains("校验码不符"));
+
         // 5. the batch is listed and the applied records are found, by key too, and none before the upload
         browser.findElement(By.id("tab-batches")).click();
         assertThat(find("batch-status-" + batchId).getText()).isEqualTo("已入库");
