@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -39,6 +41,7 @@ import cn.govdata.lake.DatasetTables.Applied;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,13 +62,32 @@ class BulkIngestion {
     /**
      * @param acceptValid apply the valid rows and reject the rest, instead of all or nothing
      * @param confirmReplace a full replace tombstones every record absent from the file: it must be confirmed
+     * @param language the submitter's language: the rejected rows' file is written in it while the batch runs
      */
     record BatchRequest(String fileName, SourceFormat format, Charset encoding, Mode mode, boolean acceptValid,
-            boolean confirmReplace, String clientAddress) {
+            boolean confirmReplace, String clientAddress, Locale language) {
+
+        BatchRequest {
+            language = language == null ? ProblemResponses.DEFAULT_LOCALE : language;
+        }
     }
 
-    /** A failing row as the report shows it: never a personal value in full. */
+    /** A failing row as the report shows it, the reason in the reader's language: never a personal value in full. */
     record RejectedRow(long row, String item, RuleCode rule, String reason) {
+    }
+
+    /**
+     * A failing row as the report stores it, the reason as a message so that it can be read in any language.
+     * Reports stored before reasons were messages have only the English text.
+     *
+     * @param message the reason as a message; null in an older report
+     * @param reason the reason's English text in an older report; null otherwise
+     */
+    private record StoredRejection(long row, String item, RuleCode rule, Reason message, String reason) {
+
+        RejectedRow in(MessageSource messages, Locale locale) {
+            return new RejectedRow(row, item, rule, message == null ? reason : message.in(messages, locale));
+        }
     }
 
     /**
@@ -99,13 +121,15 @@ class BulkIngestion {
     private final JsonMapper json;
     private final Path reports;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
+    private final MessageSource messages;
 
     BulkIngestion(JdbcClient jdbc, RowWriters rows, AggregationStatus aggregation, ExtensionRules extensions,
             TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables, PublishedCatalog catalog,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
-            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies) {
+            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.discrepancies = discrepancies;
         this.rows = rows;
         this.aggregation = aggregation;
@@ -148,7 +172,7 @@ class BulkIngestion {
             finish(batchId, Status.FAILED, new Counters(), 0, "the platform is shutting down");
             throw e;
         }
-        return report(batchId);
+        return report(batchId, request.language());
     }
 
     /**
@@ -172,10 +196,10 @@ class BulkIngestion {
     }
 
     /** Asks a running batch to stop; it ends CANCELLED and nothing of it is applied. */
-    BatchReport cancel(Actor actor, long datasetId, long batchId) {
+    BatchReport cancel(Actor actor, long datasetId, long batchId, Locale locale) {
         Dataset dataset = datasets.get(actor, datasetId);
         LakeDatasets.requireProvider(actor, dataset.departmentId());
-        BatchReport report = batch(actor, datasetId, batchId);
+        BatchReport report = batch(actor, datasetId, batchId, locale);
         AtomicBoolean flag = running.get(batchId);
         if (report.status() != Status.RUNNING || flag == null) {
             throw new DomainException(ProblemCode.INVALID_STATE, report.status(), "cancelled");
@@ -185,9 +209,9 @@ class BulkIngestion {
     }
 
     /** Waits for a batch to end, for callers that want the final report in the response. */
-    BatchReport await(long batchId, java.time.Duration timeout) {
+    BatchReport await(long batchId, java.time.Duration timeout, Locale locale) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        BatchReport report = report(batchId);
+        BatchReport report = report(batchId, locale);
         while (report.status() == Status.RUNNING && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(25);
@@ -195,7 +219,7 @@ class BulkIngestion {
                 Thread.currentThread().interrupt();
                 break;
             }
-            report = report(batchId);
+            report = report(batchId, locale);
         }
         return report;
     }
@@ -368,25 +392,29 @@ class BulkIngestion {
                 }).list();
     }
 
-    List<BatchReport> batches(Actor actor, long datasetId) {
+    List<BatchReport> batches(Actor actor, long datasetId, Locale locale) {
         datasets.get(actor, datasetId);
         return jdbc.sql("select id from lake_batch where dataset_id = ? order by id desc").param(datasetId)
-                .query(Long.class).list().stream().map(this::report).toList();
+                .query(Long.class).list().stream().map(id -> report(id, locale)).toList();
     }
 
-    BatchReport batch(Actor actor, long datasetId, long batchId) {
+    /** A batch's report, its reasons in the reader's language. */
+    BatchReport batch(Actor actor, long datasetId, long batchId, Locale locale) {
         datasets.get(actor, datasetId);
-        BatchReport report = report(batchId);
+        BatchReport report = report(batchId, locale);
         if (report.datasetId() != datasetId) {
             throw DomainException.notFound("batch", batchId);
         }
         return report;
     }
 
-    /** The rejected rows of a batch with the reason per row, for the providing department. */
+    /**
+     * The rejected rows of a batch with the reason per row, for the providing department; written while the
+     * batch ran, in the language of whoever submitted it.
+     */
     Path rejectedRows(Actor actor, long datasetId, long batchId) {
         Dataset dataset = datasets.get(actor, datasetId);
-        batch(actor, datasetId, batchId);
+        batch(actor, datasetId, batchId, ProblemResponses.DEFAULT_LOCALE);  // the batch must be the dataset's
         LakeDatasets.requireProvider(actor, dataset.departmentId());
         Path file = reports.resolve(batchId + ".csv");
         if (!Files.exists(file)) {
@@ -406,7 +434,7 @@ class BulkIngestion {
         long values;
         boolean onTime = true;
         final Map<RuleCode, Long> byRule = new EnumMap<>(RuleCode.class);
-        final List<RejectedRow> sample = new ArrayList<>();
+        final List<StoredRejection> sample = new ArrayList<>();
     }
 
     /**
@@ -451,11 +479,12 @@ class BulkIngestion {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
                         counters.byRule.merge(failure.rule(), 1L, Long::sum);
-                        RejectedRow row = new RejectedRow(record.row(), failure.item(), failure.rule(), failure.reason());
+                        StoredRejection row = new StoredRejection(record.row(), failure.item(), failure.rule(),
+                                failure.reason(), null);
                         if (counters.sample.size() < SAMPLE) {
                             counters.sample.add(row);
                         }
-                        print(rejected, row);
+                        print(rejected, row.in(messages, request.language()));
                     }
                 }
                 if (System.nanoTime() - lastProgress[0] > PROGRESS_INTERVAL_NANOS) {
@@ -535,7 +564,8 @@ class BulkIngestion {
                 counters.onTime));
     }
 
-    BatchReport report(long batchId) {
+    /** A batch's report, its sample's reasons in the given language. */
+    BatchReport report(long batchId, Locale locale) {
         return jdbc.sql("select * from lake_batch where id = ?").param(batchId).query((rs, n) -> {
             Map<RuleCode, Long> byRule = new EnumMap<>(RuleCode.class);
             List<RejectedRow> sample = new ArrayList<>();
@@ -543,7 +573,7 @@ class BulkIngestion {
             if (stored != null) {
                 StoredFailures failures = json.readValue(stored, StoredFailures.class);
                 byRule.putAll(failures.counts());
-                sample.addAll(failures.sample());
+                failures.sample().forEach(row -> sample.add(row.in(messages, locale)));
             }
             Status status = Status.valueOf(rs.getString("status"));
             OffsetDateTime startedAt = rs.getObject("started_at", OffsetDateTime.class);
@@ -574,7 +604,7 @@ class BulkIngestion {
         return (long) Math.ceil(left);
     }
 
-    private record StoredFailures(Map<RuleCode, Long> counts, List<RejectedRow> sample) {
+    private record StoredFailures(Map<RuleCode, Long> counts, List<StoredRejection> sample) {
     }
 
     /** The entry's data items that are live columns of the dataset, in column order. */

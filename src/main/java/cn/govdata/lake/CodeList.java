@@ -43,6 +43,6 @@ record CodeList(String name, Set<String> values) implements ValueStandard {
 
     @Override
     public Refusal refusal(String value) {
-        return new Refusal(RuleCode.CODE_LIST, "not a code of " + name);
+        return new Refusal(ReasonCode.CODE_LIST, name);
     }
 }

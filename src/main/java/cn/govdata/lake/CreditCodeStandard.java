@@ -27,14 +27,13 @@ final class CreditCodeStandard implements ValueStandard {
     @Override
     public Refusal refusal(String value) {
         if (value.length() != 18) {
-            return new Refusal(RuleCode.CREDIT_CODE, "a unified social credit code has 18 characters");
+            return new Refusal(ReasonCode.CREDIT_CODE_LENGTH);
         }
         for (int i = 0; i < value.length(); i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                return new Refusal(RuleCode.CREDIT_CODE,
-                        "characters outside the GB 32100 alphabet (digits and upper-case letters except I, O, S, V, Z)");
+                return new Refusal(ReasonCode.CREDIT_CODE_ALPHABET);
             }
         }
-        return new Refusal(RuleCode.CREDIT_CODE, "the check character does not match (GB 32100)");
+        return new Refusal(ReasonCode.CREDIT_CODE_CHECK_CHARACTER);
     }
 }

@@ -53,6 +53,6 @@ final class DivisionCode implements ValueStandard {
 
     @Override
     public Refusal refusal(String value) {
-        return new Refusal(RuleCode.DIVISION_CODE, "not a current six-digit administrative division code (GB/T 2260)");
+        return new Refusal(ReasonCode.DIVISION_CODE);
     }
 }

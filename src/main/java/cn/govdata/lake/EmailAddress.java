@@ -36,7 +36,7 @@ final class EmailAddress implements ValueStandard {
 
     @Override
     public Refusal refusal(String value) {
-        return new Refusal(RuleCode.EMAIL, "not an e-mail address");
+        return new Refusal(ReasonCode.EMAIL);
     }
 
     private static boolean localPart(String value, int end) {

@@ -53,17 +53,11 @@ final class IdNumber implements ValueStandard {
 
     @Override
     public Refusal refusal(String value) {
-        RuleCode fault = fault(value);
-        return switch (fault) {
-            case ID_NUMBER_LEGACY -> new Refusal(fault, "a 15-digit ID number of the form before 1999; the 18-digit number is required");
-            case ID_NUMBER_FORMAT -> new Refusal(fault, value.length() == 18 && value.charAt(17) == 'x'
-                    ? "the check character must be an upper-case X"
-                    : "not an 18-character ID number (17 digits and a check digit or X)");
-            case ID_NUMBER_CHECK_DIGIT -> new Refusal(fault, "the check digit does not match (ISO 7064 MOD 11-2)");
-            case ID_NUMBER_BIRTH_DATE -> new Refusal(fault, "the birth date in the ID number is not a real date from 1900 to today");
-            case ID_NUMBER_REGION -> new Refusal(fault, "the first six digits are no known administrative division");
-            default -> throw new IllegalArgumentException("the value is a valid ID number");
-        };
+        ReasonCode fault = fault(value);
+        if (fault == null) {
+            throw new IllegalArgumentException("the value is a valid ID number");
+        }
+        return new Refusal(fault);
     }
 
     /** The check character for the first 17 digits. */
@@ -85,33 +79,33 @@ final class IdNumber implements ValueStandard {
         return (valid.charAt(16) - '0') % 2 == 1;
     }
 
-    /** The first rule the value breaks, or null when it is a valid ID number. */
-    private RuleCode fault(String value) {
+    /** Why the value is no valid ID number (the first rule it breaks), or null when it is one. */
+    private ReasonCode fault(String value) {
         int length = value.length();
         if (length == 15 && digitsOnly(value, 15)) {
-            return RuleCode.ID_NUMBER_LEGACY;
+            return ReasonCode.ID_NUMBER_LEGACY;
         }
         if (length != 18 || !digitsOnly(value, 17)) {
-            return RuleCode.ID_NUMBER_FORMAT;
+            return ReasonCode.ID_NUMBER_FORMAT;
         }
         char last = value.charAt(17);
         if ((last < '0' || last > '9') && last != 'X') {
-            return RuleCode.ID_NUMBER_FORMAT;
+            return last == 'x' ? ReasonCode.ID_NUMBER_LOWER_CASE_X : ReasonCode.ID_NUMBER_FORMAT;
         }
         if (checkCharacter(value) != last) {
-            return RuleCode.ID_NUMBER_CHECK_DIGIT;
+            return ReasonCode.ID_NUMBER_CHECK_DIGIT;
         }
         int year = digits(value, 6, 10);
         int month = digits(value, 10, 12);
         int day = digits(value, 12, 14);
         if (!DateText.isRealDate(year, month, day)) {
-            return RuleCode.ID_NUMBER_BIRTH_DATE;
+            return ReasonCode.ID_NUMBER_BIRTH_DATE;
         }
         long birth = DateText.epochDay(year, month, day);
         if (birth < EARLIEST_BIRTH || birth > today) {
-            return RuleCode.ID_NUMBER_BIRTH_DATE;
+            return ReasonCode.ID_NUMBER_BIRTH_DATE;
         }
-        return knownRegion(value) ? null : RuleCode.ID_NUMBER_REGION;
+        return knownRegion(value) ? null : ReasonCode.ID_NUMBER_REGION;
     }
 
     private boolean knownRegion(String value) {

@@ -73,7 +73,7 @@ final class KeyTracker {
     QualityFailure duplicate(Map<String, String> record, long row) {
         long first = duplicateOf(record, row);
         return first == 0 ? null
-                : new QualityFailure(String.join("+", keyItems), RuleCode.DUPLICATE_KEY, "the same record key as row " + first);
+                : new QualityFailure(String.join("+", keyItems), ReasonCode.DUPLICATE_KEY, String.valueOf(first));
     }
 
     /** Distinct keys seen so far. */

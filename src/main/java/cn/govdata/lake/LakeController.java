@@ -36,10 +36,14 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Datasets of the data lake, bulk batches and their reports, and reading records (AGG-1, AGG-2, AGG-4, AGG-7). */
+/**
+ * Datasets of the data lake, bulk batches and their reports, and reading records (AGG-1, AGG-2, AGG-4, AGG-7).
+ * Quality reports give their reasons in the caller's language, decided from Accept-Language as for problems.
+ */
 @RestController
 @RequestMapping("/api/v1/lake")
 @Tag(name = "Lake", description = "datasets, bulk ingestion, batch quality reports, record history")
@@ -99,8 +103,9 @@ class LakeController {
             @RequestParam(defaultValue = "false") boolean confirmReplace,
             @RequestParam(defaultValue = "false") boolean wait, HttpServletRequest http) throws IOException {
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        Locale locale = ProblemResponses.localeOf(http);
         BatchRequest request = new BatchRequest(name, format(format, name), charset(encoding), mode, acceptValid,
-                confirmReplace, http.getRemoteAddr());
+                confirmReplace, http.getRemoteAddr(), locale);
         Files.createDirectories(uploads);
         Path stored = Files.createTempFile(uploads, "batch-", ".upload");
         BatchReport report;
@@ -112,20 +117,20 @@ class LakeController {
             throw e;
         }
         if (wait) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(ingestion.await(report.id(), WAIT_LIMIT));
+            return ResponseEntity.status(HttpStatus.CREATED).body(ingestion.await(report.id(), WAIT_LIMIT, locale));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
     }
 
     @PostMapping("/datasets/{id}/batches/{batchId}/cancel")
     @Operation(summary = "Cancel a running batch; nothing of it is applied")
-    BatchReport cancel(@PathVariable long id, @PathVariable long batchId) {
-        return ingestion.cancel(Actor.require(), id, batchId);
+    BatchReport cancel(@PathVariable long id, @PathVariable long batchId, HttpServletRequest http) {
+        return ingestion.cancel(Actor.require(), id, batchId, ProblemResponses.localeOf(http));
     }
 
     @GetMapping("/datasets/{id}/batches")
-    List<BatchReport> batches(@PathVariable long id) {
-        return ingestion.batches(Actor.require(), id);
+    List<BatchReport> batches(@PathVariable long id, HttpServletRequest http) {
+        return ingestion.batches(Actor.require(), id, ProblemResponses.localeOf(http));
     }
 
     @GetMapping("/datasets/{id}/rules")
@@ -152,12 +157,13 @@ class LakeController {
     }
 
     @GetMapping("/datasets/{id}/batches/{batchId}")
-    BatchReport batch(@PathVariable long id, @PathVariable long batchId) {
-        return ingestion.batch(Actor.require(), id, batchId);
+    BatchReport batch(@PathVariable long id, @PathVariable long batchId, HttpServletRequest http) {
+        return ingestion.batch(Actor.require(), id, batchId, ProblemResponses.localeOf(http));
     }
 
     @GetMapping("/datasets/{id}/batches/{batchId}/rejected.csv")
-    @Operation(summary = "The rejected rows of a batch with the rule and reason per row (UTF-8 CSV with BOM)")
+    @Operation(summary = "The rejected rows of a batch with the rule and reason per row (UTF-8 CSV with BOM), the reasons "
+            + "in the language of whoever submitted the batch")
     ResponseEntity<Resource> rejected(@PathVariable long id, @PathVariable long batchId) {
         Path file = ingestion.rejectedRows(Actor.require(), id, batchId);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -168,8 +174,9 @@ class LakeController {
     @PostMapping(path = "/datasets/{id}/records", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Push records in real time (at most 1,000 per request), all or nothing; a repeated requestId "
             + "answers with the first request's batch and applies nothing again")
-    ResponseEntity<RecordPush.PushResult> push(@PathVariable long id, @RequestBody RecordPush.PushRequest request) {
-        RecordPush.PushResult result = push.push(Actor.require(), id, request);
+    ResponseEntity<RecordPush.PushResult> push(@PathVariable long id, @RequestBody RecordPush.PushRequest request,
+            HttpServletRequest http) {
+        RecordPush.PushResult result = push.push(Actor.require(), id, request, ProblemResponses.localeOf(http));
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 

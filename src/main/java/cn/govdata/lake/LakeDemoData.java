@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.ProblemResponses;
 import cn.govdata.shared.Role;
 
 /**
@@ -69,7 +70,8 @@ class LakeDemoData implements ApplicationRunner {
         try {
             long datasetId = datasets.create(provider, entry.entryId()).id();
             for (int batch = 0; batch < 3; batch++) {
-                push.push(provider, datasetId, new RecordPush.PushRequest("demo-" + batch, residents(batch * 100, 100)));
+                push.push(provider, datasetId, new RecordPush.PushRequest("demo-" + batch, residents(batch * 100, 100)),
+                        ProblemResponses.DEFAULT_LOCALE);
             }
             log.info("Demo lake loaded: dataset {} with 300 residents", datasetId);
         } finally {

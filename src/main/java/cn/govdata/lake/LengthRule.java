@@ -17,6 +17,6 @@ record LengthRule(String item, int max, boolean digits) implements QualityRule.V
 
     @Override
     public Refusal refusal(String value) {
-        return new Refusal(RuleCode.LENGTH, digits ? "more than " + max + " digits" : "longer than " + max + " characters");
+        return new Refusal(digits ? ReasonCode.LENGTH_DIGITS : ReasonCode.LENGTH_CHARACTERS, String.valueOf(max));
     }
 }

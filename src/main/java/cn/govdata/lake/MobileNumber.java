@@ -35,6 +35,6 @@ final class MobileNumber implements ValueStandard {
 
     @Override
     public Refusal refusal(String value) {
-        return new Refusal(RuleCode.MOBILE, "not an 11-digit mainland mobile number starting 13 to 19");
+        return new Refusal(ReasonCode.MOBILE);
     }
 }

@@ -52,7 +52,7 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
         /** The other item the rule reads. */
         String other();
 
-        /** Why the two values contradict each other, or null when they agree. */
+        /** Why the two values contradict each other, or null when they agree; the validator names the other item. */
         Refusal check(String value, String otherValue);
     }
 
@@ -97,13 +97,13 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
             try {
                 number = new BigDecimal(value);
             } catch (NumberFormatException exponentOutOfRange) {
-                return new Refusal(RuleCode.RANGE, "out of range");
+                return new Refusal(ReasonCode.NUMBER_OUT_OF_RANGE);
             }
             if (min != null && number.compareTo(min) < 0) {
-                return new Refusal(RuleCode.RANGE, "less than " + min.toPlainString());
+                return new Refusal(ReasonCode.NUMBER_BELOW, min.toPlainString());
             }
             if (max != null && number.compareTo(max) > 0) {
-                return new Refusal(RuleCode.RANGE, "more than " + max.toPlainString());
+                return new Refusal(ReasonCode.NUMBER_ABOVE, max.toPlainString());
             }
             return null;
         }
@@ -125,8 +125,8 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
         @Override
         public Refusal refusal(String value) {
             long day = day(value);
-            return min != null && day < min.toEpochDay() ? new Refusal(RuleCode.RANGE, "before " + min)
-                    : new Refusal(RuleCode.RANGE, "after " + max);
+            return min != null && day < min.toEpochDay() ? new Refusal(ReasonCode.DATE_BEFORE, min.toString())
+                    : new Refusal(ReasonCode.DATE_AFTER, max.toString());
         }
 
         static long day(String value) {
@@ -142,8 +142,8 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
     /**
      * The whole value matches a regular expression, compiled once here.
      *
-     * @param description what the pattern means, for reasons (e.g. "a six-digit postal code"); the
-     *        expression itself when null
+     * @param description what the pattern means, for reasons (e.g. "a six-digit postal code" or 六位邮政编码),
+     *        quoted in every language as its author wrote it; the expression itself when null
      */
     record Matches(String item, Pattern pattern, String description) implements ValueRule {
 
@@ -158,7 +158,7 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
 
         @Override
         public Refusal refusal(String value) {
-            return new Refusal(RuleCode.PATTERN, "not " + description);
+            return new Refusal(ReasonCode.PATTERN, description);
         }
     }
 
@@ -169,7 +169,7 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
         public Refusal check(String birthDate, String idNumber) {
             long day = DateRange.day(birthDate);
             return day == IdNumber.birthDay(idNumber) ? null
-                    : new Refusal(RuleCode.CROSS_ITEM, "the birth date is not the one in the ID number " + other);
+                    : new Refusal(ReasonCode.BIRTH_DATE_NOT_ID_NUMBER);
         }
     }
 
@@ -182,7 +182,7 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
         @Override
         public Refusal check(String sex, String idNumber) {
             boolean contradicts = ("1".equals(sex) && !IdNumber.male(idNumber)) || ("2".equals(sex) && IdNumber.male(idNumber));
-            return contradicts ? new Refusal(RuleCode.CROSS_ITEM, "the sex code contradicts the ID number " + other) : null;
+            return contradicts ? new Refusal(ReasonCode.SEX_CONTRADICTS_ID_NUMBER) : null;
         }
     }
 
@@ -195,7 +195,7 @@ sealed interface QualityRule permits QualityRule.Required, QualityRule.ValueRule
             long earlierSeconds = seconds(earlier);
             boolean comparable = laterSeconds != DateText.INVALID && earlierSeconds != DateText.INVALID;
             return comparable && laterSeconds < earlierSeconds
-                    ? new Refusal(RuleCode.CROSS_ITEM, "before " + other) : null;
+                    ? new Refusal(ReasonCode.BEFORE_ITEM) : null;
         }
 
         private static long seconds(String value) {

@@ -3,6 +3,7 @@ package cn.govdata.lake;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,7 +73,8 @@ class RecordPush {
         this.json = json;
     }
 
-    PushResult push(Actor actor, long datasetId, PushRequest request) {
+    /** @param locale the caller's language, for the answer's batch report */
+    PushResult push(Actor actor, long datasetId, PushRequest request, Locale locale) {
         Dataset dataset = datasets.find(datasetId);
         // a system or provider of another department does not learn that the dataset exists
         if (dataset.departmentId() != actor.departmentId()) {
@@ -85,7 +87,7 @@ class RecordPush {
         if (requestId.isEmpty() || requestId.length() > 100) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("requestId"));
         }
-        Optional<PushResult> earlier = replay(datasetId, requestId);
+        Optional<PushResult> earlier = replay(datasetId, requestId, locale);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -99,20 +101,23 @@ class RecordPush {
         check(extensions.validator(dataset, items), items, dataset.keyItems(), values);
         try {
             long batchId = transactions.execute(status -> apply(actor, dataset, columns, requestId, values));
-            return new PushResult(false, ingestion.report(batchId));
+            return new PushResult(false, ingestion.report(batchId, locale));
         } catch (DuplicateKeyException e) {
             // the same request id arrived twice at once: the other one won, answer with its batch
-            return replay(datasetId, requestId).orElseThrow(() -> e);
+            return replay(datasetId, requestId, locale).orElseThrow(() -> e);
         }
     }
 
-    private Optional<PushResult> replay(long datasetId, String requestId) {
+    private Optional<PushResult> replay(long datasetId, String requestId, Locale locale) {
         return jdbc.sql("select batch_id from lake_push where dataset_id = ? and request_id = ?")
                 .params(datasetId, requestId).query(Long.class).optional()
-                .map(batch -> new PushResult(true, ingestion.report(batch)));
+                .map(batch -> new PushResult(true, ingestion.report(batch, locale)));
     }
 
-    /** Every record against the rules; one failure refuses the request, naming each failing record and item. */
+    /**
+     * Every record against the rules; one failure refuses the request, naming each failing record and item.
+     * The reasons go into the problem as messages, which it resolves in the caller's language.
+     */
     private void check(RecordValidator validator, List<DataItem> items, List<String> keyItems,
             List<Map<String, String>> records) {
         KeyTracker keys = new KeyTracker(keyItems);
@@ -135,7 +140,7 @@ class RecordPush {
             }
             for (QualityFailure failure : failures) {
                 violations.add(Violation.of("records[" + i + "]." + failure.item(), ProblemCode.PUSH_RECORD_INVALID,
-                        failure.rule().name(), failure.reason()));
+                        failure.rule().name(), failure.reason().resolvable()));
             }
         }
         if (!violations.isEmpty()) {

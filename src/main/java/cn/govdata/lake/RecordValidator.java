@@ -18,11 +18,14 @@ import cn.govdata.catalog.DataItem.Sensitivity;
  * empty value is absent. Each item gets at most one failure — the first rule it breaks, in the order
  * required, type, length, standard, extensions — and cross-item rules run only when both items passed
  * their own rules, so one typo yields one failure. Reasons quote values through {@link Masking}, masked
- * for items whose catalog sensitivity is not NONE or whose standard identifies a person.
+ * for items whose catalog sensitivity is not NONE or whose standard identifies a person; they are messages
+ * ({@link Reason}) with the quoted value as {0}, read later in the reader's language.
  */
 final class RecordValidator {
 
     private final String[] names;
+    /** The items as cross-item reasons name them. */
+    private final Reason.Item[] itemNames;
     private final boolean[] required;
     private final boolean[] personal;
     private final QualityRule.ValueRule[][] valueRules;
@@ -38,6 +41,7 @@ final class RecordValidator {
     RecordValidator(List<DataItem> items, List<QualityRule> rules) {
         int n = items.size();
         names = new String[n];
+        itemNames = new Reason.Item[n];
         required = new boolean[n];
         personal = new boolean[n];
         Map<String, Integer> index = new HashMap<>();
@@ -45,6 +49,7 @@ final class RecordValidator {
         for (int i = 0; i < n; i++) {
             DataItem item = items.get(i);
             names[i] = item.name();
+            itemNames[i] = new Reason.Item(item.name(), item.chineseName());
             personal[i] = item.sensitivity() != Sensitivity.NONE;
             if (index.put(item.name(), i) != null) {
                 throw new IllegalArgumentException("two data items are named " + item.name());
@@ -110,29 +115,35 @@ final class RecordValidator {
                     failures = new ArrayList<>(2);
                 }
                 // a value quoted next to a personal one (a birth date beside an ID number) is masked too
-                failures.add(new QualityFailure(names[item], refusal.rule(), refusal.why() + " ("
-                        + Masking.shown(values[item], personal[item] || personal[other]) + ")"));
+                failures.add(failure(item, refusal, Masking.shown(values[item], personal[item] || personal[other]),
+                        itemNames[other]));
             }
         }
         return failures == null ? List.of() : failures;
     }
 
     private QualityFailure missing(int i) {
-        return required[i] ? new QualityFailure(names[i], RuleCode.REQUIRED, "no value") : null;
+        return required[i] ? new QualityFailure(names[i], ReasonCode.REQUIRED) : null;
     }
 
     private QualityFailure firstBroken(int i, String value) {
         for (QualityRule.ValueRule rule : valueRules[i]) {
             if (!rule.accepts(value)) {
-                return failure(i, rule.refusal(value), value);
+                return failure(i, rule.refusal(value), Masking.shown(value, personal[i]), null);
             }
         }
         return null;
     }
 
-    private QualityFailure failure(int i, Refusal refusal, String value) {
-        return new QualityFailure(names[i], refusal.rule(),
-                refusal.why() + " (" + Masking.shown(value, personal[i]) + ")");
+    /** The failure of item i: the quoted value as {0}, then the other item of a cross-item rule, then the rule's arguments. */
+    private QualityFailure failure(int i, Refusal refusal, String shownValue, Reason.Item other) {
+        List<Object> args = new ArrayList<>(2 + refusal.arguments().size());
+        args.add(shownValue);
+        if (other != null) {
+            args.add(other);
+        }
+        args.addAll(refusal.arguments());
+        return new QualityFailure(names[i], refusal.rule(), new Reason(refusal.reason().key(), args));
     }
 
     private static String present(String raw) {

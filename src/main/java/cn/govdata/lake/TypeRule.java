@@ -38,16 +38,16 @@ record TypeRule(String item, DataType type) implements QualityRule.ValueRule {
 
     @Override
     public Refusal refusal(String value) {
-        String why = switch (type) {
-            case INTEGER -> "not an integer";
-            case NUMERIC, CURRENCY -> "not a number (digits with an optional sign and decimal point)";
-            case DOUBLE, FLOAT -> "not a number";
-            case DATE -> "not a date (yyyy-MM-dd, yyyy/MM/dd, yyyyMMdd or yyyy年M月d日)";
-            case DATETIME -> "not a date-time (a date, then HH:mm:ss)";
-            case LOGICAL -> "not a logical value (true/false, 1/0, Y/N, 是/否)";
+        ReasonCode why = switch (type) {
+            case INTEGER -> ReasonCode.TYPE_INTEGER;
+            case NUMERIC, CURRENCY -> ReasonCode.TYPE_NUMBER;
+            case DOUBLE, FLOAT -> ReasonCode.TYPE_FLOATING;
+            case DATE -> ReasonCode.TYPE_DATE;
+            case DATETIME -> ReasonCode.TYPE_DATETIME;
+            case LOGICAL -> ReasonCode.TYPE_LOGICAL;
             case CHARACTER, MEMO, GENERAL -> throw new IllegalStateException("text is never refused");
         };
-        return new Refusal(RuleCode.TYPE, why);
+        return new Refusal(why);
     }
 
     private static boolean isMidnight(String value) {

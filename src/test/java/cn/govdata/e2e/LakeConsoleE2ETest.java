@@ -91,7 +91,9 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
         assertThat(find("report-summary").getText()).contains("接收 3 行", "拒收 2 行");
         assertThat(find("report-rules").getText()).contains("身份证号码校验码错误", "必填项为空");
         String sample = find("report-sample").getText();
-        assertThat(sample).contains("4", "5", "公民身份号码", "姓名").doesNotContain(broken);
+        // the reasons come from the API in the console's language
+        assertThat(sample).contains("4", "5", "公民身份号码", "姓名", "校验码不符（ISO 7064 MOD 11-2）", "没有值")
+                .doesNotContain(broken);
         fullShot("lake-04-report");
 
         // 4. the rejected rows download (the browser's blob download; its content checked through the API)
@@ -102,8 +104,15 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
                 + "/rejected.csv");
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(new String(rejected.body(), StandardCharsets.UTF_8))
-                .contains("4,gmsfhm,ID_NUMBER_CHECK_DIGIT", "5,xm,REQUIRED").doesNotContain(broken);
+                .contains("4,gmsfhm,ID_NUMBER_CHECK_DIGIT,校验码不符", "5,xm,REQUIRED,没有值").doesNotContain(broken);
         assertThat(browser.findElements(By.cssSelector("[data-test=batch-report] .el-alert--error"))).isEmpty();
+
+        // the reasons follow the console's language: switched to English, the report is fetched again in English
+        click("switch-language");
+        wait.until(driver -> find("report-sample").getText().contains("the check digit does not match"));
+        assertThat(find("report-sample").getText()).contains("no value").doesNotContain("校验码不符");
+        click("switch-language");
+        wait.until(driver -> find("report-sample").getText().contains("校验码不符"));
 
         // 5. the batch is listed and the applied records are found, by key too, and none before the upload
         browser.findElement(By.id("tab-batches")).click();

@@ -67,8 +67,8 @@ class IdNumberTest {
         String upper = "11010519491231002X";
         String lower = upper.toLowerCase();
         assertThat(withDivisions.accepts(lower)).isFalse();
-        assertThat(withDivisions.refusal(lower)).isEqualTo(
-                new Refusal(RuleCode.ID_NUMBER_FORMAT, "the check character must be an upper-case X"));
+        assertThat(withDivisions.refusal(lower)).isEqualTo(new Refusal(ReasonCode.ID_NUMBER_LOWER_CASE_X));
+        assertThat(withDivisions.refusal(lower).rule()).isEqualTo(RuleCode.ID_NUMBER_FORMAT);
     }
 
     @Test

@@ -35,7 +35,8 @@ class KeyTrackerTest {
         Map<String, String> record = Map.of("gmsfhm", "37060219800517123X", "yxqq", "2020-01-01");
         assertThat(keys.duplicate(record, 2)).isNull();
         assertThat(keys.duplicate(record, 9)).isEqualTo(
-                new QualityFailure("gmsfhm+yxqq", RuleCode.DUPLICATE_KEY, "the same record key as row 2"));
+                new QualityFailure("gmsfhm+yxqq", ReasonCode.DUPLICATE_KEY, "2"));
+        assertThat(keys.duplicate(record, 9).rule()).isEqualTo(RuleCode.DUPLICATE_KEY);
     }
 
     @Test

@@ -97,9 +97,9 @@ public final class LakeBenchAccess {
         BulkIngestion ingestion = context.getBean(BulkIngestion.class);
         BulkIngestion.BatchRequest request = new BulkIngestion.BatchRequest(file.getFileName().toString(),
                 SourceFormat.CSV, java.nio.charset.StandardCharsets.UTF_8, BulkIngestion.Mode.UPSERT, true, false,
-                "127.0.0.1");
+                "127.0.0.1", java.util.Locale.SIMPLIFIED_CHINESE);
         BulkIngestion.BatchReport report = ingestion.submit(provider(departmentId, regionId), datasetId, request, file);
-        report = ingestion.await(report.id(), java.time.Duration.ofHours(3));
+        report = ingestion.await(report.id(), java.time.Duration.ofHours(3), request.language());
         return new Load(report.status().name(), report.rowsRead(), report.rowsAccepted(), report.rowsRejected(),
                 report.recordsTombstoned(), report.message());
     }

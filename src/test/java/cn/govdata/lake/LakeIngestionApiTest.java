@@ -89,6 +89,8 @@ class LakeIngestionApiTest extends CatalogFixtures {
         JsonNode sample = refused.json().get("sample").get(0);
         assertThat(sample.get("row").asLong()).isEqualTo(3);
         assertThat(sample.get("item").asString()).isEqualTo("gmsfhm");
+        assertThat(sample.get("reason").asString()).isEqualTo("校验码不符（ISO 7064 MOD 11-2）（3706**********"
+                + broken.substring(14) + "）");
         assertThat(refused.body()).doesNotContain(broken);
         assertThat(records("").get("total").asLong()).isZero();
 
@@ -113,6 +115,63 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(overTime.get(0).get("quality").get("validity").asDouble()).isEqualTo(0.6667);
         assertThat(overTime.get(1).get("overall").asDouble()).isEqualTo(0.875);
         assertThat(records("").get("records").get(0).get("xm").asString()).isEqualTo("张三");
+    }
+
+    private static String firstReason(Api.Response report) {
+        assertThat(report.status()).as(report.body()).isIn(200, 201);
+        return report.json().get("sample").get(0).get("reason").asString();
+    }
+
+    private String rejectedCsv(Api api, long batchId) {
+        Api.Download csv = api.download("/api/v1/lake/datasets/" + datasetId + "/batches/" + batchId + "/rejected.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        return csv.text();
+    }
+
+    @Test
+    void aReportReadsInTheReadersLanguageAndItsRejectedRowsInTheSubmitters() {
+        String broken = ZHANG.substring(0, 17) + (ZHANG.charAt(17) == '1' ? '2' : '1');
+        String masked = "3706**********" + broken.substring(14);
+        String chinese = "校验码不符（ISO 7064 MOD 11-2）（" + masked + "）";
+        String english = "the check digit does not match (ISO 7064 MOD 11-2) (" + masked + ")";
+        // submitted by a Chinese console (the default); row 3's birth date is not the one in LI's ID number
+        Api.Response refused = upload("gmsfhm,xm,csrq\n" + broken + ",张三,\n" + LI + ",李四,1992-12-30\n",
+                StandardCharsets.UTF_8);
+        assertThat(refused.text("status")).isEqualTo("REFUSED");
+        String report = "/api/v1/lake/datasets/" + datasetId + "/batches/" + refused.id();
+
+        JsonNode inChinese = provider.inLanguage("zh-CN").get(report).json().get("sample");
+        assertThat(inChinese.get(0).get("reason").asString()).isEqualTo(chinese);
+        assertThat(inChinese.get(1).get("reason").asString()).isEqualTo("出生日期与公民身份号码中的出生日期不一致（19******30）");
+        JsonNode inEnglish = provider.inLanguage("en").get(report).json().get("sample");
+        assertThat(inEnglish.get(0).get("reason").asString()).isEqualTo(english);
+        assertThat(inEnglish.get(1).get("reason").asString())
+                .isEqualTo("the birth date is not the one in the ID number gmsfhm (19******30)");
+        assertThat(inEnglish.get(1).get("item").asString()).as("items keep their identifiers").isEqualTo("csrq");
+        assertThat(firstReason(provider.inLanguage("en-US,en;q=0.9").get(report))).isEqualTo(english);
+        assertThat(provider.inLanguage("en").get("/api/v1/lake/datasets/" + datasetId + "/batches").json()
+                .get(0).get("sample").get(0).get("reason").asString()).isEqualTo(english);
+
+        // the rejected rows were written in the submitter's language, whoever downloads them
+        assertThat(rejectedCsv(provider.inLanguage("en"), refused.id()))
+                .contains("行号 row,信息项 item,规则 rule,原因 reason", "2,gmsfhm,ID_NUMBER_CHECK_DIGIT," + chinese,
+                        "3,csrq,CROSS_ITEM,出生日期与公民身份号码中的出生日期不一致（19******30）")
+                .doesNotContain(broken, "1992-12-30");
+        Api.Response submittedInEnglish = provider.inLanguage("en").upload("/api/v1/lake/datasets/" + datasetId
+                + "/batches?wait=true", "file", "低保.csv", "text/csv",
+                ("gmsfhm,xm\n" + ZHANG + ",张三\n" + broken + ",李四\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(firstReason(submittedInEnglish)).isEqualTo(english);
+        assertThat(rejectedCsv(provider, submittedInEnglish.id())).contains("3,gmsfhm,ID_NUMBER_CHECK_DIGIT," + english)
+                .doesNotContain("校验码");
+
+        // a report stored before reasons were messages still reads, as it was written
+        String legacy = "the check digit does not match (" + masked + ")";
+        jdbc.sql("update lake_batch set failures_by_rule = ? where id = ?")
+                .params("{\"counts\":{\"ID_NUMBER_CHECK_DIGIT\":1},\"sample\":[{\"row\":3,\"item\":\"gmsfhm\","
+                        + "\"rule\":\"ID_NUMBER_CHECK_DIGIT\",\"reason\":\"" + legacy + "\"}]}", refused.id())
+                .update();
+        assertThat(firstReason(provider.get(report))).isEqualTo(legacy);
+        assertThat(firstReason(provider.inLanguage("en").get(report))).isEqualTo(legacy);
     }
 
     @Test
@@ -164,6 +223,7 @@ class LakeIngestionApiTest extends CatalogFixtures {
         Api.Response duplicate = upload("gmsfhm,xm\n" + ZHANG + ",张三\n" + ZHANG + ",张叁\n", StandardCharsets.UTF_8);
         assertThat(duplicate.text("status")).isEqualTo("REFUSED");
         assertThat(duplicate.json().get("failuresByRule").get("DUPLICATE_KEY").asLong()).isEqualTo(1);
+        assertThat(duplicate.json().get("sample").get(0).get("reason").asString()).isEqualTo("主键与第 2 行相同");
 
         int batches = provider.get("/api/v1/lake/datasets/" + datasetId + "/batches").json().size();
         Api.Response columns = upload("gmsfhm,婚姻状况\n" + ZHANG + ",已婚\n", StandardCharsets.UTF_8);
@@ -265,12 +325,29 @@ class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(Api.texts(refused.json().get("errors"), "location"))
                 .containsExactlyInAnyOrder("records[1].gmsfhm", "records[1].hyzk");
         assertThat(refused.json().get("errors").toString()).contains("ID_NUMBER_CHECK_DIGIT").doesNotContain(broken);
+        String masked = "3706**********" + broken.substring(14);
+        assertThat(pushError(refused, "records[1].gmsfhm"))
+                .isEqualTo("ID_NUMBER_CHECK_DIGIT：校验码不符（ISO 7064 MOD 11-2）（" + masked + "）");
+        Api.Response refusedInEnglish = system.inLanguage("en").post(path, Map.of("requestId", "req-" + unique(),
+                "records", List.of(Map.of("gmsfhm", broken, "xm", "赵六"))));
+        assertThat(pushError(refusedInEnglish, "records[0].gmsfhm"))
+                .isEqualTo("ID_NUMBER_CHECK_DIGIT: the check digit does not match (ISO 7064 MOD 11-2) (" + masked + ")");
         assertThat(records("").get("total").asLong()).isEqualTo(2);
 
         Api stranger = system(newDepartment(admin, "教育局").id());
         assertThat(stranger.post(path, body).status()).isEqualTo(404);
         assertThat(system.post(path, Map.of("records", List.of(Map.of("gmsfhm", ZHANG)))).code())
                 .isEqualTo("FIELD_REQUIRED");
+    }
+
+    private static String pushError(Api.Response refused, String location) {
+        assertThat(refused.code()).as(refused.body()).isEqualTo("PUSH_REFUSED");
+        for (JsonNode error : refused.json().get("errors")) {
+            if (error.get("location").asString().equals(location)) {
+                return error.get("message").asString();
+            }
+        }
+        throw new AssertionError("no error at " + location + " in " + refused.body());
     }
 
     @Test

@@ -76,8 +76,8 @@ class RecordValidatorTest {
         record.put("xzqh", "   ");
         record.put("sjhm", "");
         assertThat(validator.validate(record)).containsExactly(
-                new QualityFailure("xm", RuleCode.REQUIRED, "no value"),
-                new QualityFailure("xzqh", RuleCode.REQUIRED, "no value"));
+                new QualityFailure("xm", ReasonCode.REQUIRED),
+                new QualityFailure("xzqh", ReasonCode.REQUIRED));
     }
 
     @Test
@@ -90,8 +90,8 @@ class RecordValidatorTest {
         assertThat(validate("jtrks", "3.5")).extracting(QualityFailure::rule).containsExactly(RuleCode.TYPE);
         assertThat(validate("ysr", "8,500.00")).extracting(QualityFailure::rule).containsExactly(RuleCode.TYPE);
         assertThat(validate("djsj", "2024-03-01")).extracting(QualityFailure::rule).containsExactly(RuleCode.TYPE);
-        assertThat(validate("sfhs", "maybe")).containsExactly(new QualityFailure("sfhs", RuleCode.TYPE,
-                "not a logical value (true/false, 1/0, Y/N, 是/否) (maybe)"));
+        assertThat(validate("sfhs", "maybe")).containsExactly(new QualityFailure("sfhs", ReasonCode.TYPE_LOGICAL, "maybe"));
+        assertThat(validate("sfhs", "maybe").getFirst().rule()).isEqualTo(RuleCode.TYPE);
     }
 
     @Test
@@ -108,7 +108,10 @@ class RecordValidatorTest {
         assertThat(validate("xm", "张".repeat(51))).extracting(QualityFailure::rule).containsExactly(RuleCode.LENGTH);
         assertThat(validate("xm", "𠀀".repeat(50))).as("a rare character is one character").isEmpty();
         assertThat(validate("jtrks", "12")).isEmpty();
-        assertThat(validate("jtrks", "123")).extracting(QualityFailure::reason).containsExactly("more than 2 digits (123)");
+        assertThat(validate("jtrks", "123")).extracting(QualityFailure::reason)
+                .containsExactly(Reason.of(ReasonCode.LENGTH_DIGITS, "123", "2"));
+        assertThat(validate("xm", "张".repeat(51))).extracting(QualityFailure::reason)
+                .containsExactly(Reason.of(ReasonCode.LENGTH_CHARACTERS, "张".repeat(4) + "*".repeat(43) + "张".repeat(4), "50"));
         assertThat(validate("ysr", "-12345678.90")).isEmpty();
         assertThat(validate("ysr", "123456789.01")).extracting(QualityFailure::rule).containsExactly(RuleCode.LENGTH);
     }
@@ -139,24 +142,27 @@ class RecordValidatorTest {
     void reasonsNeverQuotePersonalValuesInFull() {
         String typo = ID.substring(0, 17) + (ID.charAt(17) == '1' ? '2' : '1');
         QualityFailure failure = validate("gmsfhm", typo).getFirst();
-        assertThat(failure.reason()).isEqualTo("the check digit does not match (ISO 7064 MOD 11-2) (3706**********"
-                + typo.substring(14) + ")").doesNotContain(typo);
-        assertThat(validate("sjhm", "1381234567").getFirst().reason()).endsWith("(13******67)");
-        assertThat(validate("ysr", "abc").getFirst().reason()).as("sensitive in the catalog").endsWith("(a**)");
-        assertThat(validate("xb", "男").getFirst().reason()).as("not personal").endsWith("(男)");
+        assertThat(failure.reason()).isEqualTo(Reason.of(ReasonCode.ID_NUMBER_CHECK_DIGIT, "3706**********" + typo.substring(14)));
+        assertThat(validate("sjhm", "1381234567").getFirst().reason().args()).containsExactly("13******67");
+        assertThat(validate("ysr", "abc").getFirst().reason().args()).as("sensitive in the catalog").containsExactly("a**");
+        assertThat(validate("xb", "男").getFirst().reason().args()).as("not personal").containsExactly("男", "GB/T 2261.1");
     }
 
     @Test
     void theBirthDateMustBeTheIdNumbers() {
         List<QualityFailure> failures = validate("csrq", "1980-05-18");
-        assertThat(failures).containsExactly(new QualityFailure("csrq", RuleCode.CROSS_ITEM,
-                "the birth date is not the one in the ID number gmsfhm (19******18)"));
+        // the birth date is masked beside the ID number it would reveal a part of; the ID number item is named
+        assertThat(failures).containsExactly(new QualityFailure("csrq", ReasonCode.BIRTH_DATE_NOT_ID_NUMBER,
+                "19******18", new Reason.Item("gmsfhm", "公民身份号码")));
+        assertThat(failures.getFirst().rule()).isEqualTo(RuleCode.CROSS_ITEM);
         assertThat(validate("csrq", "1980年5月17日")).isEmpty();
     }
 
     @Test
     void theSexCodeMustAgreeWithTheIdNumber() {
-        assertThat(validate("xb", "2")).extracting(QualityFailure::rule).containsExactly(RuleCode.CROSS_ITEM);
+        // the sex code is masked too: beside the ID number it would say something about the person
+        assertThat(validate("xb", "2")).containsExactly(new QualityFailure("xb", ReasonCode.SEX_CONTRADICTS_ID_NUMBER,
+                "*", new Reason.Item("gmsfhm", "公民身份号码")));
         assertThat(validate("xb", "9")).as("not stated agrees with anything").isEmpty();
     }
 
@@ -191,13 +197,13 @@ class RecordValidatorTest {
         Map<String, String> bad = new HashMap<>(Map.of("jtrks", "0", "csrq", "1899-12-31", "yxqq", "2020-01-01",
                 "yxqz", "2019-12-31", "yzbm", "26400", "dj", "D"));
         assertThat(extendedValidator.validate(bad)).containsExactly(
-                new QualityFailure("jtrks", RuleCode.RANGE, "less than 1 (0)"),
-                new QualityFailure("csrq", RuleCode.RANGE, "before 1900-01-01 (1899-12-31)"),
-                new QualityFailure("yzbm", RuleCode.PATTERN, "not a six-digit postal code (26400)"),
-                new QualityFailure("dj", RuleCode.CODE_LIST, "not a code of 等级代码 (D)"),
-                new QualityFailure("yxqz", RuleCode.CROSS_ITEM, "before yxqq (2019-12-31)"));
+                new QualityFailure("jtrks", ReasonCode.NUMBER_BELOW, "0", "1"),
+                new QualityFailure("csrq", ReasonCode.DATE_BEFORE, "1899-12-31", "1900-01-01"),
+                new QualityFailure("yzbm", ReasonCode.PATTERN, "26400", "a six-digit postal code"),
+                new QualityFailure("dj", ReasonCode.CODE_LIST, "D", "等级代码"),
+                new QualityFailure("yxqz", ReasonCode.BEFORE_ITEM, "2019-12-31", new Reason.Item("yxqq", "有效期起")));
         bad.put("jtrks", "21");
-        assertThat(extendedValidator.validate(bad).getFirst().reason()).isEqualTo("more than 20 (21)");
+        assertThat(extendedValidator.validate(bad).getFirst().reason()).isEqualTo(Reason.of(ReasonCode.NUMBER_ABOVE, "21", "20"));
     }
 
     @Test

@@ -49,9 +49,11 @@ class ValueStandardsTest {
     void creditCodesAreCheckedByOrgsCreditCode() {
         CreditCodeStandard credit = new CreditCodeStandard();
         assertThat(credit.accepts("91350100M000100Y43")).isTrue();
-        assertThat(credit.refusal("91350100M000100Y44").why()).contains("check character");
-        assertThat(credit.refusal("91350100M0001O0Y43").why()).contains("alphabet");
-        assertThat(credit.refusal("91350100m000100y43").why()).as("lower case is not the standard's").contains("alphabet");
+        assertThat(credit.refusal("91350100M000100Y44").reason()).isEqualTo(ReasonCode.CREDIT_CODE_CHECK_CHARACTER);
+        assertThat(credit.refusal("91350100M0001O0Y43").reason()).isEqualTo(ReasonCode.CREDIT_CODE_ALPHABET);
+        assertThat(credit.refusal("91350100m000100y43").reason()).as("lower case is not the standard's")
+                .isEqualTo(ReasonCode.CREDIT_CODE_ALPHABET);
+        assertThat(credit.refusal("9135").reason()).isEqualTo(ReasonCode.CREDIT_CODE_LENGTH);
         assertThat(credit.refusal("9135").rule()).isEqualTo(RuleCode.CREDIT_CODE);
     }
 
@@ -109,7 +111,8 @@ class ValueStandardsTest {
     void builtInCodeLists() {
         assertThat(CodeList.SEX.accepts("1")).isTrue();
         assertThat(CodeList.SEX.accepts("3")).isFalse();
-        assertThat(CodeList.SEX.refusal("男")).isEqualTo(new Refusal(RuleCode.CODE_LIST, "not a code of GB/T 2261.1"));
+        assertThat(CodeList.SEX.refusal("男")).isEqualTo(new Refusal(ReasonCode.CODE_LIST, "GB/T 2261.1"));
+        assertThat(CodeList.SEX.refusal("男").rule()).isEqualTo(RuleCode.CODE_LIST);
         assertThat(CodeList.ETHNIC_GROUP.accepts("01")).isTrue();
         assertThat(CodeList.ETHNIC_GROUP.accepts("56")).isTrue();
         assertThat(CodeList.ETHNIC_GROUP.accepts("98")).isTrue();
