@@ -340,6 +340,7 @@ class BulkIngestion {
             Applied applied, OffsetDateTime now) {
         jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ?, last_success_at = ?"
                 + " where id = ?").params(applied.added() - applied.tombstoned(), batchId, now, dataset.id()).update();
+        tables.sequence(dataset.id(), batchId);
         finish(batchId, Status.APPLIED, counters, applied.tombstoned(), null);
         audit.record(AuditEvent.success("lake.batch.ingest", "dataset", dataset.id(), "batch " + batchId + " "
                 + request.mode() + ": " + counters.accepted + " applied, " + counters.rejected + " rejected, "

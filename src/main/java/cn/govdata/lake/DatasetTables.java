@@ -165,6 +165,18 @@ class DatasetTables {
         jdbc.sql("select id from lake_dataset where id = ? for update").param(datasetId).query(Long.class).single();
     }
 
+    /**
+     * Numbers an applied batch in the dataset's order of application, inside the applying transaction (which
+     * holds the dataset's lock, so the numbers follow the commits): what an incremental export's cursor counts.
+     */
+    long sequence(long datasetId, long batchId) {
+        jdbc.sql("update lake_dataset set applied_seq = applied_seq + 1 where id = ?").param(datasetId).update();
+        long sequence = jdbc.sql("select applied_seq from lake_dataset where id = ?").param(datasetId)
+                .query(Long.class).single();
+        jdbc.sql("update lake_batch set applied_seq = ? where id = ?").params(sequence, batchId).update();
+        return sequence;
+    }
+
     /** How many of the given record keys are current records of the dataset. */
     long countCurrent(String table, List<String> keys) {
         long found = 0;

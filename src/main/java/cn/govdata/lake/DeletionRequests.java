@@ -171,6 +171,7 @@ class DeletionRequests {
         jdbc.sql("update lake_batch set records_tombstoned = ? where id = ?").params(tombstoned, batchId).update();
         jdbc.sql("update lake_dataset set record_count = record_count - ? where id = ?")
                 .params(tombstoned, dataset.id()).update();
+        tables.sequence(dataset.id(), batchId);
         jdbc.sql("update lake_deletion_request set batch_id = ?, records_tombstoned = ? where id = ?")
                 .params(batchId, tombstoned, requestId).update();
         audit.record(AuditEvent.success("lake.deletion.approve", "dataset", dataset.id(), "request " + requestId + ": "

@@ -176,6 +176,7 @@ class RecordPush {
         Applied applied = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
         jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ?, last_success_at = ?"
                 + " where id = ?").params(applied.added(), batchId, now, dataset.id()).update();
+        tables.sequence(dataset.id(), batchId);
         audit.record(AuditEvent.success("lake.push", "dataset", dataset.id(), "batch " + batchId + " request "
                 + requestId + ": " + records.size() + " records"));
         return batchId;

@@ -1,0 +1,248 @@
+package cn.govdata.lake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.govdata.lake.Dataset.Column;
+
+/**
+ * What other modules may read of the lake (sharing, opening): the current records of a published entry's
+ * dataset — only the data items asked for, only the rows the conditions admit. The caller decides who may
+ * read what (a grant) and records the use in the audit log; this class only reads, never writes, and never
+ * returns an item that was not asked for.
+ */
+@Service
+public class LakeRecords {
+
+    /** The dataset aggregated for a published catalog entry. */
+    public record Source(long datasetId, long entryId, long departmentId, List<String> items, List<String> keyItems,
+            long recordCount, long sequence, OffsetDateTime lastSuccessAt) {
+
+        /** A record's key from its key items' values, as the dataset stores it. */
+        public String recordKey(Map<String, String> keyValues) {
+            return String.join("\u001f", keyItems.stream().map(item -> {
+                String value = keyValues.get(item);
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException("key item " + item + " has no value");
+                }
+                return value.strip();
+            }).toList());
+        }
+    }
+
+    /** How a condition compares an item's stored value. */
+    public enum Match {
+        EQUALS, STARTS_WITH
+    }
+
+    /** One condition on a data item: a grant's row filter (e.g. one district) or a query's filter. */
+    public record Condition(String item, Match match, String value) {
+    }
+
+    /** A current record: its key, the items asked for, and when this version became valid. */
+    public record Row(String key, Map<String, String> values, OffsetDateTime validFrom) {
+    }
+
+    public record Page(long total, List<Row> rows) {
+    }
+
+    /** A change for an export: a record as it is now, or its deletion (values null). */
+    public record Change(String key, Map<String, String> values, boolean deleted) {
+    }
+
+    /** What an export wrote: the number of changes, and the cursor to pass next time. */
+    public record ExportResult(long changes, long cursor) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final DatasetTables tables;
+    private final TransactionTemplate snapshot;
+
+    LakeRecords(JdbcClient jdbc, DataSource dataSource, DatasetTables tables, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** The dataset of a published entry, if it has been aggregated. */
+    public Optional<Source> ofEntry(long entryId) {
+        return jdbc.sql("""
+                select id, entry_id, department_id, record_count, applied_seq, last_success_at from lake_dataset
+                where entry_id = ?""").param(entryId).query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    List<Column> live = tables.columns(id).stream().filter(c -> !c.retired()).toList();
+                    return new Source(id, rs.getLong("entry_id"), rs.getLong("department_id"),
+                            live.stream().map(Column::itemName).toList(),
+                            live.stream().filter(Column::recordKey).map(Column::itemName).toList(),
+                            rs.getLong("record_count"), rs.getLong("applied_seq"),
+                            rs.getObject("last_success_at", OffsetDateTime.class));
+                }).optional();
+    }
+
+    /** The current record with this key, if the conditions admit it; only the given items. */
+    public Optional<Row> byKey(Source source, String recordKey, List<String> items, List<Condition> conditions) {
+        Query query = new Query(source, items, conditions);
+        List<Object> params = new ArrayList<>(query.params);
+        params.add(recordKey);
+        return jdbc.sql(query.select() + query.from() + " and record_key = ?").params(params).query(query::row)
+                .optional();
+    }
+
+    /** Current records the conditions admit, in key order, one page; only the given items. */
+    public Page query(Source source, List<String> items, List<Condition> conditions, int page, int size) {
+        Query query = new Query(source, items, conditions);
+        long total = jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class).single();
+        List<Object> params = new ArrayList<>(query.params);
+        params.add(size);
+        params.add((long) page * size);
+        List<Row> rows = jdbc.sql(query.select() + query.from() + " order by record_key limit ? offset ?").params(params)
+                .query(query::row).list();
+        return new Page(total, rows);
+    }
+
+    /**
+     * Streams the records the conditions admit to the sink, in constant memory: all current records when
+     * {@code since} is 0, otherwise only the records changed by batches applied after that cursor — new and
+     * changed versions, then deletions (a deletion is reported when the deleted version was admitted), in the
+     * order they were applied. Reads one consistent snapshot; returns the cursor of that snapshot. A record
+     * changed so that the conditions no longer admit it is not reported (the reader keeps its last admitted
+     * version).
+     */
+    public ExportResult export(Source source, List<String> items, List<Condition> conditions, long since,
+            Consumer<Change> sink) {
+        return snapshot.execute(status -> {
+            long cursor = jdbc.sql("select applied_seq from lake_dataset where id = ?").param(source.datasetId())
+                    .query(Long.class).single();
+            long[] changes = { 0 };
+            Query query = new Query(source, items, conditions);
+            if (since <= 0) {
+                streaming.query(query.select() + query.from(), rs -> {
+                    sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
+                    changes[0]++;
+                }, query.params.toArray());
+                return new ExportResult(changes[0], cursor);
+            }
+            String table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
+            // changed or new versions, with the sequence of the batch that applied them
+            List<Object> params = new ArrayList<>();
+            params.add(since);
+            params.addAll(query.params);
+            String changed = "select c.record_key, " + query.columns("c") + ", false as deleted, b.applied_seq from "
+                    + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?"
+                    + query.where("c");
+            // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
+            params.add(since);
+            params.addAll(query.params);
+            String deleted = "select t.record_key, " + query.nulls() + ", true as deleted, b.applied_seq from "
+                    + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
+                    + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
+                    + " b.applied_seq > ?" + query.where("v");
+            streaming.query("select * from (" + changed + " union all " + deleted + ") x order by applied_seq, record_key",
+                    rs -> {
+                        boolean gone = rs.getBoolean("deleted");
+                        sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
+                        changes[0]++;
+                    }, params.toArray());
+            return new ExportResult(changes[0], cursor);
+        });
+    }
+
+    /** The SQL of a read: the asked-for items as columns, the conditions as a where clause. */
+    private final class Query {
+
+        final List<String[]> selected = new ArrayList<>();  // {item, column}
+        final List<String[]> filters = new ArrayList<>();  // {column, comparison with one parameter}
+        final List<Object> params = new ArrayList<>();
+        final String table;
+
+        Query(Source source, List<String> items, List<Condition> conditions) {
+            table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (Column column : tables.columns(source.datasetId())) {
+                if (!column.retired()) {
+                    columns.put(column.itemName(), DatasetTables.checked(column.columnName()));
+                }
+            }
+            for (String item : items) {
+                String column = columns.get(item);
+                if (column == null) {
+                    throw new IllegalArgumentException("not an item of the dataset: " + item);
+                }
+                selected.add(new String[] { item, column });
+            }
+            for (Condition condition : conditions) {
+                String column = columns.get(condition.item());
+                if (column == null) {
+                    throw new IllegalArgumentException("not an item of the dataset: " + condition.item());
+                }
+                if (condition.match() == Match.EQUALS) {
+                    filters.add(new String[] { column, " = ?" });
+                    params.add(condition.value());
+                } else {
+                    filters.add(new String[] { column, " like ? escape '\\'" });
+                    params.add(condition.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
+            }
+        }
+
+        /** The conditions, each {@code and}-ed, on the columns of the table with this alias. */
+        String where(String alias) {
+            StringBuilder where = new StringBuilder();
+            for (String[] filter : filters) {
+                where.append(" and ").append(alias).append('.').append(filter[0]).append(filter[1]);
+            }
+            return where.toString();
+        }
+
+        String columns(String alias) {
+            return selected.isEmpty() ? "null as no_items"
+                    : String.join(", ", selected.stream().map(s -> alias + "." + s[1] + " as " + s[1]).toList());
+        }
+
+        String nulls() {
+            return selected.isEmpty() ? "null as no_items"
+                    : String.join(", ", selected.stream().map(s -> "null as " + s[1]).toList());
+        }
+
+        String select() {
+            return "select record_key, valid_from, " + columns(table);
+        }
+
+        String from() {
+            return " from " + table + " where 1 = 1" + where(table);
+        }
+
+        Map<String, String> values(ResultSet rs) throws SQLException {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String[] s : selected) {
+                values.put(s[0], rs.getString(s[1]));
+            }
+            return values;
+        }
+
+        Row row(ResultSet rs, int n) throws SQLException {
+            return new Row(rs.getString("record_key"), values(rs), rs.getObject("valid_from", OffsetDateTime.class));
+        }
+    }
+}
