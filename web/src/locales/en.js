@@ -182,7 +182,7 @@ export default {
       title: 'Duplicate entries', hint: 'On submission, entries of other departments with alike names or overlapping data items are flagged; designate the collecting department or dismiss the flag.',
       empty: 'No suspected duplicates', entry: 'Submitted entry', other: 'Suspected duplicate', nameSimilarity: 'Name similarity',
       itemOverlap: 'Item overlap', detected: 'Detected', decision: 'Decision', designate: 'Designate collector', dismiss: 'Dismiss',
-      designateHint: 'The same data is collected by one department only. Choose the collecting department:', note: 'Note (optional)',
+      designateHint: 'The same data is collected by one department only. Choose the collecting department:', note: 'Note (optional)', masked: 'Personal: values masked',
       dismissHint: 'The two entries describe different data? Optional note:', collector: 'Collecting department',
       statuses: { OPEN: 'Open', RESOLVED: 'Designated', DISMISSED: 'Dismissed' }
     },
@@ -321,7 +321,7 @@ export default {
       item: 'Item', entity: 'Entity (key)', side: { a: 'One side', b: 'Other side' }, dataset: 'Dataset #{id}', dueOn: 'Due', found: 'found {time}',
       closedHint: 'Values agree since {time}; closed', settle: 'Settle', settleTitle: 'Settle a discrepancy', decideTitle: 'Decide a discrepancy',
       resolveHint: 'The two values of “{item}” differ:', settleHint: 'Settled by the department (agreed between both); the department with the wrong value corrects it by its next delivery.',
-      decideHint: 'Decided by the data authority; the department with the wrong value corrects it by its next delivery.', note: 'Note (optional)',
+      decideHint: 'Decided by the data authority; the department with the wrong value corrects it by its next delivery.', note: 'Note (optional)', masked: 'Personal: values masked',
       correct: "{department}'s value is correct", bothValid: 'Both values are valid (a legitimate difference)',
       statuses: { OPEN: 'Open', SETTLED: 'Settled', DECIDED: 'Decided', CLOSED: 'Closed' }
     },

@@ -174,7 +174,7 @@ export default {
       title: '重复目录', hint: '提交审核时，平台将名称相近或信息项重合的其他部门条目标记为疑似重复；请指定采集部门或排除。',
       empty: '暂无疑似重复的条目', entry: '提交的条目', other: '疑似重复的条目', nameSimilarity: '名称相似度',
       itemOverlap: '信息项重合度', detected: '发现时间', decision: '处理结果', designate: '指定采集部门', dismiss: '排除',
-      designateHint: '同一数据只由一个部门采集。请选择负责采集的部门：', note: '说明（可选）',
+      designateHint: '同一数据只由一个部门采集。请选择负责采集的部门：', note: '说明（可选）', masked: '个人信息，值已脱敏',
       dismissHint: '确认两个条目描述的是不同数据？可填写说明：', collector: '采集部门',
       statuses: { OPEN: '待处理', RESOLVED: '已指定', DISMISSED: '已排除' }
     },
@@ -309,7 +309,7 @@ export default {
       item: '信息项', entity: '对象（主键）', side: { a: '一方', b: '另一方' }, dataset: '数据集 #{id}', dueOn: '处理期限', found: '发现于 {time}',
       closedHint: '{time} 两方数据已一致，自动关闭', settle: '协商确认', settleTitle: '协商确认数据不一致', decideTitle: '裁定数据不一致',
       resolveHint: '信息项“{item}”的两个值不同，请确认：', settleHint: '由本部门确认（协商一致）；值错误的部门应在下次归集时更正。',
-      decideHint: '由数据主管部门裁定；值错误的部门应在下次归集时更正。', note: '说明（可选）',
+      decideHint: '由数据主管部门裁定；值错误的部门应在下次归集时更正。', note: '说明（可选）', masked: '个人信息，值已脱敏',
       correct: '{department} 的值正确', bothValid: '两个值均有效（合理差异）',
       statuses: { OPEN: '待处理', SETTLED: '已协商', DECIDED: '已裁定', CLOSED: '已关闭' }
     },
