@@ -1,4 +1,4 @@
-// Names the console shows for the lake's codes, and the arithmetic of a batch's progress.
+// Names the console shows for the lake's codes, the arithmetic of a batch's progress, and record keys as typed.
 import { i18n } from '../i18n'
 
 const t = (key, values) => i18n.global.t(key, values)
@@ -50,3 +50,32 @@ export function itemNamesOf(entry) {
   const items = (entry?.published || entry?.latest)?.content?.dataItems || []
   return Object.fromEntries(items.map((i) => [i.name, i.chineseName]))
 }
+
+/** The statuses of governance decisions (deletions, cycle exceptions, purchases, flags, discrepancies) as tags. */
+export function decisionType(status) {
+  return {
+    PENDING: 'warning', FILED: 'warning', OPEN: 'warning',
+    APPROVED: 'success', ACCEPTED: 'success', ALLOWED: 'success', SETTLED: 'success', DECIDED: 'success',
+    REJECTED: 'danger', SHARE_INSTEAD: 'danger',
+    LAPSED: 'info', CLOSED: 'info'
+  }[status] || 'info'
+}
+
+/** A share between 0 and 1 as a percentage with at most one decimal. */
+export function percent(share) {
+  return share == null ? '' : `${Math.round(share * 1000) / 10}%`
+}
+
+/** The items of a composite record key are joined by the unit separator, as the platform keys records. */
+export const KEY_SEPARATOR = '\u001f'
+
+/**
+ * The record keys typed or pasted one record per line; the items of a composite key separated by tabs (as
+ * copied from a spreadsheet) or commas. Blank lines are ignored, repeated keys sent once.
+ */
+export function parseRecordKeys(text, keyItemCount) {
+  const keys = (text || '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+    .map((line) => (keyItemCount > 1 ? line.split(/\t|,|，/).map((v) => v.trim()).join(KEY_SEPARATOR) : line))
+  return [...new Set(keys)]
+}
+

@@ -10,7 +10,8 @@ export default {
     policy: 'Policy profile', calendar: 'Working-day calendar', audit: 'Audit log', account: 'My account',
     catalog: 'Catalog', catalogMine: 'My catalog', catalogReview: 'Review queue', catalogDuplicates: 'Duplicates',
     catalogObligations: 'Update obligations', catalogLeads: 'Lead departments', catalogSearch: 'Catalog search', catalogLists: 'Open and share lists',
-    lake: 'Data lake', lakeDatasets: 'My datasets', lakeOverview: 'Data lake overview'
+    lake: 'Data lake', lakeDatasets: 'My datasets', lakeOverview: 'Data lake overview', lakeSources: 'Authoritative sources',
+    lakeRepeated: 'Repeated collections', lakeDiscrepancies: 'Discrepancies', lakeDeletions: 'Deletion approvals', lakePurchases: 'Purchase filings'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -181,7 +182,7 @@ export default {
       title: 'Duplicate entries', hint: 'On submission, entries of other departments with alike names or overlapping data items are flagged; designate the collecting department or dismiss the flag.',
       empty: 'No suspected duplicates', entry: 'Submitted entry', other: 'Suspected duplicate', nameSimilarity: 'Name similarity',
       itemOverlap: 'Item overlap', detected: 'Detected', decision: 'Decision', designate: 'Designate collector', dismiss: 'Dismiss',
-      designateHint: 'The same data is collected by one department only. Choose the collecting department:', note: 'Note (optional)',
+      designateHint: 'The same data is collected by one department only. Choose the collecting department:', note: 'Note (optional)', masked: 'Personal: values masked',
       dismissHint: 'The two entries describe different data? Optional note:', collector: 'Collecting department',
       statuses: { OPEN: 'Open', RESOLVED: 'Designated', DISMISSED: 'Dismissed' }
     },
@@ -230,7 +231,7 @@ export default {
       RANGE: 'Out of range', PATTERN: 'Does not match the pattern', CROSS_ITEM: 'Contradicts another item', DUPLICATE_KEY: 'Duplicate record key'
     },
     status: { RUNNING: 'Running', APPLIED: 'Applied', REFUSED: 'Refused', FAILED: 'Failed', CANCELLED: 'Cancelled' },
-    mode: { UPSERT: 'Incremental update', REPLACE: 'Full replace' },
+    mode: { UPSERT: 'Incremental update', REPLACE: 'Full replace', DELETE: 'Deletion request' },
     format: { CSV: 'CSV', XLSX: 'Excel (XLSX)', JSON_LINES: 'JSON Lines' },
     field: {
       resourceCode: 'Resource code', name: 'Dataset', recordCount: 'Records', lastSuccessAt: 'Last successful aggregation',
@@ -244,7 +245,8 @@ export default {
     },
     dataset: {
       back: 'Back', columns: 'Columns', item: 'Data item', chineseName: 'Chinese name', column: 'Column', recordKey: 'Key',
-      retired: 'Retired', batches: 'Batches', records: 'Records'
+      retired: 'Retired', batches: 'Batches', records: 'Records', quality: 'Quality over time', rules: 'Extension rules', cycle: 'Update cycle',
+      deletions: 'Deletion requests', discrepancies: 'Discrepancies'
     },
     upload: {
       title: 'Upload data', drop: 'Drop a file here or click to choose', formats: 'CSV, Excel (.xlsx) or JSON Lines; the first row (object) names the columns by data-item identifier or Chinese name',
@@ -273,8 +275,82 @@ export default {
       key: 'Record key ({items})', asOf: 'State as of a time (Beijing time)', empty: 'No records', validFrom: 'Valid from', batch: 'Batch',
       total: '{n} records', totalAsOf: '{n} records as of {time}'
     },
+    decision: { title: 'Decision', decide: 'Decide', noteRequired: 'This choice needs a reason.' },
+    deletion: {
+      title: 'Deletion approvals', queueHintAuthority: "Deletion requests of the region's departments; approved deletions stay traceable in the history",
+      queueHintDepartment: "The department's deletion requests, decided by the department head",
+      hint: 'Nobody deletes records directly: the data provider asks, with a reason, and the department head or the data authority approves (the history keeps a trace).',
+      new: 'Request deletion', requestThis: 'Request deletion', keys: 'Keys of the records to delete ({items})', keysHint: 'One key per line, e.g. an ID number',
+      keysHintComposite: "One record per line, the key's items separated by tabs (as copied from a spreadsheet) or commas", keyCountTyped: '{n} records',
+      reason: 'Reason', approvalNeeded: 'Nothing is deleted until the department head or the data authority approves; requesters cannot approve their own requests.',
+      submit: 'Submit request', filed: 'Deletion requested; waiting for a decision', empty: 'No deletion request', emptyPending: 'No deletion request waiting for a decision',
+      records: 'Records', keyCount: '{n} records', requested: 'Requested by', tombstoned: '{n} deleted (batch #{batch})', ownRequest: 'Your request',
+      decideTitle: 'Decide deletion request #{id}', decideHint: 'Deletion of {n} records is requested because:', decisionReason: 'Reason (required to reject)',
+      approve: 'Approve: delete the records (kept in the history)', reject: 'Reject: delete nothing',
+      statuses: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected' }
+    },
+    cycle: {
+      updateCycle: 'Update cycle', agreedDays: 'Agreed period', days: '{n} days', daysUnit: 'days', agreed: 'agreed {n} days', none: "None (the catalog's cycle)",
+      dueOn: 'Next due', noDue: 'No due date', state: 'State', overdue: 'Overdue', onTime: 'On time',
+      exceptions: 'Cycle exceptions', hint: "Where data cannot follow the catalog's update cycle, the department files the period it can keep; once the data authority accepts it, that period applies.",
+      new: 'File a cycle exception', empty: 'No cycle exception filed', reason: 'Reason', filed: 'Filed by', submit: 'File', filedMessage: 'Cycle exception filed',
+      decideTitle: 'Decide a cycle exception', decideHint: 'Aggregation every {n} days is asked for because:', accept: 'Accept: the agreed period applies',
+      reject: "Reject: the catalog's cycle still applies", dialogTitle: 'Cycle exceptions: {name}',
+      statuses: { FILED: 'Filed', ACCEPTED: 'Accepted', REJECTED: 'Rejected' }
+    },
+    rules: {
+      hint: "Checks beyond what the catalog's data items imply: a code list, a range or a pattern, applied to every later delivery. Rules are retired, never deleted.",
+      new: 'Add a rule', empty: 'No extension rule', kind: 'Kind', params: 'Rule', description: 'Description', created: 'Added by',
+      active: 'Active', retired: 'Retired', retire: 'Retire', retireConfirm: 'Once “{description}” is retired, later deliveries are no longer checked against it. Retire it?',
+      retiredMessage: 'Rule retired', added: 'Rule added',
+      values: 'Codes', valuesHint: 'One code per line, or separated by commas', min: 'Minimum', max: 'Maximum', numberHint: 'A number; blank for no bound',
+      dateHint: 'A date such as 2000-01-01; blank for no bound', pattern: 'Regular expression', patternHint: 'The whole value must match, e.g. ^[0-9]+$',
+      descriptionHint: 'Tells data providers what the rule is, e.g. “marital status code”',
+      kinds: { CODE_LIST: 'Code list', NUMBER_RANGE: 'Number range', DATE_RANGE: 'Date range', PATTERN: 'Pattern' }
+    },
+    quality: {
+      hint: 'Completeness, validity, uniqueness and timeliness of every delivery (file or push), and their mean, oldest first.',
+      empty: 'No delivery with a quality score yet', kind: 'Delivery', at: 'Finished', completeness: 'Completeness', validity: 'Validity',
+      uniqueness: 'Uniqueness', timeliness: 'Timeliness', overall: 'Overall', kinds: { FILE: 'File', PUSH: 'Push', DELETION: 'Deletion' }
+    },
+    discrepancy: {
+      title: 'Discrepancies', hintAuthority: "Entities the region's departments hold with different values", hintDepartment: 'Entities the department holds differently from another department',
+      datasetHint: "Entities this dataset holds differently from another department's dataset; the department with the wrong value corrects it by its next delivery.",
+      scan: 'Compare the region', scanned: 'Compared {comparisons} item pairs of {datasets} datasets: {found} new, {closed} closed; new ones are due by {dueOn}.',
+      filter: 'Filter by item, department or dataset', empty: 'No discrepancy', emptyOpen: 'No open discrepancy',
+      item: 'Item', entity: 'Entity (key)', side: { a: 'One side', b: 'Other side' }, dataset: 'Dataset #{id}', dueOn: 'Due', found: 'found {time}',
+      closedHint: 'Values agree since {time}; closed', settle: 'Settle', settleTitle: 'Settle a discrepancy', decideTitle: 'Decide a discrepancy',
+      resolveHint: 'The two values of “{item}” differ:', settleHint: 'Settled by the department (agreed between both); the department with the wrong value corrects it by its next delivery.',
+      decideHint: 'Decided by the data authority; the department with the wrong value corrects it by its next delivery.', note: 'Note (optional)', masked: 'Personal: values masked',
+      correct: "{department}'s value is correct", bothValid: 'Both values are valid (a legitimate difference)',
+      statuses: { OPEN: 'Open', SETTLED: 'Settled', DECIDED: 'Decided', CLOSED: 'Closed' }
+    },
+    purchase: {
+      title: 'Purchase filings', hintAuthority: "The region's departments' filings of social data purchases", hintDepartment: 'File a purchase of social data with the data authority before it happens',
+      new: 'File a purchase', empty: 'No purchase filed', supplier: 'Supplier', description: 'What and what for', items: 'Data items wanted',
+      descriptionHint: 'Which data, for which task', itemsHint: 'Chinese item names, one per line or separated by commas, e.g. 企业名称, 统一社会信用代码',
+      checkHint: 'The platform checks whether published catalog entries already hold these items, so that nothing is bought twice.', submit: 'File',
+      alreadyHeld: 'Already on the platform', nothingHeld: 'The platform holds none of these items', heldWarning: '{n} published entries already hold some of the items: consider obtaining them by sharing.',
+      answerTitle: 'Purchase filed', filed: 'Filed by', decideTitle: 'Decide a purchase filing', approve: 'Approve the purchase', reject: 'Reject (a reason is required)',
+      statuses: { FILED: 'Filed', APPROVED: 'Approved', REJECTED: 'Rejected' }
+    },
+    sources: {
+      title: 'Authoritative sources', hint: 'One data item, one source: the department that is the authoritative source of each base data element',
+      edit: 'Edit designations', editHint: "Saving replaces the region's designations with this list; datasets of other departments that collect an element designated to another department are flagged as repeated collections.",
+      add: 'Add an element', remove: 'Remove', empty: 'No authoritative source designated in the region', emptyEditing: 'The list is empty: saving withdraws every designation',
+      element: 'Data element', elementHint: 'e.g. 公民身份号码, 姓名', standard: 'Value standard', standardHint: 'e.g. GB 11643; blank if none',
+      subject: 'Base resource', department: 'Source department', pickDepartment: 'Choose a department', openFlags: 'Open repeated collections', designated: 'Designated by'
+    },
+    repeated: {
+      title: 'Repeated collections', hint: 'Datasets collecting an element another department is the authoritative source of (never blocked; the data authority decides)',
+      column: 'One source', flag: 'collects “{element}” again (source: {department})', empty: 'No repeated collection', emptyOpen: 'No open repeated collection',
+      found: 'Found', decideTitle: 'Decide a repeated collection', decideHint: 'Item “{item}” collects “{element}”, whose authoritative source is {department}.',
+      allow: 'Allow (e.g. the law requires the department to collect it)', shareInstead: 'Obtain it from the source by sharing instead',
+      statuses: { OPEN: 'Open', ALLOWED: 'Allowed', SHARE_INSTEAD: 'Share instead', LAPSED: 'Lapsed' }
+    },
     overview: {
-      title: 'Data lake overview', hint: "Datasets of the region's departments", filter: 'Filter by department, code or name', empty: 'No dataset in the region yet'
+      title: 'Data lake overview', hint: "Datasets of the region's departments, their update cycles and cycle exceptions", filter: 'Filter by department, code or name',
+      empty: 'No dataset in the region yet', overdueOnly: 'Overdue only'
     }
   }
 }

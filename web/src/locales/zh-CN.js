@@ -10,7 +10,8 @@ export default {
     policy: '政策配置', calendar: '工作日历', audit: '审计日志', account: '我的账户',
     catalog: '目录', catalogMine: '我的目录', catalogReview: '审核队列', catalogDuplicates: '重复目录',
     catalogObligations: '更新义务', catalogLeads: '牵头部门', catalogSearch: '目录检索', catalogLists: '开放/共享清单',
-    lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览'
+    lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览', lakeSources: '权威数据源', lakeRepeated: '重复采集',
+    lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -173,7 +174,7 @@ export default {
       title: '重复目录', hint: '提交审核时，平台将名称相近或信息项重合的其他部门条目标记为疑似重复；请指定采集部门或排除。',
       empty: '暂无疑似重复的条目', entry: '提交的条目', other: '疑似重复的条目', nameSimilarity: '名称相似度',
       itemOverlap: '信息项重合度', detected: '发现时间', decision: '处理结果', designate: '指定采集部门', dismiss: '排除',
-      designateHint: '同一数据只由一个部门采集。请选择负责采集的部门：', note: '说明（可选）',
+      designateHint: '同一数据只由一个部门采集。请选择负责采集的部门：', note: '说明（可选）', masked: '个人信息，值已脱敏',
       dismissHint: '确认两个条目描述的是不同数据？可填写说明：', collector: '采集部门',
       statuses: { OPEN: '待处理', RESOLVED: '已指定', DISMISSED: '已排除' }
     },
@@ -221,7 +222,7 @@ export default {
       RANGE: '超出取值范围', PATTERN: '不符合格式要求', CROSS_ITEM: '与其他信息项矛盾', DUPLICATE_KEY: '主键重复'
     },
     status: { RUNNING: '进行中', APPLIED: '已入库', REFUSED: '已拒收', FAILED: '失败', CANCELLED: '已取消' },
-    mode: { UPSERT: '增量更新', REPLACE: '全量替换' },
+    mode: { UPSERT: '增量更新', REPLACE: '全量替换', DELETE: '删除申请' },
     format: { CSV: 'CSV', XLSX: 'Excel（XLSX）', JSON_LINES: 'JSON Lines' },
     field: {
       resourceCode: '信息资源代码', name: '数据集名称', recordCount: '记录数', lastSuccessAt: '最近成功归集',
@@ -234,7 +235,8 @@ export default {
     },
     dataset: {
       back: '返回', columns: '字段', item: '信息项标识', chineseName: '信息项名称', column: '列名', recordKey: '主键',
-      retired: '已停用', batches: '归集批次', records: '记录查询'
+      retired: '已停用', batches: '归集批次', records: '记录查询', quality: '质量趋势', rules: '扩展规则', cycle: '更新周期',
+      deletions: '删除申请', discrepancies: '数据不一致'
     },
     upload: {
       title: '上传数据', drop: '将文件拖到此处，或点击选择', formats: '支持 CSV、Excel（.xlsx）、JSON Lines；首行（首个对象）为列名，可用信息项标识或中文名称',
@@ -263,8 +265,80 @@ export default {
       key: '按主键查询（{items}）', asOf: '查询某一时刻（北京时间）的状态', empty: '没有记录', validFrom: '生效时间', batch: '批次',
       total: '共 {n} 条记录', totalAsOf: '{time} 时共 {n} 条记录'
     },
+    decision: { title: '决定', decide: '审批', noteRequired: '选择此项须填写理由。' },
+    deletion: {
+      title: '删除审批', queueHintAuthority: '本区域各部门的数据删除申请，批准后记录在历史中留痕删除', queueHintDepartment: '本部门的数据删除申请，由部门负责人审批',
+      hint: '湖中数据不能直接删除：由本部门数据提供人提出申请并说明理由，经部门负责人或数据主管部门批准后删除（历史中留痕）。',
+      new: '申请删除记录', requestThis: '申请删除', keys: '要删除的记录主键（{items}）', keysHint: '每行一个主键值，例如身份证号码',
+      keysHintComposite: '每行一条记录，主键各项之间用制表符（可从表格复制）或逗号分隔', keyCountTyped: '共 {n} 条记录',
+      reason: '删除理由', approvalNeeded: '提交后须经部门负责人或数据主管部门批准才会删除；申请人不能审批自己的申请。', submit: '提交申请',
+      filed: '已提交删除申请，等待审批', empty: '尚无删除申请', emptyPending: '没有待审批的删除申请', records: '记录',
+      keyCount: '{n} 条记录', requested: '申请人', tombstoned: '已删除 {n} 条（批次 #{batch}）', ownRequest: '本人申请',
+      decideTitle: '审批删除申请 #{id}', decideHint: '申请删除 {n} 条记录，理由：', decisionReason: '审批意见（驳回时必填）',
+      approve: '批准：删除这些记录（历史中保留）', reject: '驳回：不删除',
+      statuses: { PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回' }
+    },
+    cycle: {
+      updateCycle: '更新周期', agreedDays: '约定周期', days: '{n} 天', daysUnit: '天', agreed: '约定 {n} 天', none: '无（按目录更新周期）',
+      dueOn: '下次应归集', noDue: '无截止日', state: '归集状态', overdue: '已逾期', onTime: '按时',
+      exceptions: '周期例外', hint: '数据无法按目录的更新周期归集时，由提供部门申报可以保证的周期，经数据主管部门认可后以此为准。',
+      new: '申报周期例外', empty: '尚无周期例外申报', reason: '原因', filed: '申报人', submit: '提交申报', filedMessage: '已提交周期例外申报',
+      decideTitle: '审核周期例外', decideHint: '申报按 {n} 天归集，原因：', accept: '认可：以约定周期为准', reject: '不予认可：仍按目录更新周期',
+      dialogTitle: '周期例外：{name}', statuses: { FILED: '待审核', ACCEPTED: '已认可', REJECTED: '不予认可' }
+    },
+    rules: {
+      hint: '在目录信息项已有规则之外，为数据项增加代码表、取值范围或格式要求；此后每次归集都按其校验。规则只能停用，不能删除。',
+      new: '新增扩展规则', empty: '尚无扩展规则', kind: '规则类型', params: '规则内容', description: '说明', created: '添加人',
+      active: '生效中', retired: '已停用', retire: '停用', retireConfirm: '停用规则“{description}”后，此后的归集不再按其校验。确定停用？',
+      retiredMessage: '规则已停用', added: '已新增扩展规则',
+      values: '代码值', valuesHint: '每行一个代码值，或用逗号分隔', min: '下限', max: '上限', numberHint: '数值，留空表示不限',
+      dateHint: '日期，如 2000-01-01，留空表示不限', pattern: '正则表达式', patternHint: '整个值须匹配，例如 ^[0-9]+$',
+      descriptionHint: '向数据提供人说明这条规则，如“婚姻状况代码”',
+      kinds: { CODE_LIST: '代码表', NUMBER_RANGE: '数值范围', DATE_RANGE: '日期范围', PATTERN: '格式（正则）' }
+    },
+    quality: {
+      hint: '每次归集（文件或实时推送）的完整性、有效性、唯一性、及时性，及四项平均的综合得分，按时间先后。',
+      empty: '尚无归集质量记录', kind: '方式', at: '完成时间', completeness: '完整性', validity: '有效性', uniqueness: '唯一性',
+      timeliness: '及时性', overall: '综合得分', kinds: { FILE: '文件上传', PUSH: '实时推送', DELETION: '删除申请' }
+    },
+    discrepancy: {
+      title: '数据不一致', hintAuthority: '本区域不同部门对同一对象登记的不同值', hintDepartment: '本部门与其他部门对同一对象登记的不同值',
+      datasetHint: '本数据集与其他部门数据集对同一对象登记的不同值；值错误的一方在下次归集时更正。',
+      scan: '全区比对', scanned: '已比对 {datasets} 个数据集的 {comparisons} 组信息项：新发现 {found} 条，关闭 {closed} 条；新发现的须在 {dueOn} 前处理。',
+      filter: '按信息项、部门或数据集筛选', empty: '没有数据不一致', emptyOpen: '没有待处理的数据不一致',
+      item: '信息项', entity: '对象（主键）', side: { a: '一方', b: '另一方' }, dataset: '数据集 #{id}', dueOn: '处理期限', found: '发现于 {time}',
+      closedHint: '{time} 两方数据已一致，自动关闭', settle: '协商确认', settleTitle: '协商确认数据不一致', decideTitle: '裁定数据不一致',
+      resolveHint: '信息项“{item}”的两个值不同，请确认：', settleHint: '由本部门确认（协商一致）；值错误的部门应在下次归集时更正。',
+      decideHint: '由数据主管部门裁定；值错误的部门应在下次归集时更正。', note: '说明（可选）', masked: '个人信息，值已脱敏',
+      correct: '{department} 的值正确', bothValid: '两个值均有效（合理差异）',
+      statuses: { OPEN: '待处理', SETTLED: '已协商', DECIDED: '已裁定', CLOSED: '已关闭' }
+    },
+    purchase: {
+      title: '采购备案', hintAuthority: '本区域各部门采购社会数据的备案', hintDepartment: '采购社会数据前向数据主管部门备案',
+      new: '新增采购备案', empty: '尚无采购备案', supplier: '供应商', description: '采购内容与用途', items: '拟采购的信息项',
+      descriptionHint: '采购什么数据、用于什么业务', itemsHint: '信息项中文名称，每行一个或用逗号分隔，如：企业名称、统一社会信用代码',
+      checkHint: '提交后平台会核对已发布目录中是否已有这些信息项，避免重复采购。', submit: '提交备案',
+      alreadyHeld: '平台已有', nothingHeld: '平台尚无这些信息项', heldWarning: '已有 {n} 个已发布目录条目包含其中部分信息项，请先考虑共享获取。',
+      answerTitle: '备案已提交', filed: '备案人', decideTitle: '审核采购备案', approve: '同意采购', reject: '不同意（须说明理由）',
+      statuses: { FILED: '待审核', APPROVED: '已同意', REJECTED: '不同意' }
+    },
+    sources: {
+      title: '权威数据源', hint: '一数一源：每个基础数据项由哪个部门作为权威来源',
+      edit: '编辑指定', editHint: '保存时以此列表整体替换本区域的指定；其他部门的数据集若采集了指定给别的部门的数据项，将被标记为重复采集。',
+      add: '添加数据项', remove: '移除', empty: '本区域尚未指定权威数据源', emptyEditing: '列表为空：保存将撤销全部指定',
+      element: '数据项', elementHint: '如：公民身份号码、姓名', standard: '数据标准', standardHint: '如 GB 11643，无则留空',
+      subject: '所属基础资源', department: '权威来源部门', pickDepartment: '选择部门', openFlags: '待处理重复采集', designated: '指定人'
+    },
+    repeated: {
+      title: '重复采集', hint: '采集了由其他部门作为权威来源的数据项的数据集（不阻止归集，由数据主管部门决定）',
+      column: '一数一源', flag: '重复采集“{element}”（权威来源：{department}）', empty: '没有重复采集', emptyOpen: '没有待处理的重复采集',
+      found: '发现时间', decideTitle: '处理重复采集', decideHint: '信息项“{item}”采集了“{element}”，其权威来源为 {department}。',
+      allow: '允许采集（如法定职责要求）', shareInstead: '改为从权威来源共享获取',
+      statuses: { OPEN: '待处理', ALLOWED: '已允许', SHARE_INSTEAD: '改为共享', LAPSED: '已失效' }
+    },
     overview: {
-      title: '归集总览', hint: '本区域各部门的数据集', filter: '按部门、代码或名称筛选', empty: '本区域尚无数据集'
+      title: '归集总览', hint: '本区域各部门的数据集、更新周期与周期例外', filter: '按部门、代码或名称筛选', empty: '本区域尚无数据集',
+      overdueOnly: '只看逾期'
     }
   }
 }

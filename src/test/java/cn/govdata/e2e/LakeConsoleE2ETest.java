@@ -1,5 +1,7 @@
 package cn.govdata.e2e;
 
+import static cn.govdata.e2e.PopulationEntries.id;
+import static cn.govdata.e2e.PopulationEntries.publishedEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,9 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +30,6 @@ import cn.govdata.support.Api;
 class LakeConsoleE2ETest extends ConsoleBrowserTest {
 
     private static final Charset GBK = Charset.forName("GBK");
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     @Test
     void providerCreatesADatasetUploadsAGbkCsvReadsTheReportAndFindsTheRecords() throws IOException {
@@ -142,57 +140,6 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
                 By.xpath("//tr[.//*[@data-test='overview-dataset-" + datasetId + "']]"))).getText())
                 .contains(department.name(), name, "3");
         shot("lake-07-overview");
-    }
-
-    /** An ID number of 370602 (烟台市芝罘区) with its ISO 7064 MOD 11-2 check character. */
-    private static String id(String birth, String sequence) {
-        String first17 = "370602" + birth + sequence;
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
-    }
-
-    /** A department-resource entry with the ID number as record key and a required name, published. */
-    private static long publishedEntry(Api editor, Api reviewer, String name) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("name", name);
-        content.put("classification", Map.of("category", "DEPARTMENT", "item", "01", "target", "001"));
-        content.put("summary", name + "，记录常住人口的身份号码和姓名。");
-        content.put("format", "DATABASE");
-        content.put("subFormat", "PostgreSQL");
-        content.put("releaseDate", "2026-01-15");
-        content.put("classified", false);
-        content.put("dataItems", List.of(
-                item("gmsfhm", "公民身份号码", 18, true, "GB 11643"),
-                item("xm", "姓名", 50, false, null)));
-        content.put("shareType", "UNCONDITIONAL");
-        content.put("shareMethod", "PLATFORM_INTERFACE");
-        content.put("openType", "OPEN");
-        content.put("updateCycle", "DAILY");
-        Api.Response created = editor.post("/api/v1/catalog/entries", Map.of("content", content));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.id();
-        Api.Response submitted = editor.post("/api/v1/catalog/entries/" + id + "/submit", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        Api.Response published = reviewer.post("/api/v1/catalog/entries/" + id + "/publish", Map.of());
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return id;
-    }
-
-    private static Map<String, Object> item(String name, String chineseName, int length, boolean recordKey,
-            String valueStandard) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", name);
-        item.put("chineseName", chineseName);
-        item.put("type", "CHARACTER");
-        item.put("length", length);
-        item.put("required", true);
-        item.put("recordKey", recordKey);
-        item.put("valueStandard", valueStandard);
-        item.put("sensitivity", "PERSONAL_INFORMATION");
-        return item;
     }
 
     private long datasetIdFromUrl() {
