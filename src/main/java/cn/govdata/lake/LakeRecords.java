@@ -51,8 +51,22 @@ public class LakeRecords {
         EQUALS, STARTS_WITH
     }
 
-    /** One condition on a data item: a grant's row filter (e.g. one district) or a query's filter. */
-    public record Condition(String item, Match match, String value) {
+    /**
+     * One condition on a data item — a grant's row filter (e.g. two districts' division codes) or a query's
+     * filter: the item's value equals, or starts with, one of the values. A read's conditions all hold.
+     */
+    public record Condition(String item, Match match, List<String> values) {
+
+        public Condition {
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a condition on " + item + " needs a value");
+            }
+        }
+
+        public Condition(String item, Match match, String value) {
+            this(item, match, List.of(value));
+        }
     }
 
     /** A current record: its key, the items asked for, and when this version became valid. */
@@ -172,7 +186,7 @@ public class LakeRecords {
     private final class Query {
 
         final List<String[]> selected = new ArrayList<>();  // {item, column}
-        final List<String[]> filters = new ArrayList<>();  // {column, comparison with one parameter}
+        final List<String> filters = new ArrayList<>();  // "(%1$s.c_x = ? or %1$s.c_x = ?)", the alias left open
         final List<Object> params = new ArrayList<>();
         final String table;
 
@@ -196,21 +210,25 @@ public class LakeRecords {
                 if (column == null) {
                     throw new IllegalArgumentException("not an item of the dataset: " + condition.item());
                 }
-                if (condition.match() == Match.EQUALS) {
-                    filters.add(new String[] { column, " = ?" });
-                    params.add(condition.value());
-                } else {
-                    filters.add(new String[] { column, " like ? escape '\\'" });
-                    params.add(condition.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                List<String> alternatives = new ArrayList<>();
+                for (String value : condition.values()) {
+                    if (condition.match() == Match.EQUALS) {
+                        alternatives.add("%1$s." + column + " = ?");
+                        params.add(value);
+                    } else {
+                        alternatives.add("%1$s." + column + " like ? escape '\\'");
+                        params.add(value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    }
                 }
+                filters.add("(" + String.join(" or ", alternatives) + ")");
             }
         }
 
         /** The conditions, each {@code and}-ed, on the columns of the table with this alias. */
         String where(String alias) {
             StringBuilder where = new StringBuilder();
-            for (String[] filter : filters) {
-                where.append(" and ").append(alias).append('.').append(filter[0]).append(filter[1]);
+            for (String filter : filters) {
+                where.append(" and ").append(filter.formatted(alias));
             }
             return where.toString();
         }

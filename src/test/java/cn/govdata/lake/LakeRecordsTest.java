@@ -101,6 +101,12 @@ class LakeRecordsTest extends CatalogFixtures {
                 .total()).isZero();
         assertThat(records.query(source(), List.of("xm"), List.of(new Condition("xzqh", Match.STARTS_WITH, "3706_")), 0, 10)
                 .total()).isZero();
+        // a condition with several values admits any of them
+        assertThat(records.query(source(), List.of("xm"), List.of(new Condition("xzqh", Match.STARTS_WITH,
+                List.of("370602", "370611"))), 0, 10).total()).isEqualTo(3);
+        assertThat(records.query(source(), List.of("xm"), List.of(new Condition("xm", Match.EQUALS,
+                List.of("王五", "张三")), ZHIFU.get(0)), 0, 10).rows()).extracting(LakeRecords.Row::key)
+                .containsExactly(ZHANG);
     }
 
     @Test
