@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.govdata.shared.Role;
@@ -20,6 +22,15 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = "govdata.policy=src/test/resources/share/provider-then-authority.yml")
 class ShareTwoStageApiTest extends ShareFixtures {
+
+    /** A context of its own needs a data directory of its own (the catalog's search index is locked per directory). */
+    private static final String DATA_DIR = System.getProperty("java.io.tmpdir") + "/govdata-test-two-stage-"
+            + java.util.UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("govdata.test.data-dir", () -> DATA_DIR);
+    }
 
     @BeforeEach
     void setUp() {
