@@ -9,8 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
@@ -51,24 +55,28 @@ public class ShareGrants {
     private final ActivePolicy policy;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final TransactionTemplate independent;
     private final ConcurrentHashMap<Long, Integer> rateLimits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
 
     ShareGrants(Grants grants, JdbcClient jdbc, PublishedCatalog catalog, ActivePolicy policy,
-            WorkingDayCalendar calendar, AuditLog audit) {
+            WorkingDayCalendar calendar, AuditLog audit, PlatformTransactionManager transactions) {
         this.grants = grants;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.policy = policy;
         this.calendar = calendar;
         this.audit = audit;
+        // a refusal is audited even when the caller's transaction rolls back because of it
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /**
      * Authorises a use of a catalog entry's data by the caller: a grant of the caller's department for the
      * entry that is not revoked, valid today (Beijing time), allows the way of use and every data item asked
      * for, and is for the caller (a system the grant names, or a data user of the department). Nothing is
-     * changed; a refusal is audited.
+     * changed; a refusal is audited in its own right, even if the caller's transaction then rolls back.
      *
      * @param items data item identifiers to be used; empty or null means every item the grant allows
      * @return the grant the use falls under, with the items, row filter, purpose and approver to apply
@@ -215,9 +223,11 @@ public class ShareGrants {
         detail.add(reason.code().name());
         detail.add(String.valueOf(way));
         detail.add("items " + (asked.isEmpty() ? "*" : String.join(",", asked)));
-        audit.record(new AuditEvent("share.authorize", "catalog-entry", Long.toString(entryId), AuditOutcome.FAILURE,
-                String.join(" ", detail), closest == null ? null : closest.purpose(),
-                closest == null ? null : Long.toString(closest.id())));
+        AuditEvent event = new AuditEvent("share.authorize", "catalog-entry", Long.toString(entryId),
+                AuditOutcome.FAILURE, String.join(" ", detail), closest == null ? null : closest.purpose(),
+                closest == null ? null : Long.toString(closest.id()));
+        independent.executeWithoutResult(status -> audit.record(event,
+                new AuditActor(actor.name(), actor.departmentId(), null)));
         return reason;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
@@ -36,14 +37,16 @@ class ShareReminders {
     private final Timeline timeline;
     private final AuditLog audit;
     private final ShareSettings settings;
+    private final TransactionTemplate transaction;
 
     ShareReminders(JdbcClient jdbc, WorkingDayCalendar calendar, Timeline timeline, AuditLog audit,
-            ShareSettings settings) {
+            ShareSettings settings, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.timeline = timeline;
         this.audit = audit;
         this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Scheduled(initialDelayString = "${govdata.share.reminder-interval:PT1H}",
@@ -52,8 +55,12 @@ class ShareReminders {
         run(calendar.today());
     }
 
-    @Transactional
+    /** One run as of a Beijing date, in one transaction: a mark and its timeline entry are written together. */
     Report run(LocalDate today) {
+        return transaction.execute(status -> runIn(today));
+    }
+
+    private Report runIn(LocalDate today) {
         int reminded = 0;
         int overdue = 0;
         OffsetDateTime now = ShareClock.now();

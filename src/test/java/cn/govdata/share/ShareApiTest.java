@@ -12,6 +12,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
@@ -518,6 +521,16 @@ class ShareApiTest extends ShareFixtures {
         assertThat(types(civilUser.api().get(path(applicationId) + "/timeline").json())).endsWith("GRANT_REVOKED");
         assertThat(audit("share.grant.revoke", grantId)).hasSize(1);
         assertThat(audit("share.authorize", entry).get(0).get("grantId").asString()).isEqualTo(Long.toString(grantId));
+        // a refused use is audited even when the caller's transaction rolls back
+        int before = audit("share.authorize", entry).size();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(refusal(() -> shareGrants.authorize(civilActor(), entry, WayOfUse.QUERY, Set.of())))
+                    .isEqualTo(ProblemCode.GRANT_REVOKED);
+            status.setRollbackOnly();
+        });
+        JsonNode refusedUses = audit("share.authorize", entry);
+        assertThat(refusedUses).hasSize(before + 1);
+        assertThat(refusedUses.get(0).get("actor").asString()).isEqualTo(civilUser.username());
 
         // the authority may revoke too
         long another = granted(entry("CONDITIONAL"));
@@ -559,8 +572,11 @@ class ShareApiTest extends ShareFixtures {
                 .isEqualTo("PENDING");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     private ShareReminders reminders;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     // --- deadlines ----------------------------------------------------------------------------------------------
 
