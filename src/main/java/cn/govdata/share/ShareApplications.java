@@ -199,8 +199,10 @@ class ShareApplications {
         if (!violations.isEmpty()) {
             throw new DomainException(ProblemCode.SHARE_APPLICATION_INVALID, violations, violations.size());
         }
+        Long authority = directory.region(application.regionId()).map(Directory.RegionInfo::authorityDepartmentId)
+                .orElse(null);
         List<Stage> stages = ApprovalRoute.stages(policy.profile().shareApplication().approver(),
-                entry.departmentId() == authorityOf(application.regionId()));
+                authority != null && entry.departmentId() == authority);
         OffsetDateTime now = ShareClock.now();
         LocalDate due = ReplyDeadline.due(calendar, policy.profile().shareApplication().replyWorkingDays(),
                 now.toInstant());

@@ -35,6 +35,7 @@ import cn.govdata.shared.ProblemCode;
 class ShareCatalogView {
 
     static final int MAX_SIZE = 100;
+    static final int MAX_OFFSET = 1_000_000;
 
     /** How the caller's department can use an entry now. */
     enum Availability {
@@ -93,6 +94,9 @@ class ShareCatalogView {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("size"), size + " (1–" + MAX_SIZE + ")");
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("page"), page + " (≤ " + MAX_OFFSET / size + ")");
         }
         List<ShareType> types = new ArrayList<>();
         if (shareTypes != null && !shareTypes.isBlank()) {

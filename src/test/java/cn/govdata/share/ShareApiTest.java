@@ -63,6 +63,8 @@ class ShareApiTest extends ShareFixtures {
         JsonNode onlyConditional = civilUser.api().get(catalog + "&shareType=CONDITIONAL").json();
         assertThat(onlyConditional.get("total").asLong()).isEqualTo(1);
         assertThat(civilUser.api().get(catalog + "&shareType=SOMETIMES").code()).isEqualTo("INVALID_VALUE");
+        assertThat(civilUser.api().get("/api/v1/share/catalog?page=2000000000&size=100").code())
+                .isEqualTo("INVALID_VALUE");
 
         // what the department holds and has applied for shows next to the entry
         Api.Response requested = civilUser.api().post("/api/v1/share/requests",
