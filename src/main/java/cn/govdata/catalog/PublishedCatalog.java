@@ -64,6 +64,42 @@ public class PublishedCatalog {
         return matches;
     }
 
+    /** One page of a region's published entries of some share types, by resource code, and how many there are. */
+    public record Page(List<PublishedEntry> entries, long total) {
+    }
+
+    /**
+     * The published, non-retired entries of a region with one of the given share types (all types when empty),
+     * optionally of one providing department, ordered by resource code: the catalog as a department that
+     * wants to use shared data sees it (SHR-1, SHR-2).
+     */
+    public Page byShareType(long regionId, java.util.Collection<cn.govdata.policy.PolicyProfile.ShareType> types,
+            Long departmentId, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" where e.region_id = ? and not e.retired");
+        List<Object> params = new java.util.ArrayList<>(List.of(regionId));
+        if (!types.isEmpty()) {
+            where.append(" and v.share_type in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(types.size(), "?"))).append(')');
+            types.forEach(t -> params.add(t.name()));
+        }
+        if (departmentId != null) {
+            where.append(" and e.department_id = ?");
+            params.add(departmentId);
+        }
+        String from = " from catalog_entry e join catalog_version v on v.entry_id = e.id and v.version = e.published_version";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new java.util.ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        List<PublishedEntry> entries = jdbc.sql("select e.id, e.resource_code, e.region_id, e.department_id, v.version, v.content"
+                + from + where + " order by e.resource_code limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> new PublishedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getInt(5), json.readValue(rs.getString(6), EntryContent.class)))
+                .list();
+        return new Page(entries, total);
+    }
+
     private Optional<PublishedEntry> find(String condition, Object value) {
         return jdbc.sql("""
                 select e.id, e.resource_code, e.region_id, e.department_id, v.version, v.content

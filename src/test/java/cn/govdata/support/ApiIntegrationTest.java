@@ -39,7 +39,9 @@ public abstract class ApiIntegrationTest {
 
     @org.springframework.test.context.DynamicPropertySource
     static void dataDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("govdata.data-dir", () -> DATA_DIR);
+        // govdata.data-dir is this unless a test class with a context of its own sets govdata.test.data-dir
+        // (application-test.yml): two contexts cannot share a data directory (the search index is locked)
+        registry.add("govdata.test.shared-data-dir", () -> DATA_DIR);
     }
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);

@@ -1,0 +1,233 @@
+package cn.govdata.share;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.govdata.audit.AuditActor;
+import cn.govdata.audit.AuditEvent;
+import cn.govdata.audit.AuditLog;
+import cn.govdata.audit.AuditOutcome;
+import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
+import cn.govdata.policy.ActivePolicy;
+import cn.govdata.policy.PolicyProfile.ShareType;
+import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.share.Grants.Grant;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.LocalizedText;
+import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.Role;
+
+/**
+ * The grants as the data access interfaces (verification, query, exchange, subscription) enforce them: every
+ * use of shared data is first authorised against the caller's grants, then counted against the grant's
+ * daily quota and rate limit. A use stays within the purpose, data items, records and period of its grant
+ * (SHR-3, SHR-6); a refusal says why, in the caller's language, and is audited.
+ *
+ * <p>Typical use by an interface:
+ * <pre>{@code
+ * AuthorizedUse use = shareGrants.authorize(actor, entryId, WayOfUse.QUERY, Set.of("xm", "gmsfhm"));
+ * shareGrants.acquire(use.grantId());             // requests per second
+ * ... read only use.items(), only records use.rowFilter().matches(record) ...
+ * shareGrants.consume(use.grantId(), delivered);  // records per day, before answering
+ * audit: the usage record with use.purpose(), use.approvedBy(), use.grantId() (SEC-2)
+ * }</pre>
+ */
+@Service
+public class ShareGrants {
+
+    private final Grants grants;
+    private final JdbcClient jdbc;
+    private final PublishedCatalog catalog;
+    private final ActivePolicy policy;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final TransactionTemplate independent;
+    private final ConcurrentHashMap<Long, Integer> rateLimits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
+
+    ShareGrants(Grants grants, JdbcClient jdbc, PublishedCatalog catalog, ActivePolicy policy,
+            WorkingDayCalendar calendar, AuditLog audit, PlatformTransactionManager transactions) {
+        this.grants = grants;
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.calendar = calendar;
+        this.audit = audit;
+        // a refusal is audited even when the caller's transaction rolls back because of it
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    /**
+     * Authorises a use of a catalog entry's data by the caller: a grant of the caller's department for the
+     * entry that is not revoked, valid today (Beijing time), allows the way of use and every data item asked
+     * for, and is for the caller (a system the grant names, or a data user of the department). Nothing is
+     * changed; a refusal is audited in its own right, even if the caller's transaction then rolls back.
+     *
+     * @param items data item identifiers to be used; empty or null means every item the grant allows
+     * @return the grant the use falls under, with the items, row filter, purpose and approver to apply
+     * @throws DomainException {@code NO_GRANT}, {@code GRANT_REVOKED}, {@code GRANT_EXPIRED},
+     *         {@code GRANT_NOT_YET_VALID}, {@code GRANT_DOES_NOT_COVER}, {@code GRANT_NOT_FOR_CALLER},
+     *         {@code SHARE_TYPE_MISMATCH} (an unconditional grant whose entry is no longer unconditional), or
+     *         {@code NOT_FOUND} (the entry is not published)
+     */
+    public AuthorizedUse authorize(Actor actor, long entryId, WayOfUse way, Set<String> items) {
+        Set<String> asked = items == null ? Set.of() : new TreeSet<>(items);
+        PublishedEntry entry = catalog.byId(entryId).filter(e -> e.regionId() == actor.regionId()).orElse(null);
+        if (entry == null) {
+            throw refused(actor, entryId, way, asked, null, new DomainException(ProblemCode.NOT_FOUND,
+                    "catalog entry", entryId));
+        }
+        List<Grant> held = grants.query(" where consumer_department_id = ? and entry_id = ? order by id desc",
+                List.of(actor.departmentId(), entryId));
+        if (held.isEmpty()) {
+            throw refused(actor, entryId, way, asked, null,
+                    new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
+        }
+        int bestRank = -1;
+        Grant closest = null;
+        DomainException reason = null;
+        for (Grant grant : held) {
+            int rank;
+            DomainException why;
+            switch (grant.status()) {
+                case REVOKED -> {
+                    rank = 0;
+                    why = new DomainException(ProblemCode.GRANT_REVOKED, grant.id());
+                }
+                case EXPIRED -> {
+                    rank = 1;
+                    why = new DomainException(ProblemCode.GRANT_EXPIRED, grant.id(), grant.validUntil().toString());
+                }
+                case SCHEDULED -> {
+                    rank = 2;
+                    why = new DomainException(ProblemCode.GRANT_NOT_YET_VALID, grant.id(), grant.validFrom().toString());
+                }
+                default -> {
+                    if (!grant.ways().contains(way) || !grant.items().containsAll(asked)) {
+                        rank = 3;
+                        why = new DomainException(ProblemCode.GRANT_DOES_NOT_COVER, way,
+                                asked.isEmpty() ? "*" : String.join(", ", asked));
+                    } else if (!forCaller(actor, grant)) {
+                        rank = 4;
+                        why = new DomainException(ProblemCode.GRANT_NOT_FOR_CALLER, grant.id());
+                    } else if (grant.origin() == Grants.Origin.UNCONDITIONAL
+                            && entry.content().shareType() != ShareType.UNCONDITIONAL) {
+                        rank = 5;
+                        var name = policy.profile().shareTypes().get(entry.content().shareType());
+                        why = new DomainException(ProblemCode.SHARE_TYPE_MISMATCH, entry.resourceCode(),
+                                new LocalizedText(name.zh(), name.en()), ShareAccess.label("mismatch.changed"));
+                    } else {
+                        return new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
+                                grant.providerDepartmentId(), grant.consumerDepartmentId(), way,
+                                asked.isEmpty() ? grant.items() : grant.items().stream().filter(asked::contains).toList(),
+                                grant.rowFilter(), grant.purpose(), grant.approvedBy(), grant.approvedByDepartmentId(),
+                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota());
+                    }
+                }
+            }
+            if (rank > bestRank) {
+                bestRank = rank;
+                closest = grant;
+                reason = why;
+            }
+        }
+        throw refused(actor, entryId, way, asked, closest, reason);
+    }
+
+    /**
+     * Counts records delivered under a grant against its daily quota (records per Beijing day). All or
+     * nothing: a delivery that would exceed the quota is refused and not counted, so that the interface
+     * delivers less or nothing.
+     *
+     * @return the records that remain today after this delivery
+     * @throws DomainException {@code QUOTA_EXHAUSTED} (429), {@code GRANT_REVOKED}, {@code NOT_FOUND}
+     */
+    @Transactional
+    public long consume(long grantId, long records) {
+        if (records < 0) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("records"), records);
+        }
+        Grant grant = grants.find(grantId).orElseThrow(() -> DomainException.notFound("grant", grantId));
+        if (grant.status() == Grants.Status.REVOKED) {
+            throw new DomainException(ProblemCode.GRANT_REVOKED, grantId);
+        }
+        LocalDate day = calendar.today();
+        jdbc.sql("insert into share_grant_usage (grant_id, usage_day, records, requests) values (?, ?, 0, 0) "
+                + "on conflict do nothing").params(grantId, day).update();
+        int counted = jdbc.sql("""
+                update share_grant_usage set records = records + ?, requests = requests + 1
+                where grant_id = ? and usage_day = ? and records + ? <= ?""")
+                .params(records, grantId, day, records, grant.dailyQuota()).update();
+        long used = jdbc.sql("select records from share_grant_usage where grant_id = ? and usage_day = ?")
+                .params(grantId, day).query(Long.class).single();
+        if (counted == 0) {
+            throw new DomainException(ProblemCode.QUOTA_EXHAUSTED, grantId, grant.dailyQuota(),
+                    Math.max(0, grant.dailyQuota() - used));
+        }
+        return grant.dailyQuota() - used;
+    }
+
+    /**
+     * Takes one request from the grant's rate limit (requests per second, counted per second on this node; on
+     * several nodes each enforces the limit alone).
+     *
+     * @throws DomainException {@code RATE_LIMITED} (429), {@code NOT_FOUND}
+     */
+    public void acquire(long grantId) {
+        int limit = rateLimits.computeIfAbsent(grantId, id -> grants.find(id).map(Grant::rateLimit)
+                .orElseThrow(() -> DomainException.notFound("grant", id)));
+        long second = System.currentTimeMillis() / 1000;
+        boolean[] allowed = { true };
+        windows.compute(grantId, (id, window) -> {
+            if (window == null || window[0] != second) {
+                return new long[] { second, 1 };
+            }
+            if (window[1] >= limit) {
+                allowed[0] = false;
+                return window;
+            }
+            window[1]++;
+            return window;
+        });
+        if (!allowed[0]) {
+            throw new DomainException(ProblemCode.RATE_LIMITED, grantId, limit);
+        }
+    }
+
+    private static boolean forCaller(Actor actor, Grant grant) {
+        if (actor.kind() == Actor.Kind.SYSTEM) {
+            return grant.systems().contains(actor.id());
+        }
+        return actor.has(Role.DATA_USER);
+    }
+
+    /** Audits a refused use (who, what, which grant came closest) and returns the refusal to throw. */
+    private DomainException refused(Actor actor, long entryId, WayOfUse way, Set<String> asked, Grant closest,
+            DomainException reason) {
+        List<String> detail = new ArrayList<>();
+        detail.add(reason.code().name());
+        detail.add(String.valueOf(way));
+        detail.add("items " + (asked.isEmpty() ? "*" : String.join(",", asked)));
+        AuditEvent event = new AuditEvent("share.authorize", "catalog-entry", Long.toString(entryId),
+                AuditOutcome.FAILURE, String.join(" ", detail), closest == null ? null : closest.purpose(),
+                closest == null ? null : Long.toString(closest.id()));
+        independent.executeWithoutResult(status -> audit.record(event,
+                new AuditActor(actor.name(), actor.departmentId(), null)));
+        return reason;
+    }
+}
