@@ -84,6 +84,14 @@ public class LakeRecords {
     public record ExportResult(long changes, long cursor) {
     }
 
+    /**
+     * Told, before the first change is streamed, how many changes the export will send and the cursor of its
+     * snapshot; may refuse (throw), and then nothing is sent. Where a caller counts a quota or sets headers.
+     */
+    public interface Admission {
+        void admit(long changes, long cursor);
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final DatasetTables tables;
@@ -144,13 +152,15 @@ public class LakeRecords {
      * version).
      */
     public ExportResult export(Source source, List<String> items, List<Condition> conditions, long since,
-            Consumer<Change> sink) {
+            Admission admission, Consumer<Change> sink) {
         return snapshot.execute(status -> {
             long cursor = jdbc.sql("select applied_seq from lake_dataset where id = ?").param(source.datasetId())
                     .query(Long.class).single();
             long[] changes = { 0 };
             Query query = new Query(source, items, conditions);
             if (since <= 0) {
+                admission.admit(jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class)
+                        .single(), cursor);
                 streaming.query(query.select() + query.from(), rs -> {
                     sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
                     changes[0]++;
@@ -163,8 +173,7 @@ public class LakeRecords {
             params.add(since);
             params.addAll(query.params);
             String changed = "select c.record_key, " + query.columns("c") + ", false as deleted, b.applied_seq from "
-                    + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?"
-                    + query.where("c");
+                    + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
             // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
             params.add(since);
             params.addAll(query.params);
@@ -172,12 +181,14 @@ public class LakeRecords {
                     + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
                     + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
                     + " b.applied_seq > ?" + query.where("v");
-            streaming.query("select * from (" + changed + " union all " + deleted + ") x order by applied_seq, record_key",
-                    rs -> {
-                        boolean gone = rs.getBoolean("deleted");
-                        sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
-                        changes[0]++;
-                    }, params.toArray());
+            String union = "select * from (" + changed + " union all " + deleted + ") x";
+            admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
+                    .single(), cursor);
+            streaming.query(union + " order by applied_seq, record_key", rs -> {
+                boolean gone = rs.getBoolean("deleted");
+                sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
+                changes[0]++;
+            }, params.toArray());
             return new ExportResult(changes[0], cursor);
         });
     }

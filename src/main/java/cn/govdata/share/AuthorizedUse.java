@@ -2,6 +2,9 @@ package cn.govdata.share;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import cn.govdata.security.MaskingRule;
 
 /**
  * What {@link ShareGrants#authorize} allows: the grant a use falls under and its limits. The data access
@@ -23,12 +26,20 @@ import java.util.List;
  * @param validUntil the last day of the grant, or null when it has no end
  * @param rateLimit requests per second the grant allows
  * @param dailyQuota records per day (Beijing time) the grant allows
+ * @param masking the desensitisation the grant prescribes per item; an item without a rule is masked whole
  */
 public record AuthorizedUse(long grantId, long entryId, String resourceCode, long providerDepartmentId,
         long consumerDepartmentId, WayOfUse way, List<String> items, RowFilter rowFilter, String purpose,
-        String approvedBy, long approvedByDepartmentId, LocalDate validUntil, int rateLimit, long dailyQuota) {
+        String approvedBy, long approvedByDepartmentId, LocalDate validUntil, int rateLimit, long dailyQuota,
+        Map<String, MaskingRule> masking) {
 
     public AuthorizedUse {
         items = List.copyOf(items);
+        masking = masking == null ? Map.of() : Map.copyOf(masking);
+    }
+
+    /** A value of an item as it may leave the platform under this grant. */
+    public String masked(String item, String value) {
+        return masking.getOrDefault(item, MaskingRule.FULL).apply(value);
     }
 }

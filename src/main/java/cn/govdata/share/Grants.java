@@ -23,9 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
+import cn.govdata.catalog.DataItem;
+import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.security.MaskingRule;
 import cn.govdata.share.ShareApplications.Application;
 import cn.govdata.share.Timeline.By;
 import cn.govdata.shared.Actor;
@@ -56,7 +59,7 @@ class Grants {
             List<Long> systems, String purpose, String useScenario, String legalDuty, LocalDate validFrom,
             LocalDate validUntil, int rateLimit, long dailyQuota, String approvedBy, long approvedByDepartmentId,
             OffsetDateTime approvedAt, Status status, OffsetDateTime revokedAt, String revokedBy, String revokeReason,
-            long usedToday) {
+            long usedToday, Map<String, MaskingRule> masking) {
     }
 
     private final JdbcClient jdbc;
@@ -66,9 +69,11 @@ class Grants {
     private final Timeline timeline;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PublishedCatalog catalog;
 
     Grants(JdbcClient jdbc, JsonMapper json, Directory directory, WorkingDayCalendar calendar, Timeline timeline,
-            AuditLog audit, ApplicationEventPublisher events) {
+            AuditLog audit, ApplicationEventPublisher events, PublishedCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -93,8 +98,8 @@ class Grants {
                 insert into share_grant (application_id, region_id, entry_id, resource_code, entry_name,
                     provider_department_id, consumer_department_id, origin, items, row_filter, ways, systems, purpose,
                     use_scenario, legal_duty, valid_from, valid_until, rate_limit, daily_quota, approved_by,
-                    approved_by_department_id, approved_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    approved_by_department_id, approved_at, masking)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(application.id(), application.regionId(), application.entryId(), application.resourceCode(),
                         application.entryName(), application.providerDepartmentId(),
                         application.applicantDepartmentId(), origin.name(), json.writeValueAsString(scope.items()),
@@ -102,7 +107,8 @@ class Grants {
                         String.join(",", scope.ways().stream().map(Enum::name).toList()),
                         json.writeValueAsString(scope.systems()), application.purpose(), application.useScenario(),
                         application.legalDuty(), scope.periodFrom(), scope.periodTo(), rate, quota,
-                        approver == null ? null : approver.name(), approvingDepartment, now)
+                        approver == null ? null : approver.name(), approvingDepartment, now,
+                        json.writeValueAsString(masking(application.entryId(), scope.items())))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         By by = approver == null ? By.PLATFORM : new By(approver.name(), approver.departmentId());
@@ -255,6 +261,20 @@ class Grants {
             select g.*, (select u.records from share_grant_usage u where u.grant_id = g.id and u.usage_day = ?)
                 as used_today from share_grant g""";
 
+    /**
+     * The desensitisation of each granted item: the rule its value standard, name and sensitivity suggest
+     * (an ID number keeps its region and last four, a name its surname, …), so that no personal value leaves in
+     * full unless the item carries none.
+     */
+    private Map<String, MaskingRule> masking(long entryId, List<String> items) {
+        Map<String, MaskingRule> masking = new java.util.LinkedHashMap<>();
+        catalog.byId(entryId).ifPresent(entry -> entry.content().dataItems().stream()
+                .filter(item -> items.contains(item.name()))
+                .forEach(item -> masking.put(item.name(), MaskingRule.suggestedFor(item.valueStandard(), item.name(),
+                        item.chineseName(), item.sensitivity() == DataItem.Sensitivity.PERSONAL_INFORMATION))));
+        return masking;
+    }
+
     private Grant map(ResultSet rs, int n) throws SQLException {
         LocalDate validFrom = rs.getObject("valid_from", LocalDate.class);
         LocalDate validUntil = rs.getObject("valid_until", LocalDate.class);
@@ -274,7 +294,9 @@ class Grants {
                 validUntil, rs.getInt("rate_limit"), rs.getLong("daily_quota"), rs.getString("approved_by"),
                 rs.getLong("approved_by_department_id"), rs.getObject("approved_at", OffsetDateTime.class),
                 status(validFrom, validUntil, revokedAt, calendar.today()), revokedAt, rs.getString("revoked_by"),
-                rs.getString("revoke_reason"), used);
+                rs.getString("revoke_reason"), used, rs.getString("masking") == null ? Map.of()
+                        : json.readValue(rs.getString("masking"), new TypeReference<Map<String, MaskingRule>>() {
+                        }));
     }
 
     private String name(long departmentId) {

@@ -136,7 +136,7 @@ public class ShareGrants {
                                 grant.providerDepartmentId(), grant.consumerDepartmentId(), way,
                                 asked.isEmpty() ? grant.items() : grant.items().stream().filter(asked::contains).toList(),
                                 grant.rowFilter(), grant.purpose(), grant.approvedBy(), grant.approvedByDepartmentId(),
-                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota());
+                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota(), grant.masking());
                     }
                 }
             }

@@ -12,5 +12,5 @@
  * {@link cn.govdata.share.RowFilter} and the events {@link cn.govdata.share.GrantIssued} and
  * {@link cn.govdata.share.GrantRevoked}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog", "lake", "security" })
 package cn.govdata.share;

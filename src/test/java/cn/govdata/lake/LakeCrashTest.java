@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * A killed process mid-batch leaves the dataset exactly as it was (issue #4, bad input). The platform runs as a
  * separate JVM (demo mode, its own data directory; on PostgreSQL when the suite runs there, in a schema of its
  * own); two large uploads are started — a later batch of the demo population dataset, which is staged, and the
- * first load of an empty dataset, which writes into its current table inside one open transaction — and the
+ * first load of an empty dataset, which on PostgreSQL writes into its current table inside one open
+ * transaction (on H2 it is staged too) — and the
  * JVM is killed with SIGKILL while both are running. After a restart both batches are failed as interrupted,
  * the population dataset shows exactly the records it had, the new dataset is empty, and nothing is left in
  * staging.

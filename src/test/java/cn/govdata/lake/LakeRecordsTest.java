@@ -112,18 +112,18 @@ class LakeRecordsTest extends CatalogFixtures {
     @Test
     void anExportStreamsEverythingThenOnlyWhatChangedSinceItsCursor() {
         List<Change> all = new ArrayList<>();
-        ExportResult full = records.export(source(), List.of("xm"), ZHIFU, 0, all::add);
+        ExportResult full = records.export(source(), List.of("xm"), ZHIFU, 0, (n, cursor) -> assertThat(n).isEqualTo(2), all::add);
         assertThat(full.changes()).isEqualTo(2);
         assertThat(all).extracting(Change::key).containsExactlyInAnyOrder(ZHANG, LI);
         assertThat(all).allSatisfy(change -> assertThat(change.values()).containsOnlyKeys("xm"));
 
         // nothing changed: nothing to send, same cursor
-        assertThat(records.export(source(), List.of("xm"), ZHIFU, full.cursor(), c -> { }).changes()).isZero();
+        assertThat(records.export(source(), List.of("xm"), ZHIFU, full.cursor(), (n, cursor) -> { }, c -> { }).changes()).isZero();
 
         // LI renamed, ZHAO added in the district, WANG (outside the district) renamed
         upload("gmsfhm,xm,xzqh\n" + LI + ",李思,370602\n" + ZHAO + ",赵六,370602\n" + WANG + ",王武,370611\n");
         List<Change> changed = new ArrayList<>();
-        ExportResult next = records.export(source(), List.of("xm"), ZHIFU, full.cursor(), changed::add);
+        ExportResult next = records.export(source(), List.of("xm"), ZHIFU, full.cursor(), (n, cursor) -> assertThat(n).isEqualTo(2), changed::add);
         assertThat(next.cursor()).isGreaterThan(full.cursor());
         assertThat(changed).extracting(Change::key).containsExactlyInAnyOrder(LI, ZHAO);
         assertThat(changed).filteredOn(c -> c.key().equals(LI)).first()
@@ -132,8 +132,15 @@ class LakeRecordsTest extends CatalogFixtures {
         // a replace without ZHANG and WANG: only ZHANG's deletion concerns the district
         upload("gmsfhm,xm,xzqh\n" + LI + ",李思,370602\n" + ZHAO + ",赵六,370602\n", "mode=REPLACE", "confirmReplace=true");
         List<Change> deleted = new ArrayList<>();
-        ExportResult last = records.export(source(), List.of("xm"), ZHIFU, next.cursor(), deleted::add);
+        ExportResult last = records.export(source(), List.of("xm"), ZHIFU, next.cursor(), (n, cursor) -> assertThat(n).isEqualTo(1), deleted::add);
         assertThat(deleted).containsExactly(new Change(ZHANG, null, true));
         assertThat(last.cursor()).isGreaterThan(next.cursor());
+
+        // a refused admission sends nothing
+        List<Change> refused = new ArrayList<>();
+        assertThatThrownBy(() -> records.export(source(), List.of("xm"), List.of(), 0, (n, cursor) -> {
+            throw new IllegalStateException("over quota");
+        }, refused::add)).hasMessage("over quota");
+        assertThat(refused).isEmpty();
     }
 }

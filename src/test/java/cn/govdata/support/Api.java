@@ -67,6 +67,11 @@ public final class Api {
         return new Api(base, token, acceptLanguage);
     }
 
+    /** The bearer token this client sends, for requests it cannot make itself (streams). */
+    public String token() {
+        return token;
+    }
+
     public String baseUrl() {
         return base;
     }

@@ -1,0 +1,214 @@
+package cn.govdata.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.govdata.shared.Role;
+import cn.govdata.support.Api;
+import cn.govdata.support.IdNumbers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The data access interfaces through HTTP on the real database: the civil affairs bureau's system verifies,
+ * queries and exchanges the police's population data under a grant narrowed to three items and one district —
+ * and nothing leaves outside it.
+ */
+class SharedDataApiTest extends ShareFixtures {
+
+    private static final String ZHANG = IdNumbers.of("370602", "19800101", "123");
+    private static final String LI = IdNumbers.of("370602", "19921231", "456");
+    private static final String WANG = IdNumbers.of("370611", "20010615", "789");
+
+    private long entryId;
+    private long grantId;
+    private Api system;
+    private Api policeProvider;
+    private long datasetId;
+
+    @BeforeEach
+    void setUp() {
+        setUpShare();
+        entryId = entry("CONDITIONAL");
+        policeProvider = newUser(admin, police.department().id(), Role.DATA_PROVIDER).api();
+        datasetId = policeProvider.post("/api/v1/lake/datasets", Map.of("entryId", entryId)).id();
+        load("gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三,370602,芝罘区幸福路1号\n" + LI + ",李四,370602,芝罘区和平路2号\n"
+                + WANG + ",王五,370611,福山区长安街3号\n");
+        Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "救助核对系统"));
+        system = token(registered);
+        grantId = grant(registered.id(), 1000);
+    }
+
+    private void load(String csv) {
+        Api.Response batch = policeProvider.upload("/api/v1/lake/datasets/" + datasetId + "/batches?wait=true", "file",
+                "人口.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(batch.text("status")).as(batch.body()).isEqualTo("APPLIED");
+    }
+
+    private Api token(Api.Response registered) {
+        String basic = Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
+                + registered.text("clientSecret")).getBytes(StandardCharsets.UTF_8));
+        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
+                "Basic " + basic);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return anonymous.withToken(token.text("access_token"));
+    }
+
+    /** Applied for with four items and three ways; approved narrowed to three items and the 芝罘区 records. */
+    private long grant(long systemId, long dailyQuota) {
+        Map<String, Object> application = application(entryId);
+        application.put("items", List.of("gmsfhm", "xm", "xzqh", "zz"));
+        application.put("ways", List.of("VERIFICATION", "QUERY", "EXCHANGE"));
+        application.put("systems", List.of(systemId));
+        Api.Response drafted = civilUser.api().post("/api/v1/share/applications", application);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        attachAll(drafted.id());
+        assertThat(civilUser.api().post("/api/v1/share/applications/" + drafted.id() + "/submit", Map.of()).status())
+                .isEqualTo(200);
+        Api.Response approved = policeApprover.post("/api/v1/share/applications/" + drafted.id() + "/approve", Map.of(
+                "items", List.of("gmsfhm", "xm", "xzqh"),
+                "rowFilter", Map.of("conditions", List.of(Map.of("item", "xzqh", "op", "PREFIX", "values", List.of("370602")))),
+                "dailyQuota", dailyQuota));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approved.json().get("grantIds").get(0).asLong();
+    }
+
+    private Api.Response verify(Api api, String key, Map<String, String> claims) {
+        return api.post("/api/v1/share/data/" + entryId + "/verification", Map.of("key", Map.of("gmsfhm", key),
+                "claims", claims));
+    }
+
+    private Api.Response query(Api api, Map<String, Object> request) {
+        return api.post("/api/v1/share/data/" + entryId + "/query", request);
+    }
+
+    @Test
+    void verificationAnswersMatchOrNoMatchPerItemAndNeverTheStoredValue() {
+        Api.Response right = verify(system, ZHANG, Map.of("xm", "张三", "xzqh", "370602"));
+        assertThat(right.status()).as(right.body()).isEqualTo(200);
+        assertThat(right.json().get("found").asBoolean()).isTrue();
+        assertThat(right.json().get("items").get("xm").asString()).isEqualTo("MATCH");
+        assertThat(right.json().get("items").get("xzqh").asString()).isEqualTo("MATCH");
+
+        Api.Response wrong = verify(system, LI, Map.of("xm", "李思"));
+        assertThat(wrong.json().get("items").get("xm").asString()).isEqualTo("NO_MATCH");
+        assertThat(wrong.body()).doesNotContain("李四");
+
+        // full-width digits and blanks as a citizen types them still match
+        assertThat(verify(system, ZHANG, Map.of("xzqh", " ３７０６０２ ")).json().get("items").get("xzqh").asString())
+                .isEqualTo("MATCH");
+
+        // a record outside the granted district is not held, as far as this grant can tell
+        Api.Response outside = verify(system, WANG, Map.of("xm", "王五"));
+        assertThat(outside.json().get("found").asBoolean()).isFalse();
+        assertThat(outside.json().get("items").get("xm").asString()).isEqualTo("NOT_HELD");
+
+        // the address was applied for but not granted
+        Api.Response address = verify(system, ZHANG, Map.of("zz", "芝罘区幸福路1号"));
+        assertThat(address.status()).isEqualTo(403);
+        assertThat(address.code()).isEqualTo("GRANT_DOES_NOT_COVER");
+        assertThat(address.body()).doesNotContain("幸福路");
+
+        assertThat(verify(system, "", Map.of("xm", "张三")).code()).isEqualTo("FIELD_REQUIRED");
+        assertThat(system.post("/api/v1/share/data/" + entryId + "/verification", Map.of("key", Map.of("gmsfhm", ZHANG)))
+                .code()).isEqualTo("FIELD_REQUIRED");
+    }
+
+    @Test
+    void aQueryReturnsOnlyGrantedItemsOfAdmittedRecordsMaskedAsTheGrantPrescribes() {
+        Api.Response found = query(system, Map.of("filters", List.of(Map.of("item", "xzqh", "match", "STARTS_WITH",
+                "value", "3706"))));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().get("total").asLong()).isEqualTo(2);
+        JsonNode first = found.json().get("records").get(0).get("values");
+        assertThat(Api.texts(found.json().get("records"), "underReview")).containsOnly("false");
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("gmsfhm", "xm", "xzqh");
+        assertThat(first.get("gmsfhm").asString()).matches("370602\\*{8}\\d{3}[\\dX]");
+        assertThat(first.get("xm").asString()).endsWith("*").hasSize(2);
+        assertThat(first.get("xzqh").asString()).isEqualTo("370602");
+        assertThat(found.body()).doesNotContain(ZHANG, LI, "张三", "李四", "王五", "幸福路");
+
+        Api.Response byKey = query(system, Map.of("key", Map.of("gmsfhm", LI), "items", List.of("xm")));
+        assertThat(byKey.json().get("records").get(0).get("values").propertyNames()).containsExactly("xm");
+        assertThat(query(system, Map.of("key", Map.of("gmsfhm", WANG))).json().get("total").asLong()).isZero();
+
+        // other items, or a filter on one, are outside the grant
+        assertThat(query(system, Map.of("key", Map.of("gmsfhm", LI), "items", List.of("zz"))).code())
+                .isEqualTo("GRANT_DOES_NOT_COVER");
+        assertThat(query(system, Map.of("filters", List.of(Map.of("item", "zz", "match", "STARTS_WITH", "value", "芝罘"))))
+                .code()).isEqualTo("GRANT_DOES_NOT_COVER");
+        assertThat(query(system, Map.of()).code()).isEqualTo("FIELD_REQUIRED");
+        assertThat(query(system, Map.of("filters", List.of(Map.of("item", "xm", "match", "EQUALS", "value", "李四")),
+                "size", 1000)).code()).isEqualTo("INVALID_VALUE");
+    }
+
+    @Test
+    void everyUseIsRecordedWithItsGrantPurposeAndApproverAndAccessOutsideAGrantIsRefusedAndRecorded() {
+        verify(system, ZHANG, Map.of("xm", "张三"));
+        query(system, Map.of("key", Map.of("gmsfhm", LI)));
+        JsonNode verified = audit("share.data.verify", entryId).get(0);
+        assertThat(verified.get("grantId").asString()).isEqualTo(Long.toString(grantId));
+        assertThat(verified.get("purpose").asString()).isEqualTo("核查最低生活保障申请人的身份和户籍");
+        assertThat(verified.get("detail").asString()).contains("API (system", "1 record", "[xm]", ZHANG, "approved by");
+        assertThat(audit("share.data.query", entryId).get(0).get("detail").asString()).contains("1 of 1 records", LI);
+
+        // a department without a grant, and a revoked grant: refused, nothing read, the refusal recorded
+        Api.Response other = admin.post("/api/v1/systems", Map.of("departmentId", strangerDepartment.id(), "name", "学籍系统"));
+        Api strangerSystemApi = token(other);
+        assertThat(verify(strangerSystemApi, ZHANG, Map.of("xm", "张三")).code()).isEqualTo("NO_GRANT");
+        assertThat(policeApprover.post("/api/v1/share/grants/" + grantId + "/revoke", Map.of("reason", "系统停用")).status())
+                .isEqualTo(200);
+        Api.Response revoked = query(system, Map.of("key", Map.of("gmsfhm", LI)));
+        assertThat(revoked.code()).isEqualTo("GRANT_REVOKED");
+        assertThat(revoked.body()).doesNotContain("李");
+    }
+
+    @Test
+    void theDailyQuotaCountsRecordsDeliveredAndRefusesBeyondIt() {
+        Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "限额系统"));
+        Api limited = token(registered);
+        grant(registered.id(), 2);
+        // the newest grant (quota 2) is the one a system named only there falls under
+        assertThat(query(limited, Map.of("key", Map.of("gmsfhm", ZHANG))).status()).isEqualTo(200);
+        assertThat(verify(limited, LI, Map.of("xm", "李四")).status()).isEqualTo(200);
+        Api.Response over = query(limited, Map.of("key", Map.of("gmsfhm", LI)));
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.code()).isEqualTo("QUOTA_EXHAUSTED");
+    }
+
+    @Test
+    void anExchangeStreamsTheGrantedPartThenOnlyWhatChangedSinceItsCursor() throws Exception {
+        HttpResponse<String> full = exchange("since=0&format=CSV");
+        assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
+        assertThat(full.headers().firstValue("X-Changes")).hasValue("2");
+        String cursor = full.headers().firstValue("X-Cursor").orElseThrow();
+        List<String> lines = full.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("gmsfhm,xm,xzqh,_deleted");
+        assertThat(lines).hasSize(3);
+        assertThat(full.body()).doesNotContain(ZHANG, "张三", "王五", "370611");
+
+        load("gmsfhm,xm,xzqh,zz\n" + LI + ",李思,370602,芝罘区和平路2号\n" + WANG + ",王武,370611,福山区长安街3号\n");
+        HttpResponse<String> changed = exchange("since=" + cursor + "&format=JSON_LINES");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("X-Changes")).hasValue("1");
+        assertThat(changed.body().lines().toList()).hasSize(1).first().asString().contains("\"xm\":\"李*\"", "\"deleted\":false");
+
+        assertThat(exchange("since=0&format=XML").statusCode()).isEqualTo(400);
+        assertThat(exchange("since=0&items=zz").statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> exchange(String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(system.baseUrl() + "/api/v1/share/data/" + entryId
+                + "/exchange?" + query)).header("Authorization", "Bearer " + system.token()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
