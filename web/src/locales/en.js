@@ -439,7 +439,7 @@ export default {
       outcome: { GRANT: 'granted', REFUSE: 'refused' }
     },
     grants: {
-      application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
+      use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
       revokeHint: '{name} can no longer use this data once revoked. The reason:', revokeReason: 'Reason for revoking',
       revokeReasonRequired: 'Give the reason', revoked: 'The grant is revoked',
       CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },
