@@ -51,6 +51,7 @@ export const api = {
   get: (path) => request('GET', path),
   post: (path, body = {}) => request('POST', path, body),
   put: (path, body) => request('PUT', path, body),
+  delete: (path) => request('DELETE', path),
   /** Multipart upload; the browser sets the boundary. */
   upload: (path, formData) => request('POST', path, formData)
 }

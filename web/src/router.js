@@ -14,6 +14,7 @@ import CalendarView from './views/CalendarView.vue'
 import AuditView from './views/AuditView.vue'
 import { catalogRoutes } from './views/catalog/routes'
 import { lakeRoutes } from './views/lake/routes'
+import { shareRoutes } from './views/share/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -34,7 +35,8 @@ export const router = createRouter({
         { path: 'calendar', component: CalendarView },
         { path: 'audit', component: AuditView },
         ...catalogRoutes,
-        ...lakeRoutes
+        ...lakeRoutes,
+        ...shareRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

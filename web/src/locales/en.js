@@ -11,7 +11,10 @@ export default {
     catalog: 'Catalog', catalogMine: 'My catalog', catalogReview: 'Review queue', catalogDuplicates: 'Duplicates',
     catalogObligations: 'Update obligations', catalogLeads: 'Lead departments', catalogSearch: 'Catalog search', catalogLists: 'Open and share lists',
     lake: 'Data lake', lakeDatasets: 'My datasets', lakeOverview: 'Data lake overview', lakeSources: 'Authoritative sources',
-    lakeRepeated: 'Repeated collections', lakeDiscrepancies: 'Discrepancies', lakeDeletions: 'Deletion approvals', lakePurchases: 'Purchase filings'
+    lakeRepeated: 'Repeated collections', lakeDiscrepancies: 'Discrepancies', lakeDeletions: 'Deletion approvals', lakePurchases: 'Purchase filings',
+    share: 'Sharing', shareCatalog: 'Share catalog', shareApplications: 'My applications', shareGrants: 'My grants',
+    shareInbox: 'Approval inbox', shareGrantsGiven: 'Grants given', shareOverdue: 'Overdue applications',
+    shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -351,6 +354,97 @@ export default {
     overview: {
       title: 'Data lake overview', hint: "Datasets of the region's departments, their update cycles and cycle exceptions", filter: 'Filter by department, code or name',
       empty: 'No dataset in the region yet', overdueOnly: 'Overdue only'
+    }
+  },
+  share: {
+    back: 'Back',
+    way: { VERIFICATION: 'Verification', QUERY: 'Query', EXCHANGE: 'Exchange', SUBSCRIPTION: 'Subscription' },
+    status: { DRAFT: 'Draft', PENDING: 'Pending', APPROVED: 'Approved', REFUSED: 'Refused', COORDINATION: 'Under coordination', WITHDRAWN: 'Withdrawn' },
+    grantStatus: { ACTIVE: 'Active', SCHEDULED: 'Not yet valid', EXPIRED: 'Expired', REVOKED: 'Revoked' },
+    availability: {
+      OWN: 'Our own', IN_USE: 'Granted', APPLIED: 'Applied for', AVAILABLE_ON_REQUEST: 'On request',
+      APPLICATION_REQUIRED: 'Application required', COORDINATION_ONLY: 'Coordination only'
+    },
+    stage: { PROVIDER: 'Provider decides', AUTHORITY: 'Data authority decides' },
+    origin: { UNCONDITIONAL: 'Unconditional sharing', APPROVAL: 'Approval', COORDINATION: 'Coordination' },
+    op: { EQUALS: 'equals', PREFIX: 'starts with' },
+    event: {
+      SUBMITTED: 'Submitted', ROUTED: 'Routed', REMINDER: 'Reminder', OVERDUE: 'Overdue', APPROVED: 'Approved', NARROWED: 'Approved, narrowed',
+      REFUSED: 'Refused', WITHDRAWN: 'Withdrawn', COORDINATION_REQUESTED: 'Coordination requested', COORDINATION_NOTE: 'Coordination note',
+      COORDINATED: 'Coordination decided', GRANT_ISSUED: 'Grant issued', GRANT_REVOKED: 'Grant revoked', GRANT_EXPIRED: 'Grant expired',
+      RENEWAL_STARTED: 'Renewal started'
+    },
+    field: {
+      resourceCode: 'Resource code', entry: 'Resource', provider: 'Provider', applicant: 'Applicant', consumer: 'Consumer',
+      shareType: 'Share type', shareCondition: 'Share condition', availability: 'For our department', items: 'Data items', rowFilter: 'Records',
+      purpose: 'Purpose', useScenario: 'Use scenario', legalDuty: 'Legal duty', period: 'Period of use', ways: 'Ways of use', systems: 'Systems',
+      materials: 'Materials', negotiation: 'Negotiation with the provider', status: 'Status', stage: 'Stage', dueOn: 'Reply due',
+      noDue: 'No period fixed', overdue: 'Overdue', dueSoon: 'Due soon', submittedAt: 'Submitted', decided: 'Decided', validity: 'Valid',
+      approvedBy: 'Approved by', limits: 'Limits', rateLimit: 'Rate limit', dailyQuota: 'Daily quota', perSecond: '{n} requests/s',
+      perDay: '{n} records/day', openEnded: 'from {from}, no end'
+    },
+    rowFilter: {
+      none: 'All records', item: 'Data item', values: 'Values, separated by commas', add: 'Add condition', remove: 'Remove',
+      hint: 'Every condition must hold; no condition means all records',
+      condition: { EQUALS: '{item} is {values}', PREFIX: '{item} starts with {values}' }
+    },
+    catalog: {
+      title: 'Share catalog', hint: "The region's published entries and what our department may use", allDepartments: 'All providers',
+      empty: 'No entry matches', request: 'Get data', apply: 'Apply', coordinate: 'Ask for coordination', grantLine: '{ways}, {period}',
+      applicationLine: 'Application #{id} ({status})'
+    },
+    request: {
+      title: 'Get unconditionally shared data', hint: 'Unconditionally shared data is granted at once for the stated purpose and ways of use.',
+      submit: 'Get the grant', itemsHint: 'None selected means all data items', granted: 'Granted: see My grants'
+    },
+    form: {
+      title: 'Share application', editTitle: 'Share application #{id} (draft)', coordinateTitle: 'Ask the data authority to coordinate',
+      itemsHint: '{n} of {total} selected: apply for what you need, fewer than all is a partial share',
+      legalDutyHint: 'The provisions and the duty of the department this serves', noSystems: 'The department has no active connected system',
+      negotiationHint: 'How the negotiation with the provider went, and where you disagree', sendCoordination: 'Send to the data authority',
+      saveDraft: 'Save draft', save: 'Save changes', saveFirst: 'Save the draft, then attach the materials and submit',
+      noMaterials: 'The entry asks for no materials', attached: '{n} attached', missing: 'Not attached', removeFile: 'Remove',
+      fileHint: 'PDF, OFD, JPEG or PNG, at most 10 MB each.', submit: 'Submit application', missingHint: 'Still missing: {names}',
+      notPublished: 'The entry is not published'
+    },
+    list: {
+      handle: 'Handle',
+      mine: { title: 'My applications', hint: "Our department's share applications", empty: 'No share application yet' },
+      inbox: { title: 'Approval inbox', hint: 'Applications waiting for your decision, earliest due first', empty: 'Nothing waits for your decision' },
+      overdue: { title: 'Overdue applications', hint: "The region's applications past their reply deadline", empty: 'No overdue application' },
+      coordination: { title: 'Coordination requests', hint: 'Applications the data authority is asked to coordinate', empty: 'No coordination request' }
+    },
+    detail: {
+      title: 'Share application #{id}', edit: 'Edit draft', withdraw: 'Withdraw', withdrawConfirm: 'The application will not be handled any more. Withdraw it?',
+      requestCoordination: 'Ask for coordination', coordinationHint: 'Describe the negotiation with the provider and ask the data authority to coordinate (once).',
+      overdue: 'Past its reply deadline ({due})', refusalReason: 'Reason for refusal', reason: 'Reason', renewalOf: 'Renews grant', grants: 'Grants',
+      requested: 'Applied for', approved: 'Approved', approvedSoFar: 'Approved so far',
+      dueOn: 'Reply due', itemsRemoved: 'Items taken away', waysRemoved: 'Ways taken away', systemsRemoved: 'Systems taken away',
+      rowFilter: 'Records', period: 'Period', items: 'Data items', ways: 'Ways of use', validity: 'Valid', basis: 'Legal basis',
+      negotiation: 'Negotiation', note: 'Note', comment: 'Comment', outcome: 'Outcome'
+    },
+    timeline: { title: 'Timeline', empty: 'No event yet', platform: 'platform' },
+    approve: {
+      open: 'Approve', title: 'Approve the application', confirm: 'Approve', comment: 'Comment', defaultLimit: 'default',
+      hint: 'You may narrow the approval: fewer data items, fewer records, a shorter period, fewer ways or systems; never more than applied for.',
+      rateUnit: 'requests/s; empty for the platform default', quotaUnit: 'records/day; empty for the platform default'
+    },
+    refuse: {
+      open: 'Refuse', title: 'Refuse the application', reason: 'Reason', basis: 'Legal basis (kind, title, article)', confirm: 'Refuse',
+      hint: 'No refusal without legal basis: the reason and the kind, title and article of the basis are all required.'
+    },
+    coordination: {
+      note: 'Record the coordination', noteHint: 'What was agreed or disputed with both sides; both sides see it.',
+      grant: 'Grant', refuse: 'Refuse', grantTitle: 'Grant after coordination', refuseTitle: 'Refuse after coordination',
+      outcome: { GRANT: 'granted', REFUSE: 'refused' }
+    },
+    grants: {
+      use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
+      revokeHint: '{name} can no longer use this data once revoked. The reason:', revokeReason: 'Reason for revoking',
+      revokeReasonRequired: 'Give the reason', revoked: 'The grant is revoked',
+      CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },
+      PROVIDER: { title: 'Grants given', hint: "Other departments' use of our data", empty: 'No grant given yet' },
+      AUTHORITY: { title: 'Grants of the region', hint: 'Every share grant of the region', empty: 'No grant in the region yet' }
     }
   }
 }

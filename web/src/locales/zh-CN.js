@@ -11,7 +11,9 @@ export default {
     catalog: '目录', catalogMine: '我的目录', catalogReview: '审核队列', catalogDuplicates: '重复目录',
     catalogObligations: '更新义务', catalogLeads: '牵头部门', catalogSearch: '目录检索', catalogLists: '开放/共享清单',
     lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览', lakeSources: '权威数据源', lakeRepeated: '重复采集',
-    lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案'
+    lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案',
+    share: '共享', shareCatalog: '共享目录', shareApplications: '我的申请', shareGrants: '我的授权', shareInbox: '审批待办',
+    shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -339,6 +341,92 @@ export default {
     overview: {
       title: '归集总览', hint: '本区域各部门的数据集、更新周期与周期例外', filter: '按部门、代码或名称筛选', empty: '本区域尚无数据集',
       overdueOnly: '只看逾期'
+    }
+  },
+  share: {
+    back: '返回',
+    way: { VERIFICATION: '比对验证', QUERY: '检索查询', EXCHANGE: '数据交换', SUBSCRIPTION: '主动推送' },
+    status: { DRAFT: '草稿', PENDING: '待审批', APPROVED: '已批准', REFUSED: '已拒绝', COORDINATION: '协调中', WITHDRAWN: '已撤回' },
+    grantStatus: { ACTIVE: '有效', SCHEDULED: '未生效', EXPIRED: '已过期', REVOKED: '已撤销' },
+    availability: {
+      OWN: '本部门提供', IN_USE: '已获授权', APPLIED: '已申请', AVAILABLE_ON_REQUEST: '可直接获取',
+      APPLICATION_REQUIRED: '需提交申请', COORDINATION_ONLY: '仅可申请协调'
+    },
+    stage: { PROVIDER: '提供部门审批', AUTHORITY: '数据主管部门审批' },
+    origin: { UNCONDITIONAL: '无条件共享', APPROVAL: '审批', COORDINATION: '协调' },
+    op: { EQUALS: '等于', PREFIX: '开头为' },
+    event: {
+      SUBMITTED: '提交申请', ROUTED: '送审', REMINDER: '临期提醒', OVERDUE: '已逾期', APPROVED: '批准', NARROWED: '缩小范围批准',
+      REFUSED: '拒绝', WITHDRAWN: '撤回', COORDINATION_REQUESTED: '申请协调', COORDINATION_NOTE: '协调记录', COORDINATED: '协调决定',
+      GRANT_ISSUED: '授权生效', GRANT_REVOKED: '授权撤销', GRANT_EXPIRED: '授权到期', RENEWAL_STARTED: '发起续期'
+    },
+    field: {
+      resourceCode: '信息资源代码', entry: '信息资源', provider: '提供部门', applicant: '申请部门', consumer: '使用部门',
+      shareType: '共享类型', shareCondition: '共享条件', availability: '本部门可用情况', items: '信息项', rowFilter: '记录范围',
+      purpose: '用途', useScenario: '使用场景', legalDuty: '法定职责', period: '使用期限', ways: '使用方式', systems: '使用系统',
+      materials: '申请材料', negotiation: '与提供部门的协商情况', status: '状态', stage: '审批环节', dueOn: '答复期限',
+      noDue: '未规定期限', overdue: '已逾期', dueSoon: '即将到期', submittedAt: '提交时间', decided: '决定', validity: '有效期',
+      approvedBy: '批准人', limits: '限额', rateLimit: '调用频率上限', dailyQuota: '每日记录上限', perSecond: '{n} 次/秒',
+      perDay: '{n} 条/日', openEnded: '自 {from} 起，长期'
+    },
+    rowFilter: {
+      none: '全部记录', item: '信息项', values: '取值，多个用逗号分隔', add: '添加条件', remove: '删除',
+      hint: '各条件须同时满足；不加条件即全部记录',
+      condition: { EQUALS: '{item} 为 {values}', PREFIX: '{item} 以 {values} 开头' }
+    },
+    catalog: {
+      title: '共享目录', hint: '本区域已发布的目录及本部门的使用情况', allDepartments: '全部提供部门', empty: '没有符合条件的目录',
+      request: '获取数据', apply: '提交共享申请', coordinate: '申请协调', grantLine: '{ways}，{period}', applicationLine: '申请 #{id}（{status}）'
+    },
+    request: {
+      title: '获取无条件共享数据', hint: '无条件共享的数据提交用途和使用方式后即可获得授权。', submit: '获取授权',
+      itemsHint: '不选即全部信息项', granted: '已获得授权，可在“我的授权”中查看'
+    },
+    form: {
+      title: '共享申请', editTitle: '共享申请 #{id}（草稿）', coordinateTitle: '申请数据主管部门协调',
+      itemsHint: '已选 {n} / {total} 项，按需申请，少于全部即部分共享', legalDutyHint: '写明所依据的法律法规条款及本部门职责',
+      noSystems: '本部门没有可用的接入系统', negotiationHint: '与提供部门协商的经过和分歧', sendCoordination: '提交协调申请',
+      saveDraft: '保存草稿', save: '保存修改', saveFirst: '保存草稿后上传申请材料并提交', noMaterials: '该目录未要求申请材料',
+      attached: '已上传 {n} 个', missing: '未上传', removeFile: '删除', fileHint: '支持 PDF、OFD、JPEG、PNG，单个文件不超过 10 MB。',
+      submit: '提交申请', missingHint: '尚缺材料：{names}', notPublished: '该目录未发布'
+    },
+    list: {
+      handle: '办理',
+      mine: { title: '我的申请', hint: '本部门提交的共享申请', empty: '本部门尚无共享申请' },
+      inbox: { title: '审批待办', hint: '等待本人审批的申请，按答复期限排序', empty: '没有待审批的申请' },
+      overdue: { title: '逾期申请', hint: '本区域超过答复期限仍未答复的申请', empty: '没有逾期申请' },
+      coordination: { title: '协调申请', hint: '申请数据主管部门协调的申请', empty: '没有待协调的申请' }
+    },
+    detail: {
+      title: '共享申请 #{id}', edit: '编辑草稿', withdraw: '撤回申请', withdrawConfirm: '撤回后申请不再办理，确定撤回？',
+      requestCoordination: '申请协调', coordinationHint: '说明与提供部门的协商情况，提请数据主管部门协调（仅一次）。',
+      overdue: '已超过答复期限（{due}）', refusalReason: '拒绝理由', renewalOf: '续期授权', grants: '授权',
+      requested: '申请范围', approved: '批准范围', approvedSoFar: '目前批准范围',
+      dueOn: '答复期限', itemsRemoved: '去掉的信息项', waysRemoved: '去掉的使用方式', systemsRemoved: '去掉的系统',
+      rowFilter: '记录范围', period: '使用期限', items: '信息项', ways: '使用方式', validity: '有效期', reason: '理由', basis: '法律依据',
+      negotiation: '协商情况', note: '协调记录', comment: '意见', outcome: '决定'
+    },
+    timeline: { title: '办理过程', empty: '尚无记录', platform: '平台' },
+    approve: {
+      open: '批准', title: '批准共享申请', confirm: '批准', comment: '审批意见', defaultLimit: '默认',
+      hint: '可缩小范围批准：减少信息项、收窄记录范围、缩短期限、减少使用方式或系统；不能超出申请范围。',
+      rateUnit: '次/秒，不填用平台默认', quotaUnit: '条/日，不填用平台默认'
+    },
+    refuse: {
+      open: '拒绝', title: '拒绝共享申请', reason: '拒绝理由', basis: '法律依据（种类、名称、条款）', confirm: '拒绝',
+      hint: '没有法律依据不得拒绝共享：理由和法律依据的种类、名称、条款均须填写。'
+    },
+    coordination: {
+      note: '记录协调情况', noteHint: '记录与双方协调的情况，双方可见。', grant: '协调同意', refuse: '协调不同意',
+      grantTitle: '协调同意共享', refuseTitle: '协调不同意共享', outcome: { GRANT: '同意', REFUSE: '不同意' }
+    },
+    grants: {
+      use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
+      revokeHint: '撤销后 {name} 立即不能再使用这些数据。请填写撤销理由：', revokeReason: '撤销理由',
+      revokeReasonRequired: '请填写撤销理由', revoked: '授权已撤销',
+      CONSUMER: { title: '我的授权', hint: '本部门获得的数据使用授权', empty: '本部门尚无授权' },
+      PROVIDER: { title: '本部门授出', hint: '其他部门使用本部门数据的授权', empty: '本部门尚未授出数据' },
+      AUTHORITY: { title: '全区授权', hint: '本区域的全部共享授权', empty: '本区域尚无授权' }
     }
   }
 }

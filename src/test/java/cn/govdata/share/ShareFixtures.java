@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
  * department (民政局) with a data user and a connected system, the authority's share approver, a stranger
  * department, and the population entry in each share type.
  */
-abstract class ShareFixtures extends CatalogFixtures {
+public abstract class ShareFixtures extends CatalogFixtures {
 
-    static final List<String> MATERIALS = List.of("共享申请函（加盖公章）", "数据安全承诺书");
+    public static final List<String> MATERIALS = List.of("共享申请函（加盖公章）", "数据安全承诺书");
 
     @Autowired
     protected ShareGrants shareGrants;
@@ -76,8 +76,11 @@ abstract class ShareFixtures extends CatalogFixtures {
         return registered.id();
     }
 
-    /** The population register of the police in a share type, with the catalog's rules for that type met. */
-    protected Map<String, Object> population(String shareType) {
+    /**
+     * The population register of the police in a share type, with the catalog's rules for that type met (the
+     * console's browser journeys publish it too).
+     */
+    public static Map<String, Object> population(String shareType) {
         Map<String, Object> content = content("常住人口信息" + unique());
         content.put("dataItems", new ArrayList<>(List.of(
                 item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION"),
@@ -159,7 +162,7 @@ abstract class ShareFixtures extends CatalogFixtures {
         return approved.json().get("grantIds").get(0).asLong();
     }
 
-    protected static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         return ("%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\n% " + text + "\ntrailer <<>>\n%%EOF\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }

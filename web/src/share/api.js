@@ -1,0 +1,75 @@
+// The sharing API (/api/v1/share) in one place: the share catalog, requests for unconditional data,
+// applications with their materials, decisions, coordination, timelines and grants.
+import { api, download } from '../api'
+
+const SHARE = '/api/v1/share'
+const APPLICATIONS = `${SHARE}/applications`
+const GRANTS = `${SHARE}/grants`
+
+function query(params) {
+  const search = new URLSearchParams()
+  Object.entries(params).forEach(([key, value]) => {
+    if (value !== '' && value != null) search.set(key, value)
+  })
+  const text = search.toString()
+  return text ? '?' + text : ''
+}
+
+export const share = {
+  /** The region's published entries with the caller's department's availability; shareType comma-separated. */
+  catalog: ({ shareType, departmentId, page = 0, size = 20 } = {}) =>
+    api.get(`${SHARE}/catalog` + query({ shareType, departmentId, page, size })),
+  departments: (regionId) => api.get('/api/v1/departments' + query({ regionId })),
+  /** The caller's department's connected systems (the org API). */
+  systems: () => api.get('/api/v1/systems'),
+
+  // --- requests and applications ----------------------------------------------------------------------------
+
+  /** Unconditional data: {entryId, purpose, ways[], items?, systems?}; answers the grant, issued at once. */
+  request: (form) => api.post(`${SHARE}/requests`, form),
+  draft: (form) => api.post(APPLICATIONS, form),
+  update: (id, form) => api.put(`${APPLICATIONS}/${id}`, form),
+  submit: (id) => api.post(`${APPLICATIONS}/${id}/submit`),
+  withdraw: (id) => api.post(`${APPLICATIONS}/${id}/withdraw`),
+  /** side APPLICANT (default) / PROVIDER / AUTHORITY; status optional. */
+  applications: (side, status) => api.get(APPLICATIONS + query({ side, status })),
+  application: (id) => api.get(`${APPLICATIONS}/${id}`),
+  timeline: (id) => api.get(`${APPLICATIONS}/${id}/timeline`),
+
+  // --- materials ---------------------------------------------------------------------------------------------
+
+  attachments: (id) => api.get(`${APPLICATIONS}/${id}/attachments`),
+  /** material: the material's index in the entry's list. */
+  attach(id, material, file) {
+    const form = new FormData()
+    form.append('material', String(material))
+    form.append('file', file)
+    return api.upload(`${APPLICATIONS}/${id}/attachments`, form)
+  },
+  removeAttachment: (id, attachmentId) => api.delete(`${APPLICATIONS}/${id}/attachments/${attachmentId}`),
+  downloadAttachment: (id, attachment) => download(`${APPLICATIONS}/${id}/attachments/${attachment.id}`, attachment.fileName),
+
+  // --- decisions and coordination ------------------------------------------------------------------------------
+
+  inbox: () => api.get(`${SHARE}/inbox`),
+  overdue: () => api.get(`${SHARE}/overdue`),
+  /** approval: {items?, rowFilter?, periodFrom?, periodTo?, ways?, systems?, rateLimit?, dailyQuota?, comment?} */
+  approve: (id, approval) => api.post(`${APPLICATIONS}/${id}/approve`, approval),
+  /** refusal: {reason, basis: {kind, title, article}} */
+  refuse: (id, refusal) => api.post(`${APPLICATIONS}/${id}/refuse`, refusal),
+  requestCoordination: (id, negotiation) => api.post(`${APPLICATIONS}/${id}/coordination`, { negotiation }),
+  /** A not-shared entry: the application's fields and the negotiation with the provider. */
+  coordinateNotShared: (form) => api.post(`${SHARE}/coordinations`, form),
+  note: (id, note) => api.post(`${APPLICATIONS}/${id}/coordination/notes`, { note }),
+  /** {outcome: GRANT, reason?, …narrowing} or {outcome: REFUSE, reason, basis} */
+  decideCoordination: (id, decision) => api.post(`${APPLICATIONS}/${id}/coordination/decide`, decision),
+
+  // --- grants ------------------------------------------------------------------------------------------------
+
+  /** side CONSUMER (default) / PROVIDER / AUTHORITY; status ACTIVE / SCHEDULED / EXPIRED / REVOKED. */
+  grants: (side, status) => api.get(GRANTS + query({ side, status })),
+  grant: (id) => api.get(`${GRANTS}/${id}`),
+  revoke: (id, reason) => api.post(`${GRANTS}/${id}/revoke`, { reason }),
+  /** A new draft application pre-filled from the grant, for the following period. */
+  renew: (id) => api.post(`${GRANTS}/${id}/renewal`)
+}

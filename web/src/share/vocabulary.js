@@ -1,0 +1,107 @@
+// Names the console shows for the sharing module's codes, tag colours, and the dates sharing works in.
+import { i18n } from '../i18n'
+
+const t = (key, values) => i18n.global.t(key, values)
+const te = (key) => i18n.global.te(key) || i18n.global.te(key, 'zh-CN')
+
+export const WAYS = ['VERIFICATION', 'QUERY', 'EXCHANGE', 'SUBSCRIPTION']
+export const APPLICATION_STATUSES = ['DRAFT', 'PENDING', 'APPROVED', 'REFUSED', 'COORDINATION', 'WITHDRAWN']
+export const GRANT_STATUSES = ['ACTIVE', 'SCHEDULED', 'EXPIRED', 'REVOKED']
+export const OPS = ['EQUALS', 'PREFIX']
+
+/** A code's name under a prefix of the share messages; an unknown (newer) code is shown as it is. */
+const named = (prefix) => (code) => (!code ? '' : te(`share.${prefix}.${code}`) ? t(`share.${prefix}.${code}`) : code)
+
+export const shareNames = {
+  way: named('way'),
+  status: named('status'),
+  grantStatus: named('grantStatus'),
+  availability: named('availability'),
+  stage: named('stage'),
+  origin: named('origin'),
+  event: named('event'),
+  op: named('op'),
+  ways: (ways) => (ways || []).map(shareNames.way).join('、')
+}
+
+export function statusType(status) {
+  return { DRAFT: 'info', PENDING: 'warning', APPROVED: 'success', REFUSED: 'danger', COORDINATION: 'warning', WITHDRAWN: 'info' }[status] || 'info'
+}
+
+export function grantStatusType(status) {
+  return { ACTIVE: 'success', SCHEDULED: 'warning', EXPIRED: 'info', REVOKED: 'danger' }[status] || 'info'
+}
+
+export function availabilityType(availability) {
+  return { OWN: 'info', IN_USE: 'success', APPLIED: 'warning', AVAILABLE_ON_REQUEST: 'primary', APPLICATION_REQUIRED: 'primary', COORDINATION_ONLY: 'danger' }[availability] || 'info'
+}
+
+/** Today's date in Beijing (YYYY-MM-DD): periods and due dates are Beijing dates. */
+export function beijingToday() {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+}
+
+/** A YYYY-MM-DD date moved by days (calendar arithmetic, no time zone involved). */
+export function plusDays(date, days) {
+  const d = new Date(date + 'T00:00:00Z')
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** "2026-01-01 – 2026-12-31", or "from 2026-01-01, no end". */
+export function period(from, to) {
+  if (!from && !to) return ''
+  return to ? `${from || ''} – ${to}` : t('share.field.openEnded', { from })
+}
+
+/** A row filter in words: 行政区划代码 以 370602 开头；… or 全部记录. */
+export function rowFilterText(filter, itemName = (i) => i) {
+  const conditions = filter?.conditions || []
+  if (!conditions.length) return t('share.rowFilter.none')
+  return conditions.map((c) => t('share.rowFilter.condition.' + c.op, { item: itemName(c.item), values: c.values.join('、') })).join('；')
+}
+
+/** The problem's message and the messages of its broken rules (SHARE_APPLICATION_INVALID, SHARE_DECISION_INVALID). */
+export function problemLines(problem) {
+  return (problem?.errors || []).map((e) => e.message || e.code)
+}
+
+/** A row filter as the editor keeps it: one row per condition, values as typed (separated by commas or 、). */
+export function filterRows(filter) {
+  return (filter?.conditions || []).map((c) => ({ item: c.item, op: c.op, values: c.values.join('，') }))
+}
+
+/** The editor's rows as the API takes them; null when no row has an item and a value. */
+export function filterOf(rows) {
+  const conditions = (rows || [])
+    .map((r) => ({ item: r.item, op: r.op, values: (r.values || '').split(/[,，、\s]+/).map((v) => v.trim()).filter(Boolean) }))
+    .filter((c) => c.item && c.values.length)
+  return conditions.length ? { conditions } : null
+}
+
+/** An event's particulars in words: [label, value] pairs for what the event carries. */
+export function eventDetails(event, itemName = (i) => i) {
+  const d = event.detail || {}
+  const lines = []
+  const add = (key, value) => {
+    if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)) {
+      lines.push([t('share.detail.' + key), value])
+    }
+  }
+  add('dueOn', d.dueOn)
+  add('itemsRemoved', d.itemsRemoved?.map(itemName).join('、'))
+  add('waysRemoved', d.waysRemoved?.map(shareNames.way).join('、'))
+  add('systemsRemoved', d.systemsRemoved?.map((s) => '#' + s).join('、'))
+  if (d.rowFilter) add('rowFilter', rowFilterText(d.rowFilter, itemName))
+  add('period', d.period)
+  add('items', d.items?.map(itemName).join('、'))
+  add('ways', d.ways?.map(shareNames.way).join('、'))
+  if (d.validFrom) add('validity', period(d.validFrom, d.validUntil))
+  add('reason', d.reason)
+  if (d.basis) add('basis', `${t('catalog.basisKind.' + d.basis.kind)}《${d.basis.title}》${d.basis.article}`)
+  add('negotiation', d.negotiation)
+  add('note', d.note)
+  add('comment', d.comment)
+  if (d.outcome) add('outcome', t('share.coordination.outcome.' + d.outcome))
+  return lines
+}

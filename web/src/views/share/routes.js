@@ -1,0 +1,44 @@
+// The sharing (共享) pages; meta.menu names the menu item a page belongs to, meta.list which list a page shows.
+import { isApprover, isAuthorityApprover, isDataUser } from '../../share/access'
+
+const load = {
+  catalog: () => import('./CatalogView.vue'),
+  form: () => import('./ApplicationFormView.vue'),
+  applications: () => import('./ApplicationsView.vue'),
+  application: () => import('./ApplicationView.vue'),
+  grants: () => import('./GrantsView.vue')
+}
+
+export const shareRoutes = [
+  { path: 'share/catalog', component: load.catalog, meta: { menu: '/share/catalog' } },
+  { path: 'share/apply/:entryId', component: load.form, props: true, meta: { menu: '/share/catalog' } },
+  { path: 'share/coordinate/:entryId', component: load.form, props: (r) => ({ entryId: r.params.entryId, coordinate: true }), meta: { menu: '/share/catalog' } },
+  { path: 'share/applications/:id/edit', component: load.form, props: true, meta: { menu: '/share/applications' } },
+  { path: 'share/applications', component: load.applications, props: { list: 'mine' }, meta: { menu: '/share/applications' } },
+  { path: 'share/applications/:id', component: load.application, props: true, meta: { menu: '/share/applications' } },
+  { path: 'share/inbox', component: load.applications, props: { list: 'inbox' }, meta: { menu: '/share/inbox' } },
+  { path: 'share/overdue', component: load.applications, props: { list: 'overdue' }, meta: { menu: '/share/overdue' } },
+  { path: 'share/coordinations', component: load.applications, props: { list: 'coordination' }, meta: { menu: '/share/coordinations' } },
+  { path: 'share/grants', component: load.grants, props: { side: 'CONSUMER' }, meta: { menu: '/share/grants' } },
+  { path: 'share/grants-given', component: load.grants, props: { side: 'PROVIDER' }, meta: { menu: '/share/grants-given' } },
+  { path: 'share/grants-region', component: load.grants, props: { side: 'AUTHORITY' }, meta: { menu: '/share/grants-region' } }
+]
+
+/**
+ * The sharing menu group for the signed-in user: data users the share catalog, their applications and grants;
+ * share approvers the inbox and the grants their department gave; the authority's approver also the overdue
+ * applications, the coordination requests and the region's grants.
+ */
+export function shareMenu() {
+  const items = []
+  if (isDataUser()) {
+    items.push({ key: 'shareCatalog', path: '/share/catalog' }, { key: 'shareApplications', path: '/share/applications' },
+      { key: 'shareGrants', path: '/share/grants' })
+  }
+  if (isApprover()) items.push({ key: 'shareInbox', path: '/share/inbox' }, { key: 'shareGrantsGiven', path: '/share/grants-given' })
+  if (isAuthorityApprover()) {
+    items.push({ key: 'shareOverdue', path: '/share/overdue' }, { key: 'shareCoordinations', path: '/share/coordinations' },
+      { key: 'shareGrantsRegion', path: '/share/grants-region' })
+  }
+  return items
+}
