@@ -32,8 +32,11 @@ class DatasetTables {
     private final DataSource dataSource;
     private volatile Boolean postgres;
 
-    DatasetTables(JdbcClient jdbc, DataSource dataSource) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    DatasetTables(JdbcClient jdbc, DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.dataSource = dataSource;
     }
 
@@ -180,6 +183,9 @@ class DatasetTables {
         long sequence = jdbc.sql("select applied_seq from lake_dataset where id = ?").param(datasetId)
                 .query(Long.class).single();
         jdbc.sql("update lake_batch set applied_seq = ? where id = ?").params(sequence, batchId).update();
+        long entryId = jdbc.sql("select entry_id from lake_dataset where id = ?").param(datasetId).query(Long.class)
+                .single();
+        events.publishEvent(new DatasetChanged(datasetId, entryId, sequence));
         return sequence;
     }
 
