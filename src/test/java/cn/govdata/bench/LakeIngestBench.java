@@ -231,7 +231,8 @@ public final class LakeIngestBench {
         return faulty;
     }
 
-    private static List<String> counties() throws IOException {
+    /** The county-level codes of the shipped GB/T 2260 list. */
+    static List<String> counties() throws IOException {
         List<String> codes = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 LakeIngestBench.class.getResourceAsStream("/org/divisions/areas.csv"), StandardCharsets.UTF_8))) {

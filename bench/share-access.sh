@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Sharing interfaces under load on PostgreSQL (issue #5): the platform runs as its own process in demo mode on a
+# scratch database; ShareAccessBench loads N population rows (default 2,000,000) through the bulk upload and
+# has the civil-affairs bureau's connected system granted verification, query and exchange. Then wrk, a second
+# process, drives verification (比对验证) and keyed query (检索查询) through the HTTP API with the real grant
+# and audit: first at full load (16 connections, 30 s) for the peak, then at 80 % of that peak for latency.
+# Baseline in the same run: pgbench, prepared, the same keyed lookup on the same table (plus one probe into a
+# table of the sampled keys, since pgbench cannot hold the key list). Every request must be in the audit log.
+# Export: the exchange endpoint (CSV, all 2 million) against psql's \copy of the same columns.
+# Needs BENCH_PG_URL (JDBC URL of a scratch database, e.g. jdbc:postgresql://localhost:5432/sharebench),
+# BENCH_PG_USER, BENCH_PG_PASSWORD; wrk, pgbench and psql on the PATH.
+# Usage: BENCH_PG_URL=... bench/share-access.sh [rows]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-2000000}
+PORT=${BENCH_PORT:-18080}
+C=16
+: "${BENCH_PG_URL:?set BENCH_PG_URL (and BENCH_PG_USER / BENCH_PG_PASSWORD) to a scratch PostgreSQL database}"
+USER_=${BENCH_PG_USER:-postgres}; PASS_=${BENCH_PG_PASSWORD:-}
+hostdb=${BENCH_PG_URL#jdbc:postgresql://}
+PGURL="postgresql://$USER_:$PASS_@${hostdb%%\?*}"
+JAVA_HOME=$(bin/find-jdk); export JAVA_HOME
+mvn -B -q -ntp -Dskip.web=true test-compile
+cp=$(mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+work=$(mktemp -d)
+cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+out=bench/results/share-access-$(date -u +%Y%m%dT%H%M%SZ).txt
+
+GOVDATA_DATA_DIR=$work/data GOVDATA_DEMO=true GOVDATA_ADMIN_PASSWORD=Demo-Admin-2026 \
+SPRING_DATASOURCE_URL=$BENCH_PG_URL SPRING_DATASOURCE_USERNAME=$USER_ SPRING_DATASOURCE_PASSWORD=$PASS_ \
+  "$JAVA_HOME/bin/java" -Xmx1g -Duser.timezone=UTC -cp "target/classes:$cp" cn.govdata.GovdataApplication \
+  --server.port="$PORT" --logging.level.root=WARN > "$work/platform.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+
+run() { # op rate-per-connection seconds
+  OPERATION=$1 RATE=$2 KEYS=$work/keys.txt ENTRY=$ENTRY TOKEN=$TOKEN \
+    wrk -t2 -c$C -d"$3"s -s bench/share/verification.lua "http://localhost:$PORT" | grep RESULT
+}
+field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+
+{
+  echo "# sharing interfaces, $(date -u), $(nproc) cores, $N rows, PostgreSQL ($BENCH_PG_URL), platform -Xmx1g"
+  "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$cp" cn.govdata.bench.ShareAccessBench \
+      "$PORT" "$N" "$work" 2>/dev/null | grep -v -E '^(SLF4J|[0-9]{4}-)'
+  ENTRY=$(cat "$work/entry"); TOKEN=$(cat "$work/token"); DATASET=$(cat "$work/dataset")
+  psql -q "$PGURL" -c "vacuum analyze lake_ds_$DATASET" >/dev/null
+  run verification 0 10 >/dev/null   # warm-up
+  for op in verification query; do
+    before=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
+    peak=$(run $op 0 30)
+    echo "platform $op, full load ($C connections):  $peak"
+    rps=$(field "$peak" rps)
+    rate=$(awk -v r="$rps" -v c=$C 'BEGIN { printf "%.2f", 0.8 * r / c }')
+    at80=$(run $op "$rate" 30)
+    echo "platform $op, 80 % of peak:          $at80"
+    after=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
+    echo "audit entries for $op during both runs: $((after - before)) (wrk completed $(( $(field "$peak" requests) + $(field "$at80" requests) )); requests cut at the end of a run may be audited without being counted by wrk)"
+  done
+  nkeys=$(wc -l < "$work/keys.txt")
+  psql -q "$PGURL" -c "drop table if exists bench_keys" -c "create table bench_keys (i serial primary key, id varchar(18))" \
+    -c "\\copy bench_keys (id) from '$work/keys.txt'" >/dev/null
+  printf '\\set r random(1, %d)\nselect record_key, c_full_name, c_household_division from lake_ds_%s where record_key = (select id from bench_keys where i = :r);\n' \
+    "$nkeys" "$DATASET" > "$work/raw.sql"
+  raw=$(pgbench -n -M prepared -c $C -j 2 -T 30 -f "$work/raw.sql" "$PGURL" 2>/dev/null | grep -E 'tps|latency average' | tr '\n' ' ')
+  echo "raw pgbench keyed lookup ($C clients):  $raw"
+
+  start=$(date +%s.%N)
+  curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/share/data/$ENTRY/exchange?since=0&format=CSV" \
+    -o "$work/export.csv"
+  t=$(echo "$(date +%s.%N) - $start" | bc)
+  rows=$(( $(wc -l < "$work/export.csv") - 1 ))
+  echo "platform exchange (CSV, full):        $rows rows in ${t}s = $(echo "$rows / $t" | bc) rows/s"
+  start=$(date +%s.%N)
+  psql -q "$PGURL" -c "\\copy (select c_id_number, c_full_name, c_household_division from lake_ds_$DATASET) to '$work/raw.csv' csv header"
+  t=$(echo "$(date +%s.%N) - $start" | bc)
+  echo "raw COPY TO (psql \\copy, same columns): $rows rows in ${t}s = $(echo "$rows / $t" | bc) rows/s"
+} | tee "$out"
+echo "written to $out"
