@@ -314,7 +314,7 @@ export default {
     quality: {
       hint: 'Completeness, validity, uniqueness and timeliness of every delivery (file or push), and their mean, oldest first.',
       empty: 'No delivery with a quality score yet', kind: 'Delivery', at: 'Finished', completeness: 'Completeness', validity: 'Validity',
-      uniqueness: 'Uniqueness', timeliness: 'Timeliness', overall: 'Overall', kinds: { FILE: 'File', PUSH: 'Push', DELETION: 'Deletion' }
+      uniqueness: 'Uniqueness', timeliness: 'Timeliness', overall: 'Overall', kinds: { FILE: 'File', PUSH: 'Push', DELETION: 'Deletion', CORRECTION: 'Correction' }
     },
     discrepancy: {
       title: 'Discrepancies', hintAuthority: "Entities the region's departments hold with different values", hintDepartment: 'Entities the department holds differently from another department',

@@ -301,7 +301,7 @@ export default {
     quality: {
       hint: '每次归集（文件或实时推送）的完整性、有效性、唯一性、及时性，及四项平均的综合得分，按时间先后。',
       empty: '尚无归集质量记录', kind: '方式', at: '完成时间', completeness: '完整性', validity: '有效性', uniqueness: '唯一性',
-      timeliness: '及时性', overall: '综合得分', kinds: { FILE: '文件上传', PUSH: '实时推送', DELETION: '删除申请' }
+      timeliness: '及时性', overall: '综合得分', kinds: { FILE: '文件上传', PUSH: '实时推送', DELETION: '删除申请', CORRECTION: '疑义更正' }
     },
     discrepancy: {
       title: '数据不一致', hintAuthority: '本区域不同部门对同一对象登记的不同值', hintDepartment: '本部门与其他部门对同一对象登记的不同值',

@@ -10,7 +10,8 @@
  * {@link cn.govdata.share.ShareGrants} (authorise a use against the caller's grants, count the daily quota,
  * keep the rate limit), with {@link cn.govdata.share.AuthorizedUse}, {@link cn.govdata.share.WayOfUse},
  * {@link cn.govdata.share.RowFilter} and the events {@link cn.govdata.share.GrantIssued} and
- * {@link cn.govdata.share.GrantRevoked}.
+ * {@link cn.govdata.share.GrantRevoked}; and {@link cn.govdata.share.Objections#underReview} (which records have an
+ * open objection, SHR-7).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog", "lake", "security" })
 package cn.govdata.share;

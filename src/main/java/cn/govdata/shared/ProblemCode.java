@@ -126,7 +126,19 @@ public enum ProblemCode {
     GRANT_NOT_FOR_CALLER(HttpStatus.FORBIDDEN),
     GRANT_STATE(HttpStatus.CONFLICT),
     QUOTA_EXHAUSTED(HttpStatus.TOO_MANY_REQUESTS),
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS);
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+
+    // sharing: objections and re-verification (SHR-7)
+    OBJECTION_RECORD_NOT_FOUND(HttpStatus.NOT_FOUND),
+    OBJECTION_STATE(HttpStatus.CONFLICT),
+    EXTENSION_NOT_ALLOWED(HttpStatus.CONFLICT),
+    EXTENSION_TOO_LONG(HttpStatus.BAD_REQUEST),
+    ALREADY_EXTENDED(HttpStatus.CONFLICT),
+    EXTENSION_NOT_REQUESTED(HttpStatus.CONFLICT),
+
+    // lake: corrections
+    CORRECTION_UNCHANGED(HttpStatus.CONFLICT),
+    CORRECTION_REFUSED(HttpStatus.BAD_REQUEST);
 
     private final HttpStatus status;
 
