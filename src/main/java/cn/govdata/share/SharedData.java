@@ -61,29 +61,26 @@ class SharedData {
     record QueryRequest(Map<String, String> key, List<Filter> filters, List<String> items, Integer page, Integer size) {
     }
 
-    /** One record as it leaves: the granted items, masked as the grant says, and whether it is under review. */
-    record SharedRecord(Map<String, String> values, boolean underReview) {
+    /**
+     * One record as it leaves: the granted items, masked as the grant says, and whether an objection to it is
+     * open (SHR-7) and on which items — the answer stands meanwhile.
+     */
+    record SharedRecord(Map<String, String> values, boolean underReview, List<String> itemsUnderReview) {
     }
 
     record QueryAnswer(long total, int page, int size, List<SharedRecord> records, long grantId) {
     }
 
-    /** Where open objections are looked up; none until objections are raised (SHR-7). */
-    interface Reviews {
-        Set<String> underReview(long entryId, java.util.Collection<String> recordKeys);
-    }
-
     private final ShareGrants grants;
     private final LakeRecords lake;
     private final AuditLog audit;
-    private final Reviews reviews;
+    private final Objections objections;
 
-    SharedData(ShareGrants grants, LakeRecords lake, AuditLog audit,
-            org.springframework.beans.factory.ObjectProvider<Reviews> reviews) {
+    SharedData(ShareGrants grants, LakeRecords lake, AuditLog audit, Objections objections) {
         this.grants = grants;
         this.lake = lake;
         this.audit = audit;
-        this.reviews = reviews.getIfAvailable(() -> (entryId, keys) -> Set.of());
+        this.objections = objections;
     }
 
     // --- verification ----------------------------------------------------------------------------------------
@@ -105,7 +102,7 @@ class SharedData {
             verdicts.put(claim.getKey(), held == null ? Verdict.NOT_HELD
                     : same(held, claim.getValue()) ? Verdict.MATCH : Verdict.NO_MATCH);
         }
-        boolean underReview = row != null && !reviews.underReview(entryId, List.of(key)).isEmpty();
+        boolean underReview = row != null && !objections.underReview(entryId, List.of(key)).isEmpty();
         long matched = verdicts.values().stream().filter(v -> v == Verdict.MATCH).count();
         record(actor, "share.data.verify", use, medium, (row == null ? "record not held" : "1 record") + ", items "
                 + claims.keySet() + ", " + matched + " of " + claims.size() + " matching, key " + printable(key)
@@ -174,10 +171,11 @@ class SharedData {
             total = found.total();
         }
         grants.consume(use.grantId(), rows.size());
-        Set<String> underReview = rows.isEmpty() ? Set.of()
-                : reviews.underReview(entryId, rows.stream().map(LakeRecords.Row::key).toList());
-        List<SharedRecord> records = rows.stream()
-                .map(row -> new SharedRecord(masked(use, row.values()), underReview.contains(row.key()))).toList();
+        Map<String, Set<String>> underReview = rows.isEmpty() ? Map.of()
+                : objections.underReview(entryId, rows.stream().map(LakeRecords.Row::key).toList());
+        List<SharedRecord> records = rows.stream().map(row -> new SharedRecord(masked(use, row.values()),
+                underReview.containsKey(row.key()), List.copyOf(underReview.getOrDefault(row.key(), Set.of()))))
+                .toList();
         record(actor, "share.data.query", use, medium, rows.size() + " of " + total + " records, items " + items
                 + (byKey ? ", key " + printable(key(source, q.key()))
                         : ", filters " + filters.stream().map(f -> f.item() + " " + f.match() + " " + f.value()).toList())

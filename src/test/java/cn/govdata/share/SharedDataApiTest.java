@@ -173,6 +173,35 @@ class SharedDataApiTest extends ShareFixtures {
     }
 
     @Test
+    void aRecordWithAnOpenObjectionIsMarkedUnderReviewAndVerificationStillAnswers() {
+        Map<String, Object> objection = new java.util.LinkedHashMap<>();
+        objection.put("entryId", entryId);
+        objection.put("keyValues", Map.of("gmsfhm", LI));
+        objection.put("item", "xm");
+        objection.put("proposedValue", "李思");
+        objection.put("description", "户口簿记载的姓名为李思");
+        Api.Response raised = civilUser.api().post("/api/v1/share/objections", objection);
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+
+        Api.Response verified = verify(system, LI, Map.of("xm", "李四"));
+        assertThat(verified.json().get("items").get("xm").asString()).isEqualTo("MATCH");
+        assertThat(verified.json().get("underReview").asBoolean()).isTrue();
+        assertThat(verify(system, ZHANG, Map.of("xm", "张三")).json().get("underReview").asBoolean()).isFalse();
+
+        JsonNode records = query(system, Map.of("filters", List.of(Map.of("item", "xzqh", "match", "EQUALS",
+                "value", "370602")))).json().get("records");
+        assertThat(records).hasSize(2);
+        long marked = 0;
+        for (JsonNode record : records) {
+            if (record.get("underReview").asBoolean()) {
+                marked++;
+                assertThat(record.get("itemsUnderReview").toString()).isEqualTo("[\"xm\"]");
+            }
+        }
+        assertThat(marked).isEqualTo(1);
+    }
+
+    @Test
     void theDailyQuotaCountsRecordsDeliveredAndRefusesBeyondIt() {
         Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "限额系统"));
         Api limited = token(registered);
