@@ -103,7 +103,8 @@ class LakeDatasets {
     List<Dataset> list(Actor actor) {
         boolean authority = actor.authority();
         return jdbc.sql(SELECT + (authority ? " where d.region_id = ?" : " where d.department_id = ?") + " order by d.id")
-                .param(authority ? actor.regionId() : actor.departmentId()).query(this::map).list();
+                .param(authority ? actor.regionId() : actor.departmentId()).query(LakeDatasets::row).list().stream()
+                .map(this::dataset).toList();
     }
 
     Dataset get(Actor actor, long id) {
@@ -125,7 +126,7 @@ class LakeDatasets {
     }
 
     private Dataset load(long id) {
-        return jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::map).optional()
+        return jdbc.sql(SELECT + " where d.id = ?").param(id).query(LakeDatasets::row).optional().map(this::dataset)
                 .orElseThrow(() -> DomainException.notFound("dataset", id));
     }
 
@@ -210,15 +211,21 @@ class LakeDatasets {
                 d.last_batch_id, d.last_success_at
             from lake_dataset d""";
 
-    private Dataset map(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        long entryId = rs.getLong("entry_id");
-        PublishedEntry entry = catalog.byId(entryId).orElse(null);
-        List<Column> columns = tables.columns(id);
-        return new Dataset(id, entryId, entry == null ? null : entry.resourceCode(),
-                entry == null ? null : entry.content().name(), rs.getLong("region_id"), rs.getLong("department_id"),
+    /** A dataset's row; the entry and the columns are looked up after it, never inside a row mapper. */
+    private record Row(long id, long entryId, long regionId, long departmentId, String tableName, int schemaVersion,
+            long recordCount, Long lastBatchId, OffsetDateTime lastSuccessAt) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("region_id"), rs.getLong("department_id"),
                 rs.getString("table_name"), rs.getInt("schema_version"), rs.getLong("record_count"),
-                rs.getObject("last_batch_id", Long.class), rs.getObject("last_success_at", OffsetDateTime.class),
-                columns);
+                rs.getObject("last_batch_id", Long.class), rs.getObject("last_success_at", OffsetDateTime.class));
+    }
+
+    private Dataset dataset(Row row) {
+        PublishedEntry entry = catalog.byId(row.entryId()).orElse(null);
+        return new Dataset(row.id(), row.entryId(), entry == null ? null : entry.resourceCode(),
+                entry == null ? null : entry.content().name(), row.regionId(), row.departmentId(), row.tableName(),
+                row.schemaVersion(), row.recordCount(), row.lastBatchId(), row.lastSuccessAt(), tables.columns(row.id()));
     }
 }

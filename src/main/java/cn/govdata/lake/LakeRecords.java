@@ -109,17 +109,22 @@ public class LakeRecords {
 
     /** The dataset of a published entry, if it has been aggregated. */
     public Optional<Source> ofEntry(long entryId) {
+        record Row(long id, long entryId, long departmentId, long recordCount, long sequence, OffsetDateTime lastSuccessAt) {
+        }
+        // the columns are read after the row, never inside its mapper (which would hold two pooled connections)
         return jdbc.sql("""
                 select id, entry_id, department_id, record_count, applied_seq, last_success_at from lake_dataset
-                where entry_id = ?""").param(entryId).query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    List<Column> live = tables.columns(id).stream().filter(c -> !c.retired()).toList();
-                    return new Source(id, rs.getLong("entry_id"), rs.getLong("department_id"),
+                where entry_id = ?""").param(entryId)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("department_id"),
+                        rs.getLong("record_count"), rs.getLong("applied_seq"),
+                        rs.getObject("last_success_at", OffsetDateTime.class)))
+                .optional().map(row -> {
+                    List<Column> live = tables.columns(row.id()).stream().filter(c -> !c.retired()).toList();
+                    return new Source(row.id(), row.entryId(), row.departmentId(),
                             live.stream().map(Column::itemName).toList(),
-                            live.stream().filter(Column::recordKey).map(Column::itemName).toList(),
-                            rs.getLong("record_count"), rs.getLong("applied_seq"),
-                            rs.getObject("last_success_at", OffsetDateTime.class));
-                }).optional();
+                            live.stream().filter(Column::recordKey).map(Column::itemName).toList(), row.recordCount(),
+                            row.sequence(), row.lastSuccessAt());
+                });
     }
 
     /** The current record with this key, if the conditions admit it; only the given items. */

@@ -132,15 +132,23 @@ public class Accounts {
                     if (!rs.getBoolean("enabled")) {
                         return null;
                     }
+                    // roles are read after this row: a query inside a row mapper would take a second pooled
+                    // connection while holding the first, and under load every request would wait for one
                     Actor actor = new Actor(Actor.Kind.USER, rs.getLong("id"), rs.getString("username"),
                             rs.getLong("department_id"), rs.getLong("region_id"), rs.getBoolean("authority"),
-                            roles(userId));
+                            java.util.Set.of());
                     boolean change = rs.getBoolean("must_change_password")
                             || expired(rs.getObject("password_changed_at", OffsetDateTime.class));
                     return new AccountStatus(actor, rs.getString("display_name"), rs.getString("department_name"),
                             change, rs.getBoolean("totp_enabled"));
                 })
-                .optional();
+                .optional()
+                .map(status -> {
+                    Actor a = status.actor();
+                    return new AccountStatus(new Actor(a.kind(), a.id(), a.name(), a.departmentId(), a.regionId(),
+                            a.authority(), roles(userId)), status.displayName(), status.departmentName(),
+                            status.passwordChangeRequired(), status.totpEnabled());
+                });
     }
 
     @Transactional

@@ -70,10 +70,12 @@ class Grants {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PublishedCatalog catalog;
+    private final QuotaLedger ledger;
 
     Grants(JdbcClient jdbc, JsonMapper json, Directory directory, WorkingDayCalendar calendar, Timeline timeline,
-            AuditLog audit, ApplicationEventPublisher events, PublishedCatalog catalog) {
+            AuditLog audit, ApplicationEventPublisher events, PublishedCatalog catalog, QuotaLedger ledger) {
         this.catalog = catalog;
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -251,6 +253,16 @@ class Grants {
 
     /** Grants matching a condition on {@code share_grant} columns, each with today's usage. */
     List<Grant> query(String where, List<?> params) {
+        // department names are looked up after the rows are read: a lookup inside the row mapper would hold two
+        // pooled connections at once, and under load every request would wait for a second one
+        List<Grant> rows = unnamed(where, params);
+        Map<Long, String> names = new java.util.HashMap<>();
+        return rows.stream().map(g -> named(g, names.computeIfAbsent(g.providerDepartmentId(), this::name),
+                names.computeIfAbsent(g.consumerDepartmentId(), this::name))).toList();
+    }
+
+    /** As {@link #query}, without the departments' names: what authorising a use needs, on every request. */
+    List<Grant> unnamed(String where, List<?> params) {
         List<Object> all = new ArrayList<>();
         all.add(calendar.today());
         all.addAll(params);
@@ -282,10 +294,10 @@ class Grants {
         long provider = rs.getLong("provider_department_id");
         long consumer = rs.getLong("consumer_department_id");
         String ways = rs.getString("ways");
-        long used = rs.getLong("used_today");
+        long used = rs.getLong("used_today") + ledger.unwritten(rs.getLong("id"));
         return new Grant(rs.getLong("id"), rs.getLong("application_id"), rs.getLong("region_id"),
                 rs.getLong("entry_id"), rs.getString("resource_code"), rs.getString("entry_name"), provider,
-                name(provider), consumer, name(consumer), Origin.valueOf(rs.getString("origin")),
+                null, consumer, null, Origin.valueOf(rs.getString("origin")),
                 json.readValue(rs.getString("items"), new TypeReference<List<String>>() {
                 }), json.readValue(rs.getString("row_filter"), RowFilter.class),
                 ways.isEmpty() ? List.of() : Arrays.stream(ways.split(",")).map(WayOfUse::valueOf).toList(),
@@ -297,6 +309,14 @@ class Grants {
                 rs.getString("revoke_reason"), used, rs.getString("masking") == null ? Map.of()
                         : json.readValue(rs.getString("masking"), new TypeReference<Map<String, MaskingRule>>() {
                         }));
+    }
+
+    private static Grant named(Grant g, String provider, String consumer) {
+        return new Grant(g.id(), g.applicationId(), g.regionId(), g.entryId(), g.resourceCode(), g.entryName(),
+                g.providerDepartmentId(), provider, g.consumerDepartmentId(), consumer, g.origin(), g.items(),
+                g.rowFilter(), g.ways(), g.systems(), g.purpose(), g.useScenario(), g.legalDuty(), g.validFrom(),
+                g.validUntil(), g.rateLimit(), g.dailyQuota(), g.approvedBy(), g.approvedByDepartmentId(),
+                g.approvedAt(), g.status(), g.revokedAt(), g.revokedBy(), g.revokeReason(), g.usedToday(), g.masking());
     }
 
     private String name(long departmentId) {

@@ -1,6 +1,5 @@
 package cn.govdata.share;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.audit.AuditActor;
@@ -22,7 +20,6 @@ import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.policy.PolicyProfile.ShareType;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.share.Grants.Grant;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
@@ -53,19 +50,19 @@ public class ShareGrants {
     private final JdbcClient jdbc;
     private final PublishedCatalog catalog;
     private final ActivePolicy policy;
-    private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final TransactionTemplate independent;
+    private final QuotaLedger ledger;
     private final ConcurrentHashMap<Long, Integer> rateLimits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
 
     ShareGrants(Grants grants, JdbcClient jdbc, PublishedCatalog catalog, ActivePolicy policy,
-            WorkingDayCalendar calendar, AuditLog audit, PlatformTransactionManager transactions) {
+            AuditLog audit, PlatformTransactionManager transactions, QuotaLedger ledger) {
+        this.ledger = ledger;
         this.grants = grants;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.policy = policy;
-        this.calendar = calendar;
         this.audit = audit;
         // a refusal is audited even when the caller's transaction rolls back because of it
         this.independent = new TransactionTemplate(transactions);
@@ -92,7 +89,7 @@ public class ShareGrants {
             throw refused(actor, entryId, way, asked, null, new DomainException(ProblemCode.NOT_FOUND,
                     "catalog entry", entryId));
         }
-        List<Grant> held = grants.query(" where consumer_department_id = ? and entry_id = ? order by id desc",
+        List<Grant> held = grants.unnamed(" where consumer_department_id = ? and entry_id = ? order by id desc",
                 List.of(actor.departmentId(), entryId));
         if (held.isEmpty()) {
             throw refused(actor, entryId, way, asked, null,
@@ -157,30 +154,26 @@ public class ShareGrants {
      * @return the records that remain today after this delivery
      * @throws DomainException {@code QUOTA_EXHAUSTED} (429), {@code GRANT_REVOKED}, {@code NOT_FOUND}
      */
-    @Transactional
     public long consume(long grantId, long records) {
-        if (records < 0) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("records"), records);
-        }
         Grant grant = grants.find(grantId).orElseThrow(() -> DomainException.notFound("grant", grantId));
         if (grant.status() == Grants.Status.REVOKED) {
             throw new DomainException(ProblemCode.GRANT_REVOKED, grantId);
         }
-        LocalDate day = calendar.today();
-        jdbc.sql("insert into share_grant_usage (grant_id, usage_day, records, requests) values (?, ?, 0, 0) "
-                + "on conflict do nothing").params(grantId, day).update();
-        int counted = jdbc.sql("""
-                update share_grant_usage set records = records + ?, requests = requests + 1
-                where grant_id = ? and usage_day = ? and records + ? <= ?""")
-                .params(records, grantId, day, records, grant.dailyQuota()).update();
-        long used = jdbc.sql("select records from share_grant_usage where grant_id = ? and usage_day = ?")
-                .params(grantId, day).query(Long.class).single();
-        if (counted == 0) {
-            throw new DomainException(ProblemCode.QUOTA_EXHAUSTED, grantId, grant.dailyQuota(),
-                    Math.max(0, grant.dailyQuota() - used));
-        }
-        return grant.dailyQuota() - used;
+        return consume(grantId, grant.dailyQuota(), records);
     }
+
+    /** As {@link #consume(long, long)}, for a use just authorised: the grant is not read again. */
+    public long consume(AuthorizedUse use, long records) {
+        return consume(use.grantId(), use.dailyQuota(), records);
+    }
+
+    private long consume(long grantId, long quota, long records) {
+        if (records < 0) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("records"), records);
+        }
+        return ledger.take(grantId, quota, records);
+    }
+
 
     /**
      * Takes one request from the grant's rate limit (requests per second, counted per second on this node; on

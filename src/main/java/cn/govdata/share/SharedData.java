@@ -95,7 +95,7 @@ class SharedData {
         Source source = source(entryId);
         String key = key(source, request.key());
         LakeRecords.Row row = lake.byKey(source, key, List.copyOf(claims.keySet()), conditions(use)).orElse(null);
-        grants.consume(use.grantId(), 1);
+        grants.consume(use, 1);
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         for (Map.Entry<String, String> claim : claims.entrySet()) {
             String held = row == null ? null : row.values().get(claim.getKey());
@@ -170,7 +170,7 @@ class SharedData {
             rows = found.rows();
             total = found.total();
         }
-        grants.consume(use.grantId(), rows.size());
+        grants.consume(use, rows.size());
         Map<String, Set<String>> underReview = rows.isEmpty() ? Map.of()
                 : objections.underReview(entryId, rows.stream().map(LakeRecords.Row::key).toList());
         List<SharedRecord> records = rows.stream().map(row -> new SharedRecord(masked(use, row.values()),
@@ -215,7 +215,7 @@ class SharedData {
         // a deletion is told by the record's key items, and only when they are among the items delivered
         boolean keyed = items.stream().anyMatch(source.keyItems()::contains);
         LakeRecords.ExportResult result = lake.export(source, items, conditions(use), since, (changes, cursor) -> {
-            grants.consume(use.grantId(), changes);
+            grants.consume(use, changes);
             start.start(use, items, changes, cursor);
         }, change -> {
             if (!change.deleted()) {
