@@ -126,7 +126,13 @@ public enum ProblemCode {
     GRANT_NOT_FOR_CALLER(HttpStatus.FORBIDDEN),
     GRANT_STATE(HttpStatus.CONFLICT),
     QUOTA_EXHAUSTED(HttpStatus.TOO_MANY_REQUESTS),
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS);
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+
+    // sharing: subscriptions (主动推送)
+    SUBSCRIPTION_ENDPOINT_INVALID(HttpStatus.BAD_REQUEST),
+    SUBSCRIPTION_ENDPOINT_NOT_HTTPS(HttpStatus.BAD_REQUEST),
+    SUBSCRIPTION_STATE(HttpStatus.CONFLICT),
+    DEAD_LETTER_RESOLVED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 
