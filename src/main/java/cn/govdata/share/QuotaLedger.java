@@ -43,6 +43,8 @@ class QuotaLedger {
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
     private final Map<Long, Day> days = new ConcurrentHashMap<>();
+    /** Days that have ended with counts not yet written; written by the next flush, never by a request. */
+    private final java.util.Queue<Map.Entry<Long, Day>> ended = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     QuotaLedger(JdbcClient jdbc, WorkingDayCalendar calendar) {
         this.jdbc = jdbc;
@@ -90,7 +92,7 @@ class QuotaLedger {
                 return old;
             }
             if (old != null) {
-                write(id, old);  // yesterday's last counts, before the day turns
+                ended.add(Map.entry(id, old));  // yesterday's last counts
             }
             long stored = jdbc.sql("select records from share_grant_usage where grant_id = ? and usage_day = ?")
                     .params(id, today).query(Long.class).optional().orElse(0L);
@@ -102,6 +104,9 @@ class QuotaLedger {
     @Scheduled(fixedDelayString = "${govdata.share.usage-flush-interval:PT1S}")
     @jakarta.annotation.PreDestroy
     void flush() {
+        for (Map.Entry<Long, Day> day = ended.poll(); day != null; day = ended.poll()) {
+            write(day.getKey(), day.getValue());
+        }
         days.forEach(this::write);
     }
 

@@ -248,7 +248,7 @@ class SharedData {
     }
 
     /** The delivered key items of a record key, in the dataset's key order. */
-    private static Map<String, String> keyValues(Source source, String key, List<String> items) {
+    static Map<String, String> keyValues(Source source, String key, List<String> items) {
         String[] parts = key.split("\u001f", -1);
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < source.keyItems().size() && i < parts.length; i++) {
@@ -259,14 +259,14 @@ class SharedData {
         return values;
     }
 
-    private static List<Condition> conditions(AuthorizedUse use) {
+    static List<Condition> conditions(AuthorizedUse use) {
         return use.rowFilter().conditions().stream()
                 .map(c -> new Condition(c.item(), c.op() == RowFilter.Op.EQUALS ? Match.EQUALS : Match.STARTS_WITH,
                         c.values()))
                 .toList();
     }
 
-    private static Map<String, String> masked(AuthorizedUse use, Map<String, String> values) {
+    static Map<String, String> masked(AuthorizedUse use, Map<String, String> values) {
         Map<String, String> masked = new LinkedHashMap<>();
         values.forEach((item, value) -> masked.put(item, use.masked(item, value)));
         return masked;

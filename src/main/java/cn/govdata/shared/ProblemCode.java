@@ -138,7 +138,13 @@ public enum ProblemCode {
 
     // lake: corrections
     CORRECTION_UNCHANGED(HttpStatus.CONFLICT),
-    CORRECTION_REFUSED(HttpStatus.BAD_REQUEST);
+    CORRECTION_REFUSED(HttpStatus.BAD_REQUEST),
+
+    // sharing: subscriptions (主动推送)
+    SUBSCRIPTION_ENDPOINT_INVALID(HttpStatus.BAD_REQUEST),
+    SUBSCRIPTION_ENDPOINT_NOT_HTTPS(HttpStatus.BAD_REQUEST),
+    SUBSCRIPTION_STATE(HttpStatus.CONFLICT),
+    DEAD_LETTER_RESOLVED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 
