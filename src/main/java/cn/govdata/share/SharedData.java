@@ -77,9 +77,11 @@ class SharedData {
     private final LakeRecords lake;
     private final AuditLog audit;
     private final Reviews reviews;
+    private final ShareUsage usage;
 
     SharedData(ShareGrants grants, LakeRecords lake, AuditLog audit,
-            org.springframework.beans.factory.ObjectProvider<Reviews> reviews) {
+            org.springframework.beans.factory.ObjectProvider<Reviews> reviews, ShareUsage usage) {
+        this.usage = usage;
         this.grants = grants;
         this.lake = lake;
         this.audit = audit;
@@ -107,6 +109,7 @@ class SharedData {
         }
         boolean underReview = row != null && !reviews.underReview(entryId, List.of(key)).isEmpty();
         long matched = verdicts.values().stream().filter(v -> v == Verdict.MATCH).count();
+        usage.record(actor, use, 1, List.copyOf(claims.keySet()), "key " + source.keyItems());
         record(actor, "share.data.verify", use, medium, (row == null ? "record not held" : "1 record") + ", items "
                 + claims.keySet() + ", " + matched + " of " + claims.size() + " matching, key " + printable(key)
                 + (underReview ? ", under review" : ""));
@@ -178,6 +181,8 @@ class SharedData {
                 : reviews.underReview(entryId, rows.stream().map(LakeRecords.Row::key).toList());
         List<SharedRecord> records = rows.stream()
                 .map(row -> new SharedRecord(masked(use, row.values()), underReview.contains(row.key()))).toList();
+        usage.record(actor, use, rows.size(), items, (byKey ? "key " + source.keyItems()
+                : "filters " + filters.stream().map(f -> f.item() + " " + f.match()).toList()) + ", page " + page);
         record(actor, "share.data.query", use, medium, rows.size() + " of " + total + " records, items " + items
                 + (byKey ? ", key " + printable(key(source, q.key()))
                         : ", filters " + filters.stream().map(f -> f.item() + " " + f.match() + " " + f.value()).toList())
@@ -226,6 +231,8 @@ class SharedData {
                 sink.accept(new SharedChange(masked(use, keyValues(source, change.key(), items)), true));
             }
         });
+        usage.record(actor, use, result.changes(), items, (since == 0 ? "full" : "changed since cursor " + since)
+                + ", to cursor " + result.cursor());
         record(actor, "share.data.exchange", use, medium, result.changes() + " records, items " + items
                 + (since == 0 ? ", full" : ", changed since " + since) + ", cursor " + result.cursor());
         return result.cursor();
