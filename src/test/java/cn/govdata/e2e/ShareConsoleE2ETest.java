@@ -45,7 +45,7 @@ class ShareConsoleE2ETest extends ShareConsoleSteps {
 
         // 1. the data user finds the entry among the conditionally shared ones and fills in the application
         logIn(user.username(), user.password());
-        openApplicationForm(entryId, name);
+        openApplicationForm(entryId, name, police.name());
         assertThat(find("form-entry").getText()).contains(name, police.name(), "共享申请函（加盖公章）", "数据安全承诺书");
         fillApplication(system.id(), until);
         fullShot("share-01-application");

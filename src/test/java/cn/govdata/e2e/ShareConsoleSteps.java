@@ -34,9 +34,13 @@ abstract class ShareConsoleSteps extends ConsoleBrowserTest {
         return id;
     }
 
-    /** From the share catalog's conditional tab, the application form of an entry is opened. */
-    void openApplicationForm(long entryId, String name) {
+    /**
+     * From the share catalog's conditional tab, filtered to the provider (the shared test database holds many
+     * entries, more than a page), the application form of an entry is opened.
+     */
+    void openApplicationForm(long entryId, String name, String provider) {
         click("menu-shareCatalog");
+        choose("share-catalog-department", provider);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-CONDITIONAL"))).click();
         wait.until(driver -> find("share-catalog-table").getText().contains(name));
         assertThat(find("share-availability-" + entryId).getText()).isEqualTo("需提交申请");

@@ -52,7 +52,7 @@ class ShareUsageE2ETest extends ShareConsoleSteps {
 
         // 1. the bureau's data user applies in the console
         logIn(user.username(), user.password());
-        openApplicationForm(entryId, name);
+        openApplicationForm(entryId, name, police.name());
         fillApplication(registered.id(), today.plusDays(90).toString());
         click("form-save");
         attachMaterials();
