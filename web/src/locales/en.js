@@ -14,7 +14,7 @@ export default {
     lakeRepeated: 'Repeated collections', lakeDiscrepancies: 'Discrepancies', lakeDeletions: 'Deletion approvals', lakePurchases: 'Purchase filings',
     share: 'Sharing', shareCatalog: 'Share catalog', shareApplications: 'My applications', shareGrants: 'My grants',
     shareInbox: 'Approval inbox', shareGrantsGiven: 'Grants given', shareOverdue: 'Overdue applications',
-    shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region'
+    shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region', shareUsage: 'Usage records'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -438,8 +438,32 @@ export default {
       grant: 'Grant', refuse: 'Refuse', grantTitle: 'Grant after coordination', refuseTitle: 'Refuse after coordination',
       outcome: { GRANT: 'granted', REFUSE: 'refused' }
     },
+    usage: {
+      title: 'Usage records', from: 'From', to: 'To', day: 'Day', requests: 'Requests', records: 'Records', grants: 'Grants',
+      providers: 'Providers', consumers: 'Users', empty: 'No use in this period', uses: 'Uses',
+      usesTitle: 'Uses of grant #{id}', usesHint: 'The last {n} uses, newest first; only the items and conditions asked, never a value',
+      noUses: 'Not used yet', at: 'Time', who: 'By', way: 'Way', query: 'Query', medium: 'Through',
+      actor: { USER: 'user {name}', SYSTEM: 'system #{id} ({name})' },
+      media: { API: 'API', CONSOLE: 'console' },
+      CONSUMER: { tab: 'Our use', hint: "Our department's use of other departments' data" },
+      PROVIDER: { tab: 'Use of our data', hint: 'Who uses our data, and how much' },
+      AUTHORITY: { tab: 'Region', hint: 'All use of shared data in the region' }
+    },
+    api: {
+      title: 'Interface description', back: 'Back to my grants', showRaw: 'Show JSON', hideRaw: 'Hide JSON', download: 'Download OpenAPI JSON',
+      operations: 'Operations you may call', noOperations: 'The grant allows no verification, query or exchange', way: 'Way', call: 'Call',
+      grant: 'Grant', description: 'Description', fields: 'Data items', item: 'Item', meaning: 'Name and type', type: 'Data type',
+      masking: 'Masking', usedIn: 'Used in', key: 'key', try: 'Try it: verification',
+      tryHint: 'Runs as you; recorded and counted against the daily quota', keyOf: 'Key {name}', claimOf: 'Check {name}', verify: 'Verify',
+      found: 'The record is held within the grant', notFound: 'No such record within the grant', verdict: 'Result',
+      verdicts: { MATCH: 'matches', NO_MATCH: 'does not match', NOT_HELD: 'not held' }
+    },
+    masking: {
+      NONE: 'none', ID_NUMBER: 'first 6 and last 4 kept', CREDIT_CODE: 'first 8 and last 2 kept', MOBILE: 'first 3 and last 4 kept',
+      NAME: 'surname kept', ADDRESS: 'kept down to the county', BANK_CARD: 'first 6 and last 4 kept', FULL: 'all masked'
+    },
     grants: {
-      use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
+      interface: 'Interface', use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
       revokeHint: '{name} can no longer use this data once revoked. The reason:', revokeReason: 'Reason for revoking',
       revokeReasonRequired: 'Give the reason', revoked: 'The grant is revoked',
       CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },

@@ -13,7 +13,7 @@ export default {
     lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览', lakeSources: '权威数据源', lakeRepeated: '重复采集',
     lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案',
     share: '共享', shareCatalog: '共享目录', shareApplications: '我的申请', shareGrants: '我的授权', shareInbox: '审批待办',
-    shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权'
+    shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权', shareUsage: '使用记录'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -420,8 +420,31 @@ export default {
       note: '记录协调情况', noteHint: '记录与双方协调的情况，双方可见。', grant: '协调同意', refuse: '协调不同意',
       grantTitle: '协调同意共享', refuseTitle: '协调不同意共享', outcome: { GRANT: '同意', REFUSE: '不同意' }
     },
+    usage: {
+      title: '使用记录', from: '起始日期', to: '截止日期', day: '日期', requests: '调用次数', records: '记录数', grants: '涉及授权',
+      providers: '提供部门', consumers: '使用部门', empty: '所选期间没有使用记录', uses: '使用明细',
+      usesTitle: '授权 #{id} 的使用明细', usesHint: '最近 {n} 次使用，新的在前；只显示查询的数据项和条件，不显示任何数据值',
+      noUses: '尚无使用', at: '时间', who: '使用者', way: '方式', query: '查询内容', medium: '途径',
+      actor: { USER: '用户 {name}', SYSTEM: '接入系统 #{id}（{name}）' },
+      media: { API: '接口调用', CONSOLE: '控制台' },
+      CONSUMER: { tab: '本部门使用', hint: '本部门使用其他部门数据的情况' },
+      PROVIDER: { tab: '本部门数据被使用', hint: '谁在使用本部门的数据、用了多少' },
+      AUTHORITY: { tab: '全区', hint: '本区域全部共享数据的使用情况' }
+    },
+    api: {
+      title: '接口说明', back: '返回我的授权', showRaw: '查看 JSON', hideRaw: '收起 JSON', download: '下载 OpenAPI JSON',
+      operations: '可调用的接口', noOperations: '授权不含比对验证、检索查询或数据交换', way: '方式', call: '调用', grant: '授权',
+      description: '说明', fields: '数据项', item: '数据项', meaning: '名称与类型', type: '数据类型', masking: '脱敏规则',
+      usedIn: '用于', key: '主键', try: '试一试：比对验证', tryHint: '以当前登录用户调用，计入使用记录和每日限额',
+      keyOf: '主键 {name}', claimOf: '核对 {name}', verify: '比对', found: '授权范围内持有该记录', notFound: '授权范围内未持有该记录',
+      verdict: '比对结果', verdicts: { MATCH: '一致', NO_MATCH: '不一致', NOT_HELD: '未持有' }
+    },
+    masking: {
+      NONE: '不脱敏', ID_NUMBER: '保留前 6 位和后 4 位', CREDIT_CODE: '保留前 8 位和后 2 位', MOBILE: '保留前 3 位和后 4 位',
+      NAME: '仅保留姓氏', ADDRESS: '保留至区县', BANK_CARD: '保留前 6 位和后 4 位', FULL: '全部遮盖'
+    },
     grants: {
-      use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
+      interface: '接口说明', use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
       revokeHint: '撤销后 {name} 立即不能再使用这些数据。请填写撤销理由：', revokeReason: '撤销理由',
       revokeReasonRequired: '请填写撤销理由', revoked: '授权已撤销',
       CONSUMER: { title: '我的授权', hint: '本部门获得的数据使用授权', empty: '本部门尚无授权' },

@@ -24,3 +24,16 @@ export const coordinatesNow = (application) => application?.status === 'COORDINA
 /** The applicant department's data user acts on it (edits a draft, withdraws, takes a refusal to coordination). */
 export const appliesFor = (application) =>
   !!application && application.applicantDepartmentId === session.me?.departmentId && isDataUser()
+
+/**
+ * The sides of the usage records the signed-in user is offered: a data user its department's own use, a share
+ * approver who used the department's data, a user of the data authority the region's (the platform lets any
+ * user of a department read both of its sides; the menu offers what each role works with).
+ */
+export function usageSides() {
+  const sides = []
+  if (isDataUser()) sides.push('CONSUMER')
+  if (isApprover()) sides.push('PROVIDER')
+  if (session.me?.authority) sides.push('AUTHORITY')
+  return sides
+}

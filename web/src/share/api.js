@@ -71,5 +71,16 @@ export const share = {
   grant: (id) => api.get(`${GRANTS}/${id}`),
   revoke: (id, reason) => api.post(`${GRANTS}/${id}/revoke`, { reason }),
   /** A new draft application pre-filled from the grant, for the following period. */
-  renew: (id) => api.post(`${GRANTS}/${id}/renewal`)
+  renew: (id) => api.post(`${GRANTS}/${id}/renewal`),
+
+  // --- usage records and the data access interfaces --------------------------------------------------------
+
+  /** Use per grant and Beijing day of a side (CONSUMER / PROVIDER / AUTHORITY) between two dates, with totals. */
+  usage: (side, from, to) => api.get(`${SHARE}/usage` + query({ side, from, to })),
+  /** The individual uses of a grant, newest first. */
+  uses: (grantId, limit = 100) => api.get(`${SHARE}/usage/uses` + query({ grantId, limit })),
+  /** The OpenAPI document of what the caller's grants on an entry let it call. */
+  interfaceOf: (entryId) => api.get(`${SHARE}/data/${entryId}/openapi.json`),
+  /** 比对验证 as the signed-in user: {key: {item: value}, claims: {item: value}}. */
+  verify: (entryId, request) => api.post(`${SHARE}/data/${entryId}/verification`, request)
 }

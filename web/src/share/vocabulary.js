@@ -21,6 +21,7 @@ export const shareNames = {
   origin: named('origin'),
   event: named('event'),
   op: named('op'),
+  masking: named('masking'),
   ways: (ways) => (ways || []).map(shareNames.way).join('、')
 }
 

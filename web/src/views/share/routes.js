@@ -1,12 +1,14 @@
 // The sharing (共享) pages; meta.menu names the menu item a page belongs to, meta.list which list a page shows.
-import { isApprover, isAuthorityApprover, isDataUser } from '../../share/access'
+import { isApprover, isAuthorityApprover, isDataUser, usageSides } from '../../share/access'
 
 const load = {
   catalog: () => import('./CatalogView.vue'),
   form: () => import('./ApplicationFormView.vue'),
   applications: () => import('./ApplicationsView.vue'),
   application: () => import('./ApplicationView.vue'),
-  grants: () => import('./GrantsView.vue')
+  grants: () => import('./GrantsView.vue'),
+  usage: () => import('./UsageView.vue'),
+  api: () => import('./InterfaceView.vue')
 }
 
 export const shareRoutes = [
@@ -21,13 +23,15 @@ export const shareRoutes = [
   { path: 'share/coordinations', component: load.applications, props: { list: 'coordination' }, meta: { menu: '/share/coordinations' } },
   { path: 'share/grants', component: load.grants, props: { side: 'CONSUMER' }, meta: { menu: '/share/grants' } },
   { path: 'share/grants-given', component: load.grants, props: { side: 'PROVIDER' }, meta: { menu: '/share/grants-given' } },
-  { path: 'share/grants-region', component: load.grants, props: { side: 'AUTHORITY' }, meta: { menu: '/share/grants-region' } }
+  { path: 'share/grants-region', component: load.grants, props: { side: 'AUTHORITY' }, meta: { menu: '/share/grants-region' } },
+  { path: 'share/interface/:entryId', component: load.api, props: true, meta: { menu: '/share/grants' } },
+  { path: 'share/usage', component: load.usage, meta: { menu: '/share/usage' } }
 ]
 
 /**
  * The sharing menu group for the signed-in user: data users the share catalog, their applications and grants;
  * share approvers the inbox and the grants their department gave; the authority's approver also the overdue
- * applications, the coordination requests and the region's grants.
+ * applications, the coordination requests and the region's grants; 使用记录 whoever may see a side of the use.
  */
 export function shareMenu() {
   const items = []
@@ -40,5 +44,6 @@ export function shareMenu() {
     items.push({ key: 'shareOverdue', path: '/share/overdue' }, { key: 'shareCoordinations', path: '/share/coordinations' },
       { key: 'shareGrantsRegion', path: '/share/grants-region' })
   }
+  if (usageSides().length) items.push({ key: 'shareUsage', path: '/share/usage' })
   return items
 }

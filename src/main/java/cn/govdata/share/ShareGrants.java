@@ -147,6 +147,31 @@ public class ShareGrants {
     }
 
     /**
+     * The caller's grants on an entry that it may use today, newest first (the order {@link #authorize} tries
+     * them in): active, for the caller, and an unconditional grant only while its entry is unconditional.
+     *
+     * @throws DomainException when there is none, the refusal {@link #authorize} gives (and audits) for the
+     *         newest grant's first way of use
+     */
+    List<Grant> usable(Actor actor, long entryId) {
+        PublishedEntry entry = catalog.byId(entryId).filter(e -> e.regionId() == actor.regionId()).orElse(null);
+        List<Grant> held = entry == null ? List.of()
+                : grants.query(" where consumer_department_id = ? and entry_id = ? order by id desc",
+                        List.of(actor.departmentId(), entryId));
+        List<Grant> usable = held.stream().filter(grant -> grant.status() == Grants.Status.ACTIVE
+                && forCaller(actor, grant) && (grant.origin() != Grants.Origin.UNCONDITIONAL
+                        || entry.content().shareType() == ShareType.UNCONDITIONAL))
+                .toList();
+        if (usable.isEmpty()) {
+            WayOfUse way = held.isEmpty() || held.getFirst().ways().isEmpty() ? WayOfUse.VERIFICATION
+                    : held.getFirst().ways().getFirst();
+            authorize(actor, entryId, way, Set.of());
+            throw new DomainException(ProblemCode.NO_GRANT, entry == null ? entryId : entry.resourceCode());
+        }
+        return usable;
+    }
+
+    /**
      * Counts records delivered under a grant against its daily quota (records per Beijing day). All or
      * nothing: a delivery that would exceed the quota is refused and not counted, so that the interface
      * delivers less or nothing.

@@ -75,8 +75,10 @@ class SharedData {
     private final LakeRecords lake;
     private final AuditLog audit;
     private final Objections objections;
+    private final ShareUsage usage;
 
-    SharedData(ShareGrants grants, LakeRecords lake, AuditLog audit, Objections objections) {
+    SharedData(ShareGrants grants, LakeRecords lake, AuditLog audit, Objections objections, ShareUsage usage) {
+        this.usage = usage;
         this.grants = grants;
         this.lake = lake;
         this.audit = audit;
@@ -104,6 +106,7 @@ class SharedData {
         }
         boolean underReview = row != null && !objections.underReview(entryId, List.of(key)).isEmpty();
         long matched = verdicts.values().stream().filter(v -> v == Verdict.MATCH).count();
+        usage.record(actor, use, 1, List.copyOf(claims.keySet()), "key " + source.keyItems());
         record(actor, "share.data.verify", use, medium, (row == null ? "record not held" : "1 record") + ", items "
                 + claims.keySet() + ", " + matched + " of " + claims.size() + " matching, key " + printable(key)
                 + (underReview ? ", under review" : ""));
@@ -176,6 +179,8 @@ class SharedData {
         List<SharedRecord> records = rows.stream().map(row -> new SharedRecord(masked(use, row.values()),
                 underReview.containsKey(row.key()), List.copyOf(underReview.getOrDefault(row.key(), Set.of()))))
                 .toList();
+        usage.record(actor, use, rows.size(), items, (byKey ? "key " + source.keyItems()
+                : "filters " + filters.stream().map(f -> f.item() + " " + f.match()).toList()) + ", page " + page);
         record(actor, "share.data.query", use, medium, rows.size() + " of " + total + " records, items " + items
                 + (byKey ? ", key " + printable(key(source, q.key()))
                         : ", filters " + filters.stream().map(f -> f.item() + " " + f.match() + " " + f.value()).toList())
@@ -224,6 +229,8 @@ class SharedData {
                 sink.accept(new SharedChange(masked(use, keyValues(source, change.key(), items)), true));
             }
         });
+        usage.record(actor, use, result.changes(), items, (since == 0 ? "full" : "changed since cursor " + since)
+                + ", to cursor " + result.cursor());
         record(actor, "share.data.exchange", use, medium, result.changes() + " records, items " + items
                 + (since == 0 ? ", full" : ", changed since " + since) + ", cursor " + result.cursor());
         return result.cursor();

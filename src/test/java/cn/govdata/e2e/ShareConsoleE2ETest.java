@@ -3,15 +3,12 @@ package cn.govdata.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -27,7 +24,7 @@ import cn.govdata.support.Api;
  * without the division code; the data user then sees the application approved and a grant of only the two items
  * left. Screenshots go to target/e2e/ (share-*.png).
  */
-class ShareConsoleE2ETest extends ConsoleBrowserTest {
+class ShareConsoleE2ETest extends ShareConsoleSteps {
 
     @Test
     void aDataUserAppliesTheProviderApprovesNarrowedAndTheUserHoldsAGrantOfTheNarrowedItems() throws IOException {
@@ -48,37 +45,14 @@ class ShareConsoleE2ETest extends ConsoleBrowserTest {
 
         // 1. the data user finds the entry among the conditionally shared ones and fills in the application
         logIn(user.username(), user.password());
-        click("menu-shareCatalog");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-CONDITIONAL"))).click();
-        wait.until(driver -> find("share-catalog-table").getText().contains(name));
-        assertThat(find("share-availability-" + entryId).getText()).isEqualTo("需提交申请");
-        click("share-apply-" + entryId);
+        openApplicationForm(entryId, name, police.name());
         assertThat(find("form-entry").getText()).contains(name, police.name(), "共享申请函（加盖公章）", "数据安全承诺书");
-        click("form-item-gmsfhm");
-        click("form-item-xm");
-        click("form-item-xzqh");
-        type("form-purpose", "核查最低生活保障申请人的身份和户籍");
-        type("form-scenario", "低保审核确认时比对申请人身份，查询户籍所在地");
-        type("form-duty", "《社会救助暂行办法》第十一条：县级民政部门审核确认最低生活保障");
-        type("form-to", until);
-        input("form-to").sendKeys(Keys.ENTER);
-        click("form-way-VERIFICATION");
-        click("form-way-QUERY");
-        click("form-system-" + system.id());
+        fillApplication(system.id(), until);
         fullShot("share-01-application");
         click("form-save");
 
         // 2. saved as a draft: the materials are attached, and only then can it be submitted
-        find("form-materials");
-        assertThat(find("material-state-0").getText()).isEqualTo("未上传");
-        assertThat(find("form-submit").isEnabled()).isFalse();
-        for (int i = 0; i < ShareFixtures.MATERIALS.size(); i++) {
-            Path file = Files.createTempFile("material-" + i + "-", ".pdf");
-            Files.write(file, ShareFixtures.pdf("material " + i));
-            find("material-file-" + i).sendKeys(file.toAbsolutePath().toString());
-            int material = i;
-            wait.until(driver -> find("material-state-" + material).getText().equals("已上传 1 个"));
-        }
+        attachMaterials();
         fullShot("share-02-materials");
         click("form-submit");
         wait.until(driver -> find("application-status").getText().equals("待审批"));
@@ -119,12 +93,7 @@ class ShareConsoleE2ETest extends ConsoleBrowserTest {
         assertThat(find("application-status").getText()).isEqualTo("待审批");
 
         // approved without the division code
-        click("application-approve");
-        find("approve-dialog");
-        click("approve-item-xzqh");
-        type("approve-comment", "户籍所在地可由公民身份号码判断，不提供行政区划代码");
-        click("approve-confirm");
-        wait.until(driver -> find("application-status").getText().equals("已批准"));
+        approveWithoutDivisionCode();
         assertThat(find("scope-approved-items").getText()).contains("公民身份号码", "姓名").doesNotContain("行政区划代码");
         find("event-NARROWED");
         find("event-GRANT_ISSUED");
@@ -146,17 +115,5 @@ class ShareConsoleE2ETest extends ConsoleBrowserTest {
         assertThat(find("grants-table").getText()).contains(name, police.name(), "核查最低生活保障申请人的身份和户籍", "比对验证",
                 "检索查询");
         fullShot("share-07-grant");
-    }
-
-    /** Drafts, submits and publishes an entry through the API; returns its id. */
-    private static long publish(Api editor, Api reviewer, Map<String, Object> content) {
-        Api.Response created = editor.post("/api/v1/catalog/entries", Map.of("content", content));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.id();
-        Api.Response submitted = editor.post("/api/v1/catalog/entries/" + id + "/submit", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        Api.Response published = reviewer.post("/api/v1/catalog/entries/" + id + "/publish", Map.of());
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return id;
     }
 }

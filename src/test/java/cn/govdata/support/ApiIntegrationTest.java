@@ -123,6 +123,19 @@ public abstract class ApiIntegrationTest {
         return anonymous.withToken(login.text("token"));
     }
 
+    /**
+     * A connected system's API client: the client credentials its registration answered ({@code clientId},
+     * {@code clientSecret}) exchanged for an access token at {@code /oauth2/token}.
+     */
+    protected Api connectedSystem(Api.Response registered) {
+        String basic = java.util.Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
+                + registered.text("clientSecret")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
+                "Basic " + basic);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return anonymous.withToken(token.text("access_token"));
+    }
+
     protected static String unique() {
         return Long.toString(SEQUENCE.incrementAndGet(), 36) + Integer.toString(RANDOM.nextInt(1296), 36);
     }
