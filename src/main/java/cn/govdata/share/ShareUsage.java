@@ -29,8 +29,8 @@ import cn.govdata.shared.ProblemCode;
  * The usage records of shared data (SEC-2): the provider sees who used its data and how much, the consumer
  * department its own use, the data authority the region's. Each use through the data access interfaces is
  * kept in {@code share_usage} with who, how, how many records and the shape of what was asked — never a value
- * of a record or of a claim (the audit log keeps the full detail for auditors); the daily totals are those the
- * quota counts ({@code share_grant_usage}).
+ * of a record or of a claim (the audit log keeps the full detail for auditors); the daily totals are summed from
+ * those rows, written with each use (the quota's own counts are written about once a second).
  */
 @Service
 class ShareUsage {
@@ -135,11 +135,13 @@ class ShareUsage {
             }
         };
         List<Day> days = jdbc.sql("""
-                select u.usage_day, u.requests, u.records, g.id, g.entry_id, g.resource_code, g.entry_name,
-                    g.provider_department_id, g.consumer_department_id, g.ways, g.purpose
-                from share_grant_usage u join share_grant g on g.id = u.grant_id
-                where u.usage_day between ? and ? and u.requests > 0 and\s""" + where
-                + " order by u.usage_day desc, g.id desc").params(params).query(this::day).list();
+                select u.usage_day, count(*) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
+                    g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose
+                from share_usage u join share_grant g on g.id = u.grant_id
+                where u.usage_day between ? and ? and\s""" + where + """
+                 group by u.usage_day, g.id, g.entry_id, g.resource_code, g.entry_name, g.provider_department_id,
+                    g.consumer_department_id, g.ways, g.purpose
+                order by u.usage_day desc, g.id desc""").params(params).query(this::day).list();
         Set<Long> grantIds = new HashSet<>();
         Set<Long> providers = new HashSet<>();
         Set<Long> consumers = new HashSet<>();
