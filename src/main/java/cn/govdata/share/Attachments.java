@@ -1,29 +1,18 @@
 package cn.govdata.share;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -88,7 +77,7 @@ class Attachments {
     private final ShareApplications applications;
     private final AuditLog audit;
     private final ShareSettings settings;
-    private final Path directory;
+    private final StoredFiles files;
 
     Attachments(JdbcClient jdbc, ShareApplications applications, AuditLog audit, ShareSettings settings,
             @Value("${govdata.data-dir}") String dataDir) {
@@ -96,7 +85,7 @@ class Attachments {
         this.applications = applications;
         this.audit = audit;
         this.settings = settings;
-        this.directory = Path.of(dataDir, "share", "attachments");
+        this.files = new StoredFiles(settings, Path.of(dataDir, "share", "attachments"), "attachment");
     }
 
     /**
@@ -108,74 +97,23 @@ class Attachments {
         Application application = applications.applicantsOwn(actor, applicationId);
         ShareApplications.requireStatus(application, "attach", Status.DRAFT);
         String materialName = material(application, material);
-        if (file == null || file.isEmpty()) {
-            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("file"));
-        }
-        if (file.getSize() > settings.attachmentMaxBytes()) {
-            throw new DomainException(ProblemCode.ATTACHMENT_TOO_LARGE, settings.attachmentMaxBytes() / (1024 * 1024));
-        }
         int count = jdbc.sql("select count(*) from share_attachment where application_id = ?").param(applicationId)
                 .query(Integer.class).single();
         if (count >= settings.maxAttachments()) {
             throw new DomainException(ProblemCode.TOO_MANY_ATTACHMENTS, settings.maxAttachments());
         }
-        String fileName = fileName(file.getOriginalFilename());
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        FileKind kind;
-        try (InputStream in = file.getInputStream()) {
-            kind = FileKind.of(in.readNBytes(8), extension);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String declared = file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT).strip();
-        if (kind == null || !(declared.isEmpty() || declared.startsWith("application/octet-stream")
-                || declared.startsWith(kind.mediaType))) {
-            throw new DomainException(ProblemCode.ATTACHMENT_TYPE_REFUSED);
-        }
-        String storageName = UUID.randomUUID().toString();
-        Path target = directory.resolve(storageName);
-        String sha256;
-        long size;
-        try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, "upload-", ".part");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(file.getInputStream(), digest)) {
-                size = Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            sha256 = HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (size > settings.attachmentMaxBytes()) {
-            delete(target);
-            throw new DomainException(ProblemCode.ATTACHMENT_TOO_LARGE, settings.attachmentMaxBytes() / (1024 * 1024));
-        }
-        // the file goes with the row: if the transaction rolls back, the file is removed
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    delete(target);
-                }
-            }
-        });
+        StoredFiles.Stored stored = files.store(file);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into share_attachment (application_id, material, file_name, content_type, size_bytes, sha256,
                     storage_name, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, materialName, fileName, kind.mediaType, size, sha256, storageName, actor.name(),
-                        ShareClock.now())
+                .params(applicationId, materialName, stored.fileName(), stored.kind().mediaType, stored.size(),
+                        stored.sha256(), stored.storageName(), actor.name(), ShareClock.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         audit.record(AuditEvent.success("share.attachment.add", "share-application", applicationId,
-                "attachment " + id + " for " + materialName + ": " + kind + ", " + size + " bytes, SHA-256 " + sha256));
+                "attachment " + id + " for " + materialName + ": " + stored.kind() + ", " + stored.size()
+                        + " bytes, SHA-256 " + stored.sha256()));
         return find(id);
     }
 
@@ -196,7 +134,7 @@ class Attachments {
                 .query(String.class).single();
         audit.record(AuditEvent.success("share.attachment.read", "share-application", applicationId,
                 "attachment " + attachmentId + " (" + attachment.material() + ")"));
-        return new Download(attachment, directory.resolve(storage));
+        return new Download(attachment, files.file(storage));
     }
 
     /** Removes an attachment from a draft. */
@@ -208,12 +146,7 @@ class Attachments {
                 .params(applicationId, attachmentId).query(String.class).optional()
                 .orElseThrow(() -> DomainException.notFound("attachment", attachmentId));
         jdbc.sql("delete from share_attachment where id = ?").param(attachmentId).update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                delete(directory.resolve(storage));
-            }
-        });
+        files.deleteAfterCommit(storage);
         audit.record(AuditEvent.success("share.attachment.remove", "share-application", applicationId,
                 "attachment " + attachmentId));
     }
@@ -235,24 +168,6 @@ class Attachments {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("material"));
         }
         throw new DomainException(ProblemCode.UNKNOWN_MATERIAL, wanted, String.join("；", names));
-    }
-
-    /** The file's own name without any path or control characters, at most 200 characters. */
-    private static String fileName(String original) {
-        String name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        return name.isEmpty() ? "attachment" : name;
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // an orphaned file is harmless; nothing refers to it
-        }
     }
 
     private Attachment find(long id) {

@@ -301,7 +301,7 @@ public class Objections {
             if (count >= settings.maxAttachments()) {
                 throw new DomainException(ProblemCode.TOO_MANY_ATTACHMENTS, settings.maxAttachments());
             }
-            EvidenceFiles.Stored stored = files.store(file);
+            StoredFiles.Stored stored = files.store(file);
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into share_objection_evidence (objection_id, file_name, content_type, size_bytes, sha256,
