@@ -14,7 +14,8 @@ export default {
     lakeRepeated: 'Repeated collections', lakeDiscrepancies: 'Discrepancies', lakeDeletions: 'Deletion approvals', lakePurchases: 'Purchase filings',
     share: 'Sharing', shareCatalog: 'Share catalog', shareApplications: 'My applications', shareGrants: 'My grants',
     shareInbox: 'Approval inbox', shareGrantsGiven: 'Grants given', shareOverdue: 'Overdue applications',
-    shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region', shareUsage: 'Usage records'
+    shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region', shareUsage: 'Usage records',
+    shareObjections: 'Objections', shareObjectionsOverdue: 'Overdue objections'
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', totp: 'One-time code', totpHint: 'Enter the 6-digit code from your authenticator app',
@@ -469,6 +470,52 @@ export default {
       CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },
       PROVIDER: { title: 'Grants given', hint: "Other departments' use of our data", empty: 'No grant given yet' },
       AUTHORITY: { title: 'Grants of the region', hint: 'Every share grant of the region', empty: 'No grant in the region yet' }
+    }
+  },
+  objection: {
+    status: { OPEN: 'Under review', CORRECTED: 'Corrected', CONFIRMED: 'Confirmed as correct' },
+    stage: { AUTHORITY: 'Forwarding by the data authority', PROVIDER: 'Check by the provider' },
+    raisedAs: { CONSUMER: 'Raised by a using department', AUTHORITY: "Raised by the data authority for a citizen" },
+    side: { RAISER: 'Raised by us', PROVIDER: 'To check', AUTHORITY: 'Region' },
+    event: {
+      RAISED: 'Objection raised', EVIDENCE_ADDED: 'Evidence added', FORWARDED: 'Forwarded to the provider', EXTENSION_REQUESTED: 'Extension requested',
+      EXTENDED: 'Extension granted', EXTENSION_REFUSED: 'Extension refused', CORRECTED: 'Corrected', CONFIRMED: 'Confirmed as correct'
+    },
+    detail: {
+      item: 'Data item', stage: 'Stage', dueOn: 'Due', file: 'File', to: 'Forwarded to', workingDays: 'Working days',
+      from: 'Previous due date', value: 'Corrected value', batchId: 'Lake batch', reason: 'Reason', reasons: 'Reasons', note: 'Note'
+    },
+    field: {
+      entry: 'Resource', record: 'Record', item: 'Data item', recordedValue: 'Recorded value', proposedValue: 'Proposed value', description: 'Description',
+      raiser: 'Raised by department', provider: 'Provider', raisedBy: 'Raised by', raisedAt: 'Raised at', status: 'Status', stage: 'Stage',
+      dueOn: 'Due', noDue: 'In time (no fixed period)', overdue: 'Overdue', decided: 'Decided', decisionNote: 'Decision note',
+      correctedValue: 'Corrected value', correctionBatch: 'Lake batch', extension: 'Extension'
+    },
+    list: {
+      title: 'Objections', hint: 'Objections to shared data and the provider’s re-verification', empty: 'No objections', open: 'View', handle: 'Check',
+      overdueTitle: 'Overdue objections', overdueHint: 'Open objections of the region past their due date, earliest first', overdueEmpty: 'No overdue objections',
+      raise: 'Raise an objection'
+    },
+    view: {
+      title: 'Objection #{id}', evidence: 'Evidence', noEvidence: 'No evidence yet', upload: 'Upload evidence',
+      uploadHint: 'PDF, OFD, JPEG, PNG; up to 10 MB each, 20 files', uploaded: 'Uploaded', timeline: 'Timeline',
+      overdue: 'Past its due date ({due})',
+      extension: '{days} working days, asked by {by}: {reason}', extensionPending: 'awaiting a decision', extensionGranted: 'granted ({by})',
+      extensionRefused: 'refused ({by})'
+    },
+    action: {
+      forward: 'Forward to the provider', forwardHint: 'Forward the objection to the providing department, with an optional note.', forwarded: 'Forwarded to the provider',
+      correct: 'Correct', correctHint: 'Corrects the record in the data lake as a new version; the old value stays in its history.', correctValue: 'Corrected value',
+      corrected: 'Corrected', confirm: 'Confirm as correct', confirmHint: 'The stored value is right; reasons are required.', reasons: 'Reasons',
+      reasonsRequired: 'Give the reasons for confirming', confirmed: 'Confirmed as correct', note: 'Note (optional)',
+      extension: 'Request an extension', extensionHint: 'Asks once for more time; the department head or the data authority decides.',
+      workingDays: 'Working days', reason: 'Reason', reasonRequired: 'Give a reason for the extension', requested: 'Extension requested',
+      decide: 'Decide the extension', consent: 'Grant', refuse: 'Refuse', decided: 'Extension decided'
+    },
+    raise: {
+      title: 'Raise an objection', hint: 'If shared data is wrong, raise an objection: the provider checks and corrects it; meanwhile the data is still delivered, marked as under review.',
+      key: 'Record key', item: 'Data item objected to', proposedValue: 'Proposed value', description: 'Description',
+      submit: 'Submit the objection', raised: 'Objection submitted', required: 'Fill in the record key, the item, the proposed value and the description'
     }
   }
 }

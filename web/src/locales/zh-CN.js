@@ -13,7 +13,8 @@ export default {
     lake: '归集', lakeDatasets: '我的数据集', lakeOverview: '归集总览', lakeSources: '权威数据源', lakeRepeated: '重复采集',
     lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案',
     share: '共享', shareCatalog: '共享目录', shareApplications: '我的申请', shareGrants: '我的授权', shareInbox: '审批待办',
-    shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权', shareUsage: '使用记录'
+    shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权', shareUsage: '使用记录',
+    shareObjections: '疑义与复核', shareObjectionsOverdue: '逾期疑义'
   },
   login: {
     title: '登录', username: '用户名', password: '密码', totp: '动态口令', totpHint: '请输入身份验证器中的 6 位动态口令',
@@ -450,6 +451,52 @@ export default {
       CONSUMER: { title: '我的授权', hint: '本部门获得的数据使用授权', empty: '本部门尚无授权' },
       PROVIDER: { title: '本部门授出', hint: '其他部门使用本部门数据的授权', empty: '本部门尚未授出数据' },
       AUTHORITY: { title: '全区授权', hint: '本区域的全部共享授权', empty: '本区域尚无授权' }
+    }
+  },
+  objection: {
+    status: { OPEN: '待核查', CORRECTED: '已更正', CONFIRMED: '已确认无误' },
+    stage: { AUTHORITY: '数据主管部门转办', PROVIDER: '提供部门核查' },
+    raisedAs: { CONSUMER: '使用部门提出', AUTHORITY: '数据主管部门代群众提出' },
+    side: { RAISER: '我提出的', PROVIDER: '待我核查', AUTHORITY: '全区' },
+    event: {
+      RAISED: '提出疑义', EVIDENCE_ADDED: '上传佐证材料', FORWARDED: '转交提供部门', EXTENSION_REQUESTED: '申请延期',
+      EXTENDED: '同意延期', EXTENSION_REFUSED: '不同意延期', CORRECTED: '已更正', CONFIRMED: '确认无误'
+    },
+    detail: {
+      item: '数据项', stage: '环节', dueOn: '核查期限', file: '文件', to: '转交至', workingDays: '延期工作日',
+      from: '原期限', value: '更正后的值', batchId: '归集批次', reason: '理由', reasons: '理由', note: '说明'
+    },
+    field: {
+      entry: '资源', record: '记录', item: '数据项', recordedValue: '现有值', proposedValue: '建议更正为', description: '疑义说明',
+      raiser: '提出部门', provider: '提供部门', raisedBy: '提出人', raisedAt: '提出时间', status: '状态', stage: '环节',
+      dueOn: '核查期限', noDue: '及时办理（无固定期限）', overdue: '已逾期', decided: '办理', decisionNote: '办理说明',
+      correctedValue: '更正后的值', correctionBatch: '归集批次', extension: '延期'
+    },
+    list: {
+      title: '疑义与复核', hint: '对共享数据提出的疑义及提供部门的核查', empty: '暂无疑义', open: '查看', handle: '核查',
+      overdueTitle: '逾期疑义', overdueHint: '本区域超过核查期限仍未办理的疑义，期限最早的在前', overdueEmpty: '没有逾期的疑义',
+      raise: '提出疑义'
+    },
+    view: {
+      title: '疑义 #{id}', evidence: '佐证材料', noEvidence: '尚无佐证材料', upload: '上传佐证材料',
+      uploadHint: 'PDF、OFD、JPEG、PNG，单个不超过 10 MB，最多 20 个', uploaded: '已上传', timeline: '办理过程',
+      overdue: '已超过核查期限（{due}）',
+      extension: '{days} 个工作日，{by} 申请：{reason}', extensionPending: '待审批', extensionGranted: '已同意（{by}）',
+      extensionRefused: '未同意（{by}）'
+    },
+    action: {
+      forward: '转交提供部门', forwardHint: '将疑义转交提供部门核查，可附说明。', forwarded: '已转交提供部门',
+      correct: '更正数据', correctHint: '在数据湖中以新版本更正该记录，原值保留在历史版本中。', correctValue: '更正后的值',
+      corrected: '已更正', confirm: '确认无误', confirmHint: '现有数据正确，须说明理由。', reasons: '理由',
+      reasonsRequired: '请填写确认无误的理由', confirmed: '已确认无误', note: '说明（可选）',
+      extension: '申请延期', extensionHint: '申请延长核查期限，须经部门负责人或数据主管部门同意，只能申请一次。',
+      workingDays: '延期工作日', reason: '理由', reasonRequired: '请填写延期理由', requested: '已申请延期',
+      decide: '审批延期', consent: '同意延期', refuse: '不同意', decided: '已审批延期'
+    },
+    raise: {
+      title: '提出疑义', hint: '发现共享数据有误时，提出疑义由提供部门核查更正；核查期间数据照常提供，并标注“核查中”。',
+      key: '记录标识', item: '有疑义的数据项', proposedValue: '建议更正为', description: '疑义说明',
+      submit: '提交疑义', raised: '疑义已提交', required: '请填写记录标识、数据项、建议值和说明'
     }
   }
 }

@@ -37,3 +37,41 @@ export function usageSides() {
   if (session.me?.authority) sides.push('AUTHORITY')
   return sides
 }
+
+// --- objections and re-verification (疑义与复核) ------------------------------------------------------------------
+
+/** The authority's officers: its share approver or catalog reviewer (they raise for citizens, forward, see all). */
+export const isObjectionOfficer = () => isAuthority('SHARE_APPROVER', 'CATALOG_REVIEWER')
+
+/** The handler's roles in the providing department: they correct or confirm, and ask for the extension. */
+const isHandlerRole = () => hasRole('DATA_PROVIDER', 'SHARE_APPROVER')
+
+/**
+ * The sides of the objections the signed-in user is offered: 我提出的 for those who raise (a data user, the
+ * authority's officers), 待我核查 for the providing department's handlers and head, 全区 for the officers.
+ */
+export function objectionSides() {
+  const sides = []
+  if (isDataUser() || isObjectionOfficer()) sides.push('RAISER')
+  if (isHandlerRole() || hasRole('DEPARTMENT_ADMIN')) sides.push('PROVIDER')
+  if (isObjectionOfficer()) sides.push('AUTHORITY')
+  return sides
+}
+
+const open = (o) => o?.status === 'OPEN'
+const ofProvider = (o) => o?.providerDepartmentId === session.me?.departmentId
+
+/** The provider's handler checks it now: corrects or confirms, asks once for more time. */
+export const handlesObjection = (o) => open(o) && o.stage === 'PROVIDER' && ofProvider(o) && isHandlerRole()
+
+/** The authority's officer forwards it to the provider (route AUTHORITY, still at the authority's stage). */
+export const forwardsObjection = (o) => open(o) && o.stage === 'AUTHORITY' && isObjectionOfficer()
+
+/** The raising department adds evidence while the objection is open. */
+export const addsEvidence = (o) => open(o) && o.raiserDepartmentId === session.me?.departmentId
+
+/** An approver answers the extension asked for: the provider's head or share approver, or an officer, not the asker. */
+export function decidesExtension(o) {
+  if (!open(o) || !o.extension || o.extension.decision || o.extension.requestedBy === session.me?.username) return false
+  return (ofProvider(o) && hasRole('DEPARTMENT_ADMIN', 'SHARE_APPROVER')) || isObjectionOfficer()
+}

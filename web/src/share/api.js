@@ -5,6 +5,7 @@ import { api, download } from '../api'
 const SHARE = '/api/v1/share'
 const APPLICATIONS = `${SHARE}/applications`
 const GRANTS = `${SHARE}/grants`
+const OBJECTIONS = `${SHARE}/objections`
 
 function query(params) {
   const search = new URLSearchParams()
@@ -82,5 +83,28 @@ export const share = {
   /** The OpenAPI document of what the caller's grants on an entry let it call. */
   interfaceOf: (entryId) => api.get(`${SHARE}/data/${entryId}/openapi.json`),
   /** 比对验证 as the signed-in user: {key: {item: value}, claims: {item: value}}. */
-  verify: (entryId, request) => api.post(`${SHARE}/data/${entryId}/verification`, request)
+  verify: (entryId, request) => api.post(`${SHARE}/data/${entryId}/verification`, request),
+
+  // --- objections and re-verification (疑义与复核) ---------------------------------------------------------------
+
+  /** {entryId, keyValues: {keyItem: value}, item, proposedValue, description} */
+  raiseObjection: (objection) => api.post(OBJECTIONS, objection),
+  /** side RAISER (default) / PROVIDER / AUTHORITY; status OPEN / CORRECTED / CONFIRMED. */
+  objections: (side, status) => api.get(OBJECTIONS + query({ side, status })),
+  /** The region's open objections past their due date (the authority's officers). */
+  overdueObjections: () => api.get(`${OBJECTIONS}/overdue`),
+  /** With its evidence and timeline. */
+  objection: (id) => api.get(`${OBJECTIONS}/${id}`),
+  addEvidence(id, file) {
+    const form = new FormData()
+    form.append('file', file)
+    return api.upload(`${OBJECTIONS}/${id}/evidence`, form)
+  },
+  downloadEvidence: (id, evidence) => download(`${OBJECTIONS}/${id}/evidence/${evidence.id}`, evidence.fileName),
+  forward: (id, note) => api.post(`${OBJECTIONS}/${id}/forward`, { note }),
+  requestExtension: (id, workingDays, reason) => api.post(`${OBJECTIONS}/${id}/extension`, { workingDays, reason }),
+  decideExtension: (id, consent, note) => api.post(`${OBJECTIONS}/${id}/extension/decision`, { consent, note }),
+  /** value defaults to the one proposed. */
+  correct: (id, value, note) => api.post(`${OBJECTIONS}/${id}/correct`, { value, note }),
+  confirm: (id, reasons) => api.post(`${OBJECTIONS}/${id}/confirm`, { reasons })
 }

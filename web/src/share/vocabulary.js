@@ -106,3 +106,48 @@ export function eventDetails(event, itemName = (i) => i) {
   if (d.outcome) add('outcome', t('share.coordination.outcome.' + d.outcome))
   return lines
 }
+
+// --- objections and re-verification (疑义与复核) ------------------------------------------------------------------
+
+export const OBJECTION_STATUSES = ['OPEN', 'CORRECTED', 'CONFIRMED']
+
+const objectionNamed = (prefix) => (code) => (!code ? '' : te(`objection.${prefix}.${code}`) ? t(`objection.${prefix}.${code}`) : code)
+
+export const objectionNames = {
+  status: objectionNamed('status'),
+  stage: objectionNamed('stage'),
+  event: objectionNamed('event'),
+  raisedAs: objectionNamed('raisedAs'),
+  side: objectionNamed('side')
+}
+
+export function objectionStatusType(status) {
+  return { OPEN: 'warning', CORRECTED: 'success', CONFIRMED: 'info' }[status] || 'info'
+}
+
+/** A record's key values as the API gives them: 公民身份号码 370602…，… */
+export function keyText(keyValues, itemName = (i) => i) {
+  return Object.entries(keyValues || {}).map(([item, value]) => `${itemName(item)} ${value}`).join('；')
+}
+
+/** An objection event's particulars in words: [label, value] pairs (FORWARDED names the department by its id). */
+export function objectionEventDetails(event, itemName = (i) => i, departmentName = (id) => '#' + id) {
+  const d = event.detail || {}
+  const lines = []
+  const add = (key, value) => {
+    if (value !== undefined && value !== null && value !== '') lines.push([t('objection.detail.' + key), String(value)])
+  }
+  add('item', d.item && itemName(d.item))
+  add('stage', d.stage && objectionNames.stage(d.stage))
+  add('file', d.file)
+  if (event.type === 'FORWARDED') add('to', d.to && departmentName(d.to))
+  add('workingDays', d.workingDays)
+  add('from', d.from)
+  add('dueOn', d.dueOn)
+  add('value', d.value)
+  add('batchId', d.batchId && '#' + d.batchId)
+  add('reason', d.reason)
+  add('reasons', d.reasons)
+  add('note', d.note)
+  return lines
+}

@@ -1,5 +1,5 @@
 // The sharing (共享) pages; meta.menu names the menu item a page belongs to, meta.list which list a page shows.
-import { isApprover, isAuthorityApprover, isDataUser, usageSides } from '../../share/access'
+import { isApprover, isAuthorityApprover, isDataUser, isObjectionOfficer, objectionSides, usageSides } from '../../share/access'
 
 const load = {
   catalog: () => import('./CatalogView.vue'),
@@ -8,7 +8,9 @@ const load = {
   application: () => import('./ApplicationView.vue'),
   grants: () => import('./GrantsView.vue'),
   usage: () => import('./UsageView.vue'),
-  api: () => import('./InterfaceView.vue')
+  api: () => import('./InterfaceView.vue'),
+  objections: () => import('./objections/ObjectionsView.vue'),
+  objection: () => import('./objections/ObjectionView.vue')
 }
 
 export const shareRoutes = [
@@ -25,13 +27,17 @@ export const shareRoutes = [
   { path: 'share/grants-given', component: load.grants, props: { side: 'PROVIDER' }, meta: { menu: '/share/grants-given' } },
   { path: 'share/grants-region', component: load.grants, props: { side: 'AUTHORITY' }, meta: { menu: '/share/grants-region' } },
   { path: 'share/interface/:entryId', component: load.api, props: true, meta: { menu: '/share/grants' } },
-  { path: 'share/usage', component: load.usage, meta: { menu: '/share/usage' } }
+  { path: 'share/usage', component: load.usage, meta: { menu: '/share/usage' } },
+  { path: 'share/objections', component: load.objections, props: { list: 'sides' }, meta: { menu: '/share/objections' } },
+  { path: 'share/objections-overdue', component: load.objections, props: { list: 'overdue' }, meta: { menu: '/share/objections-overdue' } },
+  { path: 'share/objections/:id', component: load.objection, props: true, meta: { menu: '/share/objections' } }
 ]
 
 /**
  * The sharing menu group for the signed-in user: data users the share catalog, their applications and grants;
  * share approvers the inbox and the grants their department gave; the authority's approver also the overdue
- * applications, the coordination requests and the region's grants; 使用记录 whoever may see a side of the use.
+ * applications, the coordination requests and the region's grants; 使用记录 whoever may see a side of the use;
+ * 疑义与复核 whoever raises or checks objections, 逾期疑义 the authority's officers.
  */
 export function shareMenu() {
   const items = []
@@ -45,5 +51,7 @@ export function shareMenu() {
       { key: 'shareGrantsRegion', path: '/share/grants-region' })
   }
   if (usageSides().length) items.push({ key: 'shareUsage', path: '/share/usage' })
+  if (objectionSides().length) items.push({ key: 'shareObjections', path: '/share/objections' })
+  if (isObjectionOfficer()) items.push({ key: 'shareObjectionsOverdue', path: '/share/objections-overdue' })
   return items
 }
