@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ class SharedDataApiTest extends ShareFixtures {
         load("gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三,370602,芝罘区幸福路1号\n" + LI + ",李四,370602,芝罘区和平路2号\n"
                 + WANG + ",王五,370611,福山区长安街3号\n");
         Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "救助核对系统"));
-        system = token(registered);
+        system = connectedSystem(registered);
         grantId = grant(registered.id(), 1000);
     }
 
@@ -54,14 +53,6 @@ class SharedDataApiTest extends ShareFixtures {
         assertThat(batch.text("status")).as(batch.body()).isEqualTo("APPLIED");
     }
 
-    private Api token(Api.Response registered) {
-        String basic = Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
-                + registered.text("clientSecret")).getBytes(StandardCharsets.UTF_8));
-        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
-                "Basic " + basic);
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return anonymous.withToken(token.text("access_token"));
-    }
 
     /** Applied for with four items and three ways; approved narrowed to three items and the 芝罘区 records. */
     private long grant(long systemId, long dailyQuota) {
@@ -163,7 +154,7 @@ class SharedDataApiTest extends ShareFixtures {
 
         // a department without a grant, and a revoked grant: refused, nothing read, the refusal recorded
         Api.Response other = admin.post("/api/v1/systems", Map.of("departmentId", strangerDepartment.id(), "name", "学籍系统"));
-        Api strangerSystemApi = token(other);
+        Api strangerSystemApi = connectedSystem(other);
         assertThat(verify(strangerSystemApi, ZHANG, Map.of("xm", "张三")).code()).isEqualTo("NO_GRANT");
         assertThat(policeApprover.post("/api/v1/share/grants/" + grantId + "/revoke", Map.of("reason", "系统停用")).status())
                 .isEqualTo(200);
@@ -204,7 +195,7 @@ class SharedDataApiTest extends ShareFixtures {
     @Test
     void theDailyQuotaCountsRecordsDeliveredAndRefusesBeyondIt() {
         Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "限额系统"));
-        Api limited = token(registered);
+        Api limited = connectedSystem(registered);
         grant(registered.id(), 2);
         // the newest grant (quota 2) is the one a system named only there falls under
         assertThat(query(limited, Map.of("key", Map.of("gmsfhm", ZHANG))).status()).isEqualTo(200);

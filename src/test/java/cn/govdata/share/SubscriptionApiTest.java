@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,7 +79,7 @@ class SubscriptionApiTest extends ShareFixtures {
                 + WANG + ",王五,370611,福山区长安街3号\n");
         Api.Response registered = admin.post("/api/v1/systems", Map.of("departmentId", civil.id(), "name", "救助推送系统"));
         systemId = registered.id();
-        system = token(registered);
+        system = connectedSystem(registered);
         grantId = grant(entryId, systemId, List.of("QUERY", "SUBSCRIPTION"));
     }
 
@@ -238,7 +237,7 @@ class SubscriptionApiTest extends ShareFixtures {
 
         // another department has no grant for it
         Api.Response foreign = admin.post("/api/v1/systems", Map.of("departmentId", strangerDepartment.id(), "name", "学籍推送"));
-        Api.Response noGrant = subscribe(token(foreign), Map.of("entryId", entryId, "endpoint", endpoint));
+        Api.Response noGrant = subscribe(connectedSystem(foreign), Map.of("entryId", entryId, "endpoint", endpoint));
         assertThat(noGrant.status()).isEqualTo(403);
         assertThat(noGrant.code()).isEqualTo("NO_GRANT");
         assertThat(audit("share.authorize", entryId).get(0).get("outcome").asString()).isEqualTo("FAILURE");
@@ -292,14 +291,6 @@ class SubscriptionApiTest extends ShareFixtures {
         assertThat(batch.text("status")).as(batch.body()).isEqualTo("APPLIED");
     }
 
-    private Api token(Api.Response registered) {
-        String basic = Base64.getEncoder().encodeToString((registered.text("clientId") + ":"
-                + registered.text("clientSecret")).getBytes(StandardCharsets.UTF_8));
-        Api.Response token = anonymous.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
-                "Basic " + basic);
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return anonymous.withToken(token.text("access_token"));
-    }
 
     /** Applied for with four items; approved narrowed to three items and the 芝罘区 records, with these ways. */
     private long grant(long entry, long forSystem, List<String> ways) {
