@@ -19,7 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.govdata.lake.Dataset.Column;
 
 /**
  * What other modules may read of the lake (sharing, opening): the current records of a published entry's
@@ -94,12 +93,10 @@ public class LakeRecords {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
-    private final DatasetTables tables;
     private final TransactionTemplate snapshot;
 
-    LakeRecords(JdbcClient jdbc, DataSource dataSource, DatasetTables tables, PlatformTransactionManager transactions) {
+    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.tables = tables;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
         this.snapshot = new TransactionTemplate(transactions);
@@ -109,23 +106,33 @@ public class LakeRecords {
 
     /** The dataset of a published entry, if it has been aggregated. */
     public Optional<Source> ofEntry(long entryId) {
-        record Row(long id, long entryId, long departmentId, long recordCount, long sequence, OffsetDateTime lastSuccessAt) {
-        }
-        // the columns are read after the row, never inside its mapper (which would hold two pooled connections)
+        // one statement for the dataset and its live columns (a row per column): it runs on every shared read
         return jdbc.sql("""
-                select id, entry_id, department_id, record_count, applied_seq, last_success_at from lake_dataset
-                where entry_id = ?""").param(entryId)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("department_id"),
-                        rs.getLong("record_count"), rs.getLong("applied_seq"),
-                        rs.getObject("last_success_at", OffsetDateTime.class)))
-                .optional().map(row -> {
-                    List<Column> live = tables.columns(row.id()).stream().filter(c -> !c.retired()).toList();
-                    return new Source(row.id(), row.entryId(), row.departmentId(),
-                            live.stream().map(Column::itemName).toList(),
-                            live.stream().filter(Column::recordKey).map(Column::itemName).toList(), row.recordCount(),
-                            row.sequence(), row.lastSuccessAt());
+                select d.id, d.entry_id, d.department_id, d.record_count, d.applied_seq, d.last_success_at,
+                    c.item_name, c.record_key
+                from lake_dataset d join lake_dataset_column c on c.dataset_id = d.id and not c.retired
+                where d.entry_id = ? order by c.position""").param(entryId).query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<Source>empty();
+                    }
+                    long id = rs.getLong("id");
+                    long departmentId = rs.getLong("department_id");
+                    long recordCount = rs.getLong("record_count");
+                    long sequence = rs.getLong("applied_seq");
+                    OffsetDateTime lastSuccessAt = rs.getObject("last_success_at", OffsetDateTime.class);
+                    List<String> items = new ArrayList<>();
+                    List<String> keyItems = new ArrayList<>();
+                    do {
+                        items.add(rs.getString("item_name"));
+                        if (rs.getBoolean("record_key")) {
+                            keyItems.add(rs.getString("item_name"));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Source(id, entryId, departmentId, List.copyOf(items), List.copyOf(keyItems),
+                            recordCount, sequence, lastSuccessAt));
                 });
     }
+
 
     /** The current record with this key, if the conditions admit it; only the given items. */
     public Optional<Row> byKey(Source source, String recordKey, List<String> items, List<Condition> conditions) {
@@ -208,11 +215,10 @@ public class LakeRecords {
 
         Query(Source source, List<String> items, List<Condition> conditions) {
             table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
+            // a live item's column is named from its identifier when the dataset is created or migrated
             Map<String, String> columns = new LinkedHashMap<>();
-            for (Column column : tables.columns(source.datasetId())) {
-                if (!column.retired()) {
-                    columns.put(column.itemName(), DatasetTables.checked(column.columnName()));
-                }
+            for (String item : source.items()) {
+                columns.put(item, DatasetTables.columnName(item));
             }
             for (String item : items) {
                 String column = columns.get(item);

@@ -123,33 +123,41 @@ public class Accounts {
 
     /** The account behind a session, or empty when it no longer exists or is disabled. */
     public Optional<AccountStatus> status(long userId) {
+        // one statement for the account and its roles (a row per role): it runs on every request of a user
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.department_id, u.enabled, u.must_change_password,
-                       u.password_changed_at, u.totp_enabled, d.name as department_name, d.region_id, d.authority
-                from user_account u join department d on d.id = u.department_id where u.id = ?""")
+                       u.password_changed_at, u.totp_enabled, d.name as department_name, d.region_id, d.authority,
+                       r.role
+                from user_account u join department d on d.id = u.department_id
+                left join user_role r on r.user_id = u.id
+                where u.id = ?""")
                 .param(userId)
-                .query((rs, row) -> {
-                    if (!rs.getBoolean("enabled")) {
-                        return null;
+                .query(rs -> {
+                    if (!rs.next() || !rs.getBoolean("enabled")) {
+                        return Optional.<AccountStatus>empty();
                     }
-                    // roles are read after this row: a query inside a row mapper would take a second pooled
-                    // connection while holding the first, and under load every request would wait for one
-                    Actor actor = new Actor(Actor.Kind.USER, rs.getLong("id"), rs.getString("username"),
-                            rs.getLong("department_id"), rs.getLong("region_id"), rs.getBoolean("authority"),
-                            java.util.Set.of());
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    long id = rs.getLong("id");
+                    String username = rs.getString("username");
+                    long departmentId = rs.getLong("department_id");
+                    long regionId = rs.getLong("region_id");
+                    boolean authority = rs.getBoolean("authority");
+                    String displayName = rs.getString("display_name");
+                    String departmentName = rs.getString("department_name");
                     boolean change = rs.getBoolean("must_change_password")
                             || expired(rs.getObject("password_changed_at", OffsetDateTime.class));
-                    return new AccountStatus(actor, rs.getString("display_name"), rs.getString("department_name"),
-                            change, rs.getBoolean("totp_enabled"));
-                })
-                .optional()
-                .map(status -> {
-                    Actor a = status.actor();
-                    return new AccountStatus(new Actor(a.kind(), a.id(), a.name(), a.departmentId(), a.regionId(),
-                            a.authority(), roles(userId)), status.displayName(), status.departmentName(),
-                            status.passwordChangeRequired(), status.totpEnabled());
+                    boolean totp = rs.getBoolean("totp_enabled");
+                    do {
+                        String role = rs.getString("role");
+                        if (role != null) {
+                            roles.add(Role.valueOf(role));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new AccountStatus(new Actor(Actor.Kind.USER, id, username, departmentId, regionId,
+                            authority, roles), displayName, departmentName, change, totp));
                 });
     }
+
 
     @Transactional
     public void changePassword(Actor actor, String currentPassword, String newPassword) {
@@ -203,13 +211,6 @@ public class Accounts {
 
     private boolean passwordChangeRequired(Credentials account) {
         return account.mustChange() || expired(account.passwordChangedAt());
-    }
-
-    private Set<Role> roles(long userId) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from user_role where user_id = ?").param(userId).query(String.class).list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
-        return roles;
     }
 
     private Optional<Credentials> credentials(String username) {
