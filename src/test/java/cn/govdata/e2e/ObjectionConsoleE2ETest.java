@@ -85,7 +85,8 @@ class ObjectionConsoleE2ETest extends ShareConsoleSteps {
         click("objection-confirm");
         find("action-dialog");
         assertThat(find("action-confirm").isEnabled()).isFalse();
-        assertThat(find("action-dialog").getText()).contains("请填写确认无误的理由");
+        // the form item's error fades in
+        wait.until(driver -> find("action-dialog").getText().contains("请填写确认无误的理由"));
         click("action-cancel");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test='action-dialog']")));
         assertThat(find("objection-status").getText()).isEqualTo("待核查");
