@@ -42,15 +42,16 @@ class CatalogLeads {
     /** Every base and thematic subject of the region with its lead department, if designated. */
     List<Lead> list(long regionId) {
         java.util.Map<String, Lead> designated = new java.util.HashMap<>();
+        // department names are looked up after the rows are read, never inside the row mapper (which would hold
+        // a second pooled connection while the first is busy)
         jdbc.sql("""
                 select classification_item, department_id, designated_by, designated_at from catalog_lead
-                where region_id = ?""").param(regionId).query((rs, n) -> {
-            long departmentId = rs.getLong("department_id");
-            designated.put(rs.getString("classification_item"), new Lead(rs.getString("classification_item"), null, null,
-                    departmentId, directory.department(departmentId).map(DepartmentInfo::name).orElse(null),
-                    rs.getString("designated_by"), rs.getObject("designated_at", OffsetDateTime.class)));
-            return null;
-        }).list();
+                where region_id = ?""").param(regionId).query((rs, n) -> new Lead(rs.getString("classification_item"),
+                        null, null, rs.getLong("department_id"), null, rs.getString("designated_by"),
+                        rs.getObject("designated_at", OffsetDateTime.class)))
+                .list().forEach(lead -> designated.put(lead.subjectCode(), new Lead(lead.subjectCode(), null, null,
+                        lead.departmentId(), directory.department(lead.departmentId()).map(DepartmentInfo::name)
+                                .orElse(null), lead.designatedBy(), lead.designatedAt())));
         List<Lead> leads = new java.util.ArrayList<>();
         for (var category : List.of(Classification.Category.BASE, Classification.Category.THEMATIC)) {
             var subjects = category == Classification.Category.BASE ? Classification.BASE_SUBJECTS

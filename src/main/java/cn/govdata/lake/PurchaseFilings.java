@@ -118,14 +118,17 @@ class PurchaseFilings {
 
     private Filing get(long id) {
         return jdbc.sql("select * from lake_purchase_filing where id = ?").param(id).query((rs, n) -> {
-            long department = rs.getLong("department_id");
-            return new Filing(rs.getLong("id"), department,
-                    directory.department(department).map(DepartmentInfo::name).orElse(null), rs.getString("supplier"),
+            return new Filing(rs.getLong("id"), rs.getLong("department_id"), null, rs.getString("supplier"),
                     rs.getString("description"), json.readValue(rs.getString("items"), new TypeReference<List<String>>() {
                     }), json.readValue(rs.getString("overlap"), new TypeReference<List<ItemMatch>>() {
                     }), Status.valueOf(rs.getString("status")), rs.getString("filed_by"),
                     rs.getObject("filed_at", OffsetDateTime.class), rs.getString("decided_by"),
                     rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_note"));
-        }).optional().orElseThrow(() -> DomainException.notFound("purchase filing", id));
+        }).optional().map(f -> new Filing(f.id(), f.departmentId(),
+                // named after the row is read, never inside the row mapper (a second pooled connection)
+                directory.department(f.departmentId()).map(DepartmentInfo::name).orElse(null), f.supplier(),
+                f.description(), f.items(), f.alreadyHeld(), f.status(), f.filedBy(), f.filedAt(), f.decidedBy(),
+                f.decidedAt(), f.decisionNote()))
+                .orElseThrow(() -> DomainException.notFound("purchase filing", id));
     }
 }
