@@ -47,9 +47,10 @@ class AuditSigningKey {
     private final KeyPair keys;
     private final String fingerprint;
 
+    /** The key belongs with the audit chain it signs: one per database, by default in the data directory. */
     @Autowired
-    AuditSigningKey(@Value("${govdata.data-dir}") String dataDir) {
-        this(Path.of(dataDir, "keys", "audit-sm2.pem"));
+    AuditSigningKey(@Value("${govdata.audit.signing-key:${govdata.data-dir}/keys/audit-sm2.pem}") String file) {
+        this(Path.of(file));
     }
 
     AuditSigningKey(Path file) {
