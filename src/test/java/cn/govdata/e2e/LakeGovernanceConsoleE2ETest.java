@@ -269,7 +269,8 @@ class LakeGovernanceConsoleE2ETest extends ConsoleBrowserTest {
             assertThat(find("discrepancies-scanned").getText()).contains("已比对");
             JsonNode discrepancy = discrepancyBetween(officer.api(), policeData, civilData);
             long discrepancyId = discrepancy.get("id").asLong();
-            assertThat(find("discrepancy-status-" + discrepancyId).getText()).isEqualTo("待处理");
+            WebElement status = find("discrepancy-status-" + discrepancyId);
+            wait.until(driver -> status.getText().equals("待处理"));  // the tag zooms in
             assertThat(find("discrepancies-table").getText()).contains(police.name(), civil.name()).doesNotContain("李四");
             fullShot("lake-governance-10-discrepancies");
             logOut();
@@ -278,7 +279,9 @@ class LakeGovernanceConsoleE2ETest extends ConsoleBrowserTest {
             logIn(civilProvider.username(), civilProvider.password());
             click("menu-lakeDatasets");
             click("dataset-link-" + civilData);
-            assertThat(find("column-flag-xm").getText()).contains("改为共享", police.name());
+            WebElement columnFlag = find("column-flag-xm");
+            wait.until(driver -> columnFlag.getText().contains("改为共享"));  // the tag zooms in
+            assertThat(columnFlag.getText()).contains(police.name());
             browser.findElement(By.id("tab-discrepancies")).click();
             click("discrepancy-resolve-" + discrepancyId);
             String policeSide = discrepancy.get("a").get("departmentId").asLong() == police.id() ? "A" : "B";
