@@ -1,10 +1,14 @@
 package cn.govdata.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.shared.ReadThroughCache;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,14 +31,23 @@ public class PublishedCatalog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Entries by id: every shared read authorises against its entry. Dropped when the entry is published or retired. */
+    private final ReadThroughCache<Long, Optional<PublishedEntry>> byId = new ReadThroughCache<>(Duration.ofSeconds(5),
+            20_000);
 
     PublishedCatalog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    @EventListener
+    void onEntryChanged(CatalogEntryChanged event) {
+        byId.forgetAfterCommit(event.entryId());
+    }
+
+    /** The entry as published; kept in memory for a few seconds, and dropped at once when this node changes it. */
     public Optional<PublishedEntry> byId(long id) {
-        return find("e.id = ?", id);
+        return byId.get(id, key -> find("e.id = ?", key));
     }
 
     public Optional<PublishedEntry> byCode(String resourceCode) {

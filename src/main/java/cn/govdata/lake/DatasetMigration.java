@@ -40,9 +40,11 @@ class DatasetMigration implements PublicationGuard {
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final LakeRecords records;
 
     DatasetMigration(JdbcClient jdbc, TransactionTemplate transactions, PublishedCatalog catalog, DatasetTables tables,
-            Directory directory, WorkingDayCalendar calendar, AuditLog audit) {
+            Directory directory, WorkingDayCalendar calendar, AuditLog audit, LakeRecords records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -119,6 +121,7 @@ class DatasetMigration implements PublicationGuard {
             }
             jdbc.sql("update lake_dataset set schema_version = ? where id = ?").params(entry.version(), dataset.id())
                     .update();
+            records.forget(entry.id());
             audit.record(AuditEvent.success("lake.dataset.migrate", "dataset", dataset.id(),
                     "to catalog version " + entry.version()));
         });

@@ -2,6 +2,7 @@ package cn.govdata.lake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.shared.ReadThroughCache;
 
 /**
  * What other modules may read of the lake (sharing, opening): the current records of a published entry's
@@ -94,6 +96,8 @@ public class LakeRecords {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate snapshot;
+    /** Datasets by entry, as every shared read needs them; dropped when this node changes a dataset's columns. */
+    private final ReadThroughCache<Long, Source> forReading = new ReadThroughCache<>(Duration.ofSeconds(5), 20_000);
 
     LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -133,6 +137,21 @@ public class LakeRecords {
                 });
     }
 
+
+    /**
+     * The dataset of a published entry as the read paths (verification, query, exchange) need it: its table, items
+     * and key. Kept in memory for a few seconds and dropped at once when this node changes the dataset's columns,
+     * so its record count and sequence may lag; read {@link #ofEntry} where they matter.
+     */
+    public Optional<Source> forReading(long entryId) {
+        // an entry without a dataset is not kept: its dataset may be created at any moment
+        return Optional.ofNullable(forReading.get(entryId, id -> ofEntry(id).orElse(null)));
+    }
+
+    /** Drops the dataset's layout this node keeps, now and when the changing transaction ends. */
+    void forget(long entryId) {
+        forReading.forgetAfterCommit(entryId);
+    }
 
     /** The current record with this key, if the conditions admit it; only the given items. */
     public Optional<Row> byKey(Source source, String recordKey, List<String> items, List<Condition> conditions) {

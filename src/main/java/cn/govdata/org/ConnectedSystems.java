@@ -1,6 +1,7 @@
 package cn.govdata.org;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 
 /**
@@ -53,6 +55,11 @@ public class ConnectedSystems {
     private final Departments departments;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    /**
+     * The actors of systems, asked for on every API request a system makes: dropped when this node revokes the
+     * system, and after two seconds otherwise (a revocation on another node, a department's changed region).
+     */
+    private final ReadThroughCache<Long, Optional<Actor>> actors = new ReadThroughCache<>(Duration.ofSeconds(2), 10_000);
 
     ConnectedSystems(JdbcClient jdbc, Departments departments, PasswordEncoder encoder, AuditLog audit) {
         this.jdbc = jdbc;
@@ -84,8 +91,12 @@ public class ConnectedSystems {
         return actor(system.id());
     }
 
-    /** The actor of an active system, or empty once it is revoked. */
+    /** The actor of an active system, or empty once it is revoked (at once on this node, within two seconds on others). */
     public Optional<Actor> actor(long systemId) {
+        return actors.get(systemId, this::load);
+    }
+
+    private Optional<Actor> load(long systemId) {
         return jdbc.sql("""
                 select s.id, s.client_id, s.department_id, s.status, d.region_id, d.authority
                 from connected_system s join department d on d.id = s.department_id where s.id = ?""")
@@ -161,6 +172,7 @@ public class ConnectedSystems {
         }
         jdbc.sql("update connected_system set status = 'REVOKED', revoked_at = ? where id = ? and status = 'ACTIVE'")
                 .params(Regions.now(), id).update();
+        actors.forgetAfterCommit(id);
         audit.record(AuditEvent.success("system.revoke", "system", id, system.clientId()));
         return find(id).orElseThrow();
     }

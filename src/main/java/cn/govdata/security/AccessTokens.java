@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.SecuritySettings;
 
 /**
@@ -42,6 +42,11 @@ class AccessTokens {
 
     private final JdbcClient jdbc;
     private final SecuritySettings settings;
+    /**
+     * Systems' tokens by hash: dropped when this node revokes one, and after two seconds otherwise (a
+     * revocation on another node). Expiry is checked at each use.
+     */
+    private final ReadThroughCache<String, Row> systemTokens = new ReadThroughCache<>(Duration.ofSeconds(2), 50_000);
 
     AccessTokens(JdbcClient jdbc, SecuritySettings settings) {
         this.jdbc = jdbc;
@@ -63,41 +68,58 @@ class AccessTokens {
         return new Issued(token, expiresAt);
     }
 
+    private record Row(Actor.Kind kind, long subjectId, OffsetDateTime expiresAt, OffsetDateTime lastSeenAt,
+            boolean revoked) {
+    }
+
     Resolution resolve(String token) {
         String hash = hash(token);
-        record Row(String kind, long subjectId, OffsetDateTime expiresAt, OffsetDateTime lastSeenAt, boolean revoked) {
-        }
-        Optional<Row> row = jdbc.sql("""
-                select subject_kind, subject_id, expires_at, last_seen_at, revoked from access_token
-                where token_hash = ?""")
-                .param(hash)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
-                .optional();
-        if (row.isEmpty() || row.get().revoked()) {
+        // a system's token is kept in memory (it calls the data interfaces many times a second); a user's is read
+        // every time, since its idle timeout follows each request. The loader reads either; only a system's is kept.
+        Row[] read = { null };
+        Row system = systemTokens.get(hash, key -> {
+            read[0] = load(key);
+            return read[0] != null && read[0].kind() == Actor.Kind.SYSTEM ? read[0] : null;
+        });
+        Row row = system != null ? system : read[0];
+        if (row == null || row.revoked()) {
             return new Resolution(null, Failure.INVALID);
         }
         OffsetDateTime now = now();
-        Actor.Kind kind = Actor.Kind.valueOf(row.get().kind());
-        boolean idle = kind == Actor.Kind.USER
-                && row.get().lastSeenAt().plusMinutes(settings.idleTimeoutMinutes()).isBefore(now);
-        if (row.get().expiresAt().isBefore(now) || idle) {
+        boolean idle = row.kind() == Actor.Kind.USER
+                && row.lastSeenAt().plusMinutes(settings.idleTimeoutMinutes()).isBefore(now);
+        if (row.expiresAt().isBefore(now) || idle) {
             return new Resolution(null, Failure.EXPIRED);
         }
-        if (row.get().lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+        if (row.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
             jdbc.sql("update access_token set last_seen_at = ? where token_hash = ?").params(now, hash).update();
+            systemTokens.forget(hash);
         }
-        return new Resolution(new Resolved(kind, row.get().subjectId(), hash), null);
+        return new Resolution(new Resolved(row.kind(), row.subjectId(), hash), null);
+    }
+
+    private Row load(String hash) {
+        return jdbc.sql("""
+                select subject_kind, subject_id, expires_at, last_seen_at, revoked from access_token
+                where token_hash = ?""")
+                .param(hash)
+                .query((rs, n) -> new Row(Actor.Kind.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
+                .optional().orElse(null);
     }
 
     void revoke(String tokenHash) {
         jdbc.sql("update access_token set revoked = true where token_hash = ?").param(tokenHash).update();
+        systemTokens.forgetAfterCommit(tokenHash);
     }
 
     /** Ends every session of a subject, e.g. after a password change. */
     void revokeAll(Actor.Kind kind, long subjectId, String exceptHash) {
         jdbc.sql("update access_token set revoked = true where subject_kind = ? and subject_id = ? and token_hash <> ?")
                 .params(kind.name(), subjectId, exceptHash == null ? "" : exceptHash).update();
+        if (kind == Actor.Kind.SYSTEM) {
+            systemTokens.forgetAll();
+        }
     }
 
     /** Expired tokens are of no further use; removing them keeps the lookup table small. */

@@ -2,19 +2,22 @@ package cn.govdata.share;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,6 +44,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,9 +64,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Objections {
-
-    /** Keys per query of {@link #underReview}: a page of the data access interfaces is one query. */
-    static final int KEYS_PER_QUERY = 1000;
 
     enum Status { OPEN, CORRECTED, CONFIRMED }
 
@@ -119,6 +120,9 @@ public class Objections {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final TransactionTemplate independent;
+    /** Open objections per entry: record key → items objected to. */
+    private final ReadThroughCache<Long, Map<String, Set<String>>> openOn = new ReadThroughCache<>(
+            Duration.ofSeconds(2), 10_000);
 
     Objections(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, Directory directory, ActivePolicy policy,
             WorkingDayCalendar calendar, Grants grants, ShareGrants shareGrants, LakeRecords lake,
@@ -147,8 +151,9 @@ public class Objections {
     /**
      * Which of these records of a catalog entry's dataset are under review: an open objection on them. For the
      * data access interfaces (verification, query, exchange), which deliver such records marked as under review
-     * — never withheld, so that nobody's business waits for the check. Set-based: one query per
-     * {@value #KEYS_PER_QUERY} keys (a page of records is one query).
+     * — never withheld, so that nobody's business waits for the check. The open objections of an entry are few
+     * and asked about on every shared read, so they are kept in memory: dropped when this node raises or closes
+     * one, and after two seconds otherwise (changes on other nodes).
      *
      * @param recordKeys record keys as the lake stores them ({@link LakeRecords.Row#key()})
      * @return for each key with an open objection, the data items objected to, in key order; keys without an
@@ -159,20 +164,26 @@ public class Objections {
         if (recordKeys == null || recordKeys.isEmpty()) {
             return review;
         }
-        List<String> keys = new ArrayList<>(new LinkedHashSet<>(recordKeys));
-        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-            List<Object> params = new ArrayList<>();
-            params.add(entryId);
-            params.addAll(chunk);
-            jdbc.sql("select record_key, item from share_objection where entry_id = ? and status = 'OPEN' and record_key"
-                    + " in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(params)
-                    .query((rs, n) -> review.computeIfAbsent(rs.getString("record_key"), k -> new java.util.TreeSet<>())
-                            .add(rs.getString("item")))
-                    .list();
+        Map<String, Set<String>> open = openOn.get(entryId, this::openObjections);
+        if (!open.isEmpty()) {
+            recordKeys.forEach(key -> {
+                Set<String> items = open.get(key);
+                if (items != null) {
+                    review.put(key, items);
+                }
+            });
         }
         return review;
+    }
+
+    private Map<String, Set<String>> openObjections(long entryId) {
+        Map<String, Set<String>> open = new HashMap<>();
+        jdbc.sql("select record_key, item from share_objection where entry_id = ? and status = 'OPEN'").param(entryId)
+                .query((RowCallbackHandler) rs -> open
+                        .computeIfAbsent(rs.getString("record_key"), k -> new TreeSet<>()).add(rs.getString("item")));
+        Map<String, Set<String>> frozen = new HashMap<>();
+        open.forEach((key, items) -> frozen.put(key, Collections.unmodifiableSet(items)));
+        return Collections.unmodifiableMap(frozen);
     }
 
     // --- raising ---------------------------------------------------------------------------------------------------
@@ -243,6 +254,7 @@ public class Objections {
                         rules.route().name(), stage.name(), now, due)
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
+        openOn.forgetAfterCommit(entry.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("item", item);
         detail.put("stage", stage.name());
@@ -484,6 +496,7 @@ public class Objections {
         if (closed == 0) {
             throw new DomainException(ProblemCode.ALREADY_DECIDED, ShareAccess.label("objection." + status.name()));
         }
+        openOn.forgetAfterCommit(objection.entryId());
     }
 
     // --- reading ------------------------------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 package cn.govdata.share;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,6 +21,7 @@ import cn.govdata.audit.AuditOutcome;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.policy.ActivePolicy;
+import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.share.Grants.Grant;
 import cn.govdata.shared.Actor;
@@ -26,6 +29,7 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 
 /**
@@ -46,27 +50,58 @@ import cn.govdata.shared.Role;
 @Service
 public class ShareGrants {
 
+    /** Which department holds grants on which entry: authorising looks its grants up on every request. */
+    record Holder(long departmentId, long entryId) {
+    }
+
     private final Grants grants;
-    private final JdbcClient jdbc;
     private final PublishedCatalog catalog;
     private final ActivePolicy policy;
     private final AuditLog audit;
+    private final WorkingDayCalendar calendar;
     private final TransactionTemplate independent;
     private final QuotaLedger ledger;
+    /**
+     * A department's grants on an entry, newest first. Dropped when a grant is issued or revoked on this node
+     * (so a revocation takes effect at once here) and after two seconds otherwise (on other nodes). Statuses
+     * are worked out again at each use: a grant expires by the date, not by the cache.
+     */
+    private final ReadThroughCache<Holder, List<Grant>> held = new ReadThroughCache<>(Duration.ofSeconds(2), 50_000);
     private final ConcurrentHashMap<Long, Integer> rateLimits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
 
-    ShareGrants(Grants grants, JdbcClient jdbc, PublishedCatalog catalog, ActivePolicy policy,
-            AuditLog audit, PlatformTransactionManager transactions, QuotaLedger ledger) {
+    ShareGrants(Grants grants, PublishedCatalog catalog, ActivePolicy policy, AuditLog audit,
+            WorkingDayCalendar calendar, PlatformTransactionManager transactions, QuotaLedger ledger) {
         this.ledger = ledger;
         this.grants = grants;
-        this.jdbc = jdbc;
         this.catalog = catalog;
         this.policy = policy;
         this.audit = audit;
+        this.calendar = calendar;
         // a refusal is audited even when the caller's transaction rolls back because of it
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    @EventListener
+    void onGrantIssued(GrantIssued event) {
+        forget(event.consumerDepartmentId(), event.entryId());
+    }
+
+    @EventListener
+    void onGrantRevoked(GrantRevoked event) {
+        forget(event.consumerDepartmentId(), event.entryId());
+    }
+
+    /** Drops what this node knows of a department's grants on an entry, now and when the transaction ends. */
+    void forget(long consumerDepartmentId, long entryId) {
+        held.forgetAfterCommit(new Holder(consumerDepartmentId, entryId));
+    }
+
+    private List<Grant> held(long departmentId, long entryId) {
+        return held.get(new Holder(departmentId, entryId), holder -> grants.unnamed(
+                " where consumer_department_id = ? and entry_id = ? order by id desc",
+                List.of(holder.departmentId(), holder.entryId())));
     }
 
     /**
@@ -89,8 +124,7 @@ public class ShareGrants {
             throw refused(actor, entryId, way, asked, null, new DomainException(ProblemCode.NOT_FOUND,
                     "catalog entry", entryId));
         }
-        List<Grant> held = grants.unnamed(" where consumer_department_id = ? and entry_id = ? order by id desc",
-                List.of(actor.departmentId(), entryId));
+        List<Grant> held = held(actor.departmentId(), entryId);
         if (held.isEmpty()) {
             throw refused(actor, entryId, way, asked, null,
                     new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
@@ -98,10 +132,11 @@ public class ShareGrants {
         int bestRank = -1;
         Grant closest = null;
         DomainException reason = null;
+        LocalDate today = calendar.today();
         for (Grant grant : held) {
             int rank;
             DomainException why;
-            switch (grant.status()) {
+            switch (grants.status(grant.validFrom(), grant.validUntil(), grant.revokedAt(), today)) {
                 case REVOKED -> {
                     rank = 0;
                     why = new DomainException(ProblemCode.GRANT_REVOKED, grant.id());

@@ -239,7 +239,7 @@ class SharedData {
     // --- shared parts ----------------------------------------------------------------------------------------
 
     private Source source(long entryId) {
-        return lake.ofEntry(entryId).orElseThrow(() -> DomainException.notFound("dataset of catalog entry", entryId));
+        return lake.forReading(entryId).orElseThrow(() -> DomainException.notFound("dataset of catalog entry", entryId));
     }
 
     /** The record key from the key items the caller sends; every key item is required. */

@@ -543,6 +543,7 @@ class ShareApiTest extends ShareFixtures {
         long expiring = granted(entry);
         jdbc.sql("update share_grant set valid_from = ?, valid_until = ? where id = ?")
                 .params(today().minusDays(30), today().minusDays(1), expiring).update();
+        shareGrants.forget(civilActor().departmentId(), entry);  // changed behind the platform's back
         assertThat(refusal(() -> shareGrants.authorize(civilActor(), entry, WayOfUse.QUERY, Set.of())))
                 .isEqualTo(ProblemCode.GRANT_EXPIRED);
         assertThat(byId(civilUser.api().get("/api/v1/share/grants?status=EXPIRED").json(), expiring)).isNotNull();
