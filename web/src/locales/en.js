@@ -510,7 +510,7 @@ export default {
       deadLetterStatus: { PENDING: 'Pending', RETRIED: 'Retried', DISCARDED: 'Discarded' }
     },
     grants: {
-      interface: 'Interface', use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
+      interface: 'Interface', subscribe: 'Subscribe', use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
       revokeHint: '{name} can no longer use this data once revoked. The reason:', revokeReason: 'Reason for revoking',
       revokeReasonRequired: 'Give the reason', revoked: 'The grant is revoked',
       CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },

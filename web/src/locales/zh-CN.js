@@ -491,7 +491,7 @@ export default {
       deadLetterStatus: { PENDING: '待处理', RETRIED: '已重试', DISCARDED: '已丢弃' }
     },
     grants: {
-      interface: '接口说明', use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
+      interface: '接口说明', subscribe: '订阅', use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
       revokeHint: '撤销后 {name} 立即不能再使用这些数据。请填写撤销理由：', revokeReason: '撤销理由',
       revokeReasonRequired: '请填写撤销理由', revoked: '授权已撤销',
       CONSUMER: { title: '我的授权', hint: '本部门获得的数据使用授权', empty: '本部门尚无授权' },
