@@ -15,6 +15,7 @@ export default {
     share: 'Sharing', shareCatalog: 'Share catalog', shareApplications: 'My applications', shareGrants: 'My grants',
     shareInbox: 'Approval inbox', shareGrantsGiven: 'Grants given', shareOverdue: 'Overdue applications',
     shareCoordinations: 'Coordination requests', shareGrantsRegion: 'Grants of the region', shareUsage: 'Usage records',
+    shareSubscriptions: 'Subscriptions',
     shareObjections: 'Objections', shareObjectionsOverdue: 'Overdue objections'
   },
   login: {
@@ -463,8 +464,53 @@ export default {
       NONE: 'none', ID_NUMBER: 'first 6 and last 4 kept', CREDIT_CODE: 'first 8 and last 2 kept', MOBILE: 'first 3 and last 4 kept',
       NAME: 'surname kept', ADDRESS: 'kept down to the county', BANK_CARD: 'first 6 and last 4 kept', FULL: 'all masked'
     },
+    subscription: {
+      title: 'Subscriptions', hint: 'When the data changes, the platform pushes the granted part of the change, signed, to the address our department registered',
+      empty: 'No subscription yet', register: 'Register a subscription', registerTitle: 'Register a subscription (push)', registerSubmit: 'Register',
+      registerHint: 'Choose a grant that allows subscription and the receiving address. Every later change of the resource is pushed there within the grant (data items, records, masking) and counted against its daily quota.',
+      noGrants: 'Our department holds no active grant that allows subscription: apply for that way of use in the share catalog first.',
+      grant: 'Grant', grantOption: '{entry} ({provider}) · grant #{id}', entryId: 'Catalog entry #{id}',
+      endpoint: 'Endpoint', endpointHint: 'An https address (no user name, password or # fragment); deliveries are POSTed, redirects are not followed.',
+      itemsHint: '{n} of {total} selected; all of them means every item of the grant (following the grant)', allItems: 'Every item of the grant',
+      initial: 'First delivery', full: 'Push every existing record within the grant first', fullHint: 'Every existing record is pushed first, then the later changes.',
+      changesHint: 'Only changes after the registration are pushed, not the existing records.',
+      registeredBy: 'registered by {who} on {time}', progress: 'Progress', cursor: 'Delivered up to cursor {n}', failedAttempts: 'Failed attempts in a row: {n}',
+      nextAttempt: 'Next attempt: {time}', lastSuccessAt: 'Last success: {time}', neverSucceeded: 'Nothing delivered yet', lastError: 'Last error',
+      deliveries: 'Deliveries', pause: 'Pause', resume: 'Resume', rotate: 'New secret', delete: 'Delete',
+      paused: 'Paused: changes wait until it is resumed', resumed: 'Resumed', deleted: 'The subscription is deleted',
+      rotateConfirm: 'The current secret stops signing at once; the receiving system must check signatures with the new one. Issue a new secret?',
+      deleteConfirm: 'Nothing more will be pushed to {endpoint}; its deliveries and dead letters are deleted too. Delete it?',
+      secretTitle: 'Subscription registered: signing secret', secretRotatedTitle: 'New signing secret', secretOnce: 'The signing secret is shown this once only',
+      secretOnceHint: 'Copy it now into the receiving system: the platform will not show it again once this is closed. A lost secret can only be replaced.',
+      secretFor: 'Subscription #{id}, endpoint {endpoint}', secretSaved: 'I have saved it — close', copyFailed: 'Could not copy: select the secret and copy it by hand',
+      verifyTitle: 'How the receiver checks a delivery', verifyHint: 'Every delivery is a POST with a JSON body and these headers:',
+      header: 'Header', headerValue: 'Value',
+      headers: {
+        subscription: "The subscription's id",
+        delivery: 'A unique id of this request (also deliveryId in the body)',
+        timestamp: 'When it was signed, in seconds since 1970-01-01 UTC',
+        signature: 'The lower-case hex HMAC-SM3, keyed with the UTF-8 bytes of the secret, over timestamp + newline + delivery id + newline + the raw body'
+      },
+      verifyRules: 'Before applying anything, check the signature (over the raw bytes received, compared in constant time), that the timestamp is within 5 minutes of your clock and that the delivery id was not accepted before (a replay); answer 4xx when a check fails. A change may be delivered more than once: apply it idempotently by record key. Java receivers can use cn.govdata.share.SubscriptionSignature.verify.',
+      detailTitle: 'Deliveries of subscription #{id}', deliveriesTitle: 'Delivery requests (the last 100)', noDeliveries: 'Nothing delivered yet',
+      attemptedAt: 'Time', range: 'Cursors', page: 'Page', httpStatus: 'HTTP status', error: 'Error', outcome: 'Outcome',
+      succeeded: 'Succeeded', failed: 'Failed', delivery: 'Delivery id',
+      deadLettersTitle: 'Dead letters', noDeadLetters: 'No dead letter',
+      deadLettersHint: 'Ranges of changes given up on after the last attempt (their cursors and count only, never the data); the subscription goes on with later changes. Retrying puts the cursor back to the start of the range, reads it anew under the grant as it is now and pushes it; discarding only marks it.',
+      createdAt: 'Given up', changes: 'Changes', attempts: 'Attempts', retry: 'Retry', discard: 'Discard',
+      retried: 'The range is being delivered again', discarded: 'Discarded', discardConfirm: 'The changes of this range ({n}) will not be delivered. Discard them?',
+      lastErrors: { QUOTA_EXHAUSTED: "The grant's daily quota is used up; delivery resumes later" },
+      status: { ACTIVE: 'Active', PAUSED: 'Paused', SUSPENDED: 'Suspended' },
+      reason: {
+        GRANT_REVOKED: 'the grant was revoked', GRANT_EXPIRED: 'the grant expired', GRANT_NOT_YET_VALID: 'the grant is not yet valid',
+        GRANT_DOES_NOT_COVER: 'the grant no longer allows subscription or the items', GRANT_NOT_FOR_CALLER: 'the grant is not for whoever registered it',
+        NO_GRANT: 'our department no longer holds a grant on the resource', SHARE_TYPE_MISMATCH: "the entry's share type changed; the grant no longer applies",
+        NOT_FOUND: 'the catalog entry is gone', OWNER_INACTIVE: 'the user who registered it is disabled, or the system revoked'
+      },
+      deadLetterStatus: { PENDING: 'Pending', RETRIED: 'Retried', DISCARDED: 'Discarded' }
+    },
     grants: {
-      interface: 'Interface', use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
+      interface: 'Interface', subscribe: 'Subscribe', use: 'Ways and purpose', application: 'Application #{id}', from: 'from {name}', usedToday: '{n} records today', revoke: 'Revoke', renew: 'Renew',
       revokeHint: '{name} can no longer use this data once revoked. The reason:', revokeReason: 'Reason for revoking',
       revokeReasonRequired: 'Give the reason', revoked: 'The grant is revoked',
       CONSUMER: { title: 'My grants', hint: 'What our department may use', empty: 'No grant yet' },

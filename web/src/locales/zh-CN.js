@@ -14,6 +14,7 @@ export default {
     lakeDiscrepancies: '数据不一致', lakeDeletions: '删除审批', lakePurchases: '采购备案',
     share: '共享', shareCatalog: '共享目录', shareApplications: '我的申请', shareGrants: '我的授权', shareInbox: '审批待办',
     shareGrantsGiven: '本部门授出', shareOverdue: '逾期申请', shareCoordinations: '协调申请', shareGrantsRegion: '全区授权', shareUsage: '使用记录',
+    shareSubscriptions: '订阅推送',
     shareObjections: '疑义与复核', shareObjectionsOverdue: '逾期疑义'
   },
   login: {
@@ -444,8 +445,53 @@ export default {
       NONE: '不脱敏', ID_NUMBER: '保留前 6 位和后 4 位', CREDIT_CODE: '保留前 8 位和后 2 位', MOBILE: '保留前 3 位和后 4 位',
       NAME: '仅保留姓氏', ADDRESS: '保留至区县', BANK_CARD: '保留前 6 位和后 4 位', FULL: '全部遮盖'
     },
+    subscription: {
+      title: '订阅推送', hint: '数据有变化时，平台把授权范围内的变化签名后推送到本部门登记的地址', empty: '本部门尚无订阅',
+      register: '登记订阅', registerTitle: '登记订阅（主动推送）', registerSubmit: '登记',
+      registerHint: '选择允许“主动推送”的授权和接收地址。此后该资源的数据每有变化，平台即按授权（信息项、记录范围、脱敏规则）推送，并计入每日限额。',
+      noGrants: '本部门没有允许“主动推送”的有效授权：请先在共享目录中申请该使用方式。',
+      grant: '授权', grantOption: '{entry}（{provider}）· 授权 #{id}', entryId: '目录条目 #{id}',
+      endpoint: '推送地址', endpointHint: '须为 https 地址（不含用户名、密码和 # 片段）；平台以 POST 推送，不跟随重定向。',
+      itemsHint: '已选 {n} / {total} 项；全选即推送授权的全部信息项（随授权变化）', allItems: '授权的全部信息项',
+      initial: '首次推送', full: '先推送授权范围内的全部现有记录', fullHint: '登记后先推送全部现有记录，再推送此后的变化。',
+      changesHint: '只推送登记之后的变化，现有记录不推送。',
+      registeredBy: '{who} 登记于 {time}', progress: '推送进度', cursor: '已推送至游标 {n}', failedAttempts: '连续失败 {n} 次',
+      nextAttempt: '下次尝试：{time}', lastSuccessAt: '最近成功：{time}', neverSucceeded: '尚未成功推送', lastError: '最近错误',
+      deliveries: '推送记录', pause: '暂停', resume: '恢复', rotate: '更换密钥', delete: '删除',
+      paused: '已暂停推送，变化将保留到恢复后推送', resumed: '已恢复推送', deleted: '订阅已删除',
+      rotateConfirm: '更换后原密钥立即失效，接收系统须改用新密钥校验签名。确定更换？',
+      deleteConfirm: '删除后不再向 {endpoint} 推送，推送记录和死信一并删除。确定删除？',
+      secretTitle: '订阅已登记：签名密钥', secretRotatedTitle: '新的签名密钥', secretOnce: '签名密钥只显示这一次',
+      secretOnceHint: '请立即复制并配置到接收系统；关闭后平台不会再显示。遗失时只能更换密钥。',
+      secretFor: '订阅 #{id}，推送地址 {endpoint}', secretSaved: '我已保存，关闭', copyFailed: '无法自动复制，请手动选中密钥复制',
+      verifyTitle: '接收方如何校验推送', verifyHint: '每次推送都是一个 JSON 请求体的 POST，带有以下请求头：',
+      header: '请求头', headerValue: '内容',
+      headers: {
+        subscription: '订阅编号',
+        delivery: '本次请求的唯一编号（与请求体中的 deliveryId 相同）',
+        timestamp: '签名时间：1970-01-01 UTC 起的秒数',
+        signature: '小写十六进制的 HMAC-SM3 签名：以密钥的 UTF-8 字节为键，对“时间戳 + 换行 + 投递编号 + 换行 + 原始请求体”计算'
+      },
+      verifyRules: '处理前须校验：签名（按收到的原始字节计算，常量时间比较）、时间戳在本机时钟前后 5 分钟内、投递编号此前未接受过（防重放）；校验不通过请返回 4xx。同一变化可能重复推送，请按记录主键幂等处理。Java 接收方可直接使用 cn.govdata.share.SubscriptionSignature.verify。',
+      detailTitle: '订阅 #{id} 的推送记录', deliveriesTitle: '推送请求（最近 100 次）', noDeliveries: '尚无推送',
+      attemptedAt: '时间', range: '游标区间', page: '页', httpStatus: 'HTTP 状态', error: '错误', outcome: '结果',
+      succeeded: '成功', failed: '失败', delivery: '投递编号',
+      deadLettersTitle: '死信', noDeadLetters: '没有死信',
+      deadLettersHint: '多次推送失败后放弃的变化区间（只记录区间和条数，不保留数据），订阅继续推送之后的变化。重试会把游标退回区间起点，按现有授权重新读取并推送；丢弃只作标记。',
+      createdAt: '放弃时间', changes: '变化数', attempts: '尝试次数', retry: '重试', discard: '丢弃',
+      retried: '已重新推送该区间', discarded: '已丢弃', discardConfirm: '丢弃后这 {n} 条变化不再推送。确定丢弃？',
+      lastErrors: { QUOTA_EXHAUSTED: '授权的每日限额已用完，稍后再推送' },
+      status: { ACTIVE: '推送中', PAUSED: '已暂停', SUSPENDED: '已中止' },
+      reason: {
+        GRANT_REVOKED: '授权已撤销', GRANT_EXPIRED: '授权已过期', GRANT_NOT_YET_VALID: '授权尚未生效',
+        GRANT_DOES_NOT_COVER: '授权不再包含主动推送或所订信息项', GRANT_NOT_FOR_CALLER: '授权不适用于登记者',
+        NO_GRANT: '本部门已无该资源的授权', SHARE_TYPE_MISMATCH: '目录的共享类型已变更，原授权不再适用',
+        NOT_FOUND: '目录条目已不存在', OWNER_INACTIVE: '登记的用户已停用或接入系统已吊销'
+      },
+      deadLetterStatus: { PENDING: '待处理', RETRIED: '已重试', DISCARDED: '已丢弃' }
+    },
     grants: {
-      interface: '接口说明', use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
+      interface: '接口说明', subscribe: '订阅', use: '使用方式与用途', application: '申请 #{id}', from: '提供：{name}', usedToday: '今日已用 {n} 条', revoke: '撤销授权', renew: '续期',
       revokeHint: '撤销后 {name} 立即不能再使用这些数据。请填写撤销理由：', revokeReason: '撤销理由',
       revokeReasonRequired: '请填写撤销理由', revoked: '授权已撤销',
       CONSUMER: { title: '我的授权', hint: '本部门获得的数据使用授权', empty: '本部门尚无授权' },

@@ -38,6 +38,13 @@ export function usageSides() {
   return sides
 }
 
+/**
+ * A data user registers a subscription (主动推送) on an active grant of the department that allows it; the
+ * platform authorises the registration itself, as any use.
+ */
+export const subscribesWith = (grant) =>
+  isDataUser() && grant?.status === 'ACTIVE' && (grant.ways || []).includes('SUBSCRIPTION')
+
 // --- objections and re-verification (疑义与复核) ------------------------------------------------------------------
 
 /** The authority's officers: its share approver or catalog reviewer (they raise for citizens, forward, see all). */

@@ -1,11 +1,12 @@
 // The sharing API (/api/v1/share) in one place: the share catalog, requests for unconditional data,
-// applications with their materials, decisions, coordination, timelines and grants.
+// applications with their materials, decisions, coordination, timelines, grants, usage, subscriptions and objections.
 import { api, download } from '../api'
 
 const SHARE = '/api/v1/share'
 const APPLICATIONS = `${SHARE}/applications`
 const GRANTS = `${SHARE}/grants`
 const OBJECTIONS = `${SHARE}/objections`
+const SUBSCRIPTIONS = `${SHARE}/subscriptions`
 
 function query(params) {
   const search = new URLSearchParams()
@@ -84,6 +85,24 @@ export const share = {
   interfaceOf: (entryId) => api.get(`${SHARE}/data/${entryId}/openapi.json`),
   /** 比对验证 as the signed-in user: {key: {item: value}, claims: {item: value}}. */
   verify: (entryId, request) => api.post(`${SHARE}/data/${entryId}/verification`, request),
+
+  // --- subscriptions (主动推送) -----------------------------------------------------------------------------------
+
+  /** The department's subscriptions (a data user sees all of them), newest first. */
+  subscriptions: () => api.get(SUBSCRIPTIONS),
+  /** {entryId, endpoint, items?, fullInitialDelivery?}; the answer carries the signing secret, this once. */
+  subscribe: (form) => api.post(SUBSCRIPTIONS, form),
+  pauseSubscription: (id) => api.post(`${SUBSCRIPTIONS}/${id}/pause`),
+  /** Authorised anew: a grant that no longer allows it is answered as a refusal. */
+  resumeSubscription: (id) => api.post(`${SUBSCRIPTIONS}/${id}/resume`),
+  /** A new signing secret, in this answer only; the old one signs nothing more. */
+  rotateSubscriptionSecret: (id) => api.post(`${SUBSCRIPTIONS}/${id}/secret`),
+  deleteSubscription: (id) => api.delete(`${SUBSCRIPTIONS}/${id}`),
+  /** The latest 100 delivery requests, newest first. */
+  deliveries: (id) => api.get(`${SUBSCRIPTIONS}/${id}/deliveries`),
+  deadLetters: (id) => api.get(`${SUBSCRIPTIONS}/${id}/dead-letters`),
+  retryDeadLetter: (id, deadLetterId) => api.post(`${SUBSCRIPTIONS}/${id}/dead-letters/${deadLetterId}/retry`),
+  discardDeadLetter: (id, deadLetterId) => api.post(`${SUBSCRIPTIONS}/${id}/dead-letters/${deadLetterId}/discard`),
 
   // --- objections and re-verification (疑义与复核) ---------------------------------------------------------------
 

@@ -22,7 +22,11 @@ export const shareNames = {
   event: named('event'),
   op: named('op'),
   masking: named('masking'),
-  ways: (ways) => (ways || []).map(shareNames.way).join('、')
+  ways: (ways) => (ways || []).map(shareNames.way).join('、'),
+  subscriptionStatus: named('subscription.status'),
+  /** Why the platform suspended a subscription: a problem code (GRANT_REVOKED, …) or OWNER_INACTIVE. */
+  subscriptionReason: named('subscription.reason'),
+  deadLetterStatus: named('subscription.deadLetterStatus')
 }
 
 export function statusType(status) {
@@ -31,6 +35,14 @@ export function statusType(status) {
 
 export function grantStatusType(status) {
   return { ACTIVE: 'success', SCHEDULED: 'warning', EXPIRED: 'info', REVOKED: 'danger' }[status] || 'info'
+}
+
+export function subscriptionStatusType(status) {
+  return { ACTIVE: 'success', PAUSED: 'warning', SUSPENDED: 'danger' }[status] || 'info'
+}
+
+export function deadLetterStatusType(status) {
+  return { PENDING: 'danger', RETRIED: 'success', DISCARDED: 'info' }[status] || 'info'
 }
 
 export function availabilityType(availability) {

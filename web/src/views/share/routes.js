@@ -8,6 +8,7 @@ const load = {
   application: () => import('./ApplicationView.vue'),
   grants: () => import('./GrantsView.vue'),
   usage: () => import('./UsageView.vue'),
+  subscriptions: () => import('./SubscriptionsView.vue'),
   api: () => import('./InterfaceView.vue'),
   objections: () => import('./objections/ObjectionsView.vue'),
   objection: () => import('./objections/ObjectionView.vue')
@@ -28,22 +29,23 @@ export const shareRoutes = [
   { path: 'share/grants-region', component: load.grants, props: { side: 'AUTHORITY' }, meta: { menu: '/share/grants-region' } },
   { path: 'share/interface/:entryId', component: load.api, props: true, meta: { menu: '/share/grants' } },
   { path: 'share/usage', component: load.usage, meta: { menu: '/share/usage' } },
+  { path: 'share/subscriptions', component: load.subscriptions, meta: { menu: '/share/subscriptions' } },
   { path: 'share/objections', component: load.objections, props: { list: 'sides' }, meta: { menu: '/share/objections' } },
   { path: 'share/objections-overdue', component: load.objections, props: { list: 'overdue' }, meta: { menu: '/share/objections-overdue' } },
   { path: 'share/objections/:id', component: load.objection, props: true, meta: { menu: '/share/objections' } }
 ]
 
 /**
- * The sharing menu group for the signed-in user: data users the share catalog, their applications and grants;
- * share approvers the inbox and the grants their department gave; the authority's approver also the overdue
- * applications, the coordination requests and the region's grants; 使用记录 whoever may see a side of the use;
- * 疑义与复核 whoever raises or checks objections, 逾期疑义 the authority's officers.
+ * The sharing menu group for the signed-in user: data users the share catalog, their applications, grants and
+ * subscriptions (订阅推送); share approvers the inbox and the grants their department gave; the authority's
+ * approver also the overdue applications, the coordination requests and the region's grants; 使用记录 whoever may
+ * see a side of the use; 疑义与复核 whoever raises or checks objections, 逾期疑义 the authority's officers.
  */
 export function shareMenu() {
   const items = []
   if (isDataUser()) {
     items.push({ key: 'shareCatalog', path: '/share/catalog' }, { key: 'shareApplications', path: '/share/applications' },
-      { key: 'shareGrants', path: '/share/grants' })
+      { key: 'shareGrants', path: '/share/grants' }, { key: 'shareSubscriptions', path: '/share/subscriptions' })
   }
   if (isApprover()) items.push({ key: 'shareInbox', path: '/share/inbox' }, { key: 'shareGrantsGiven', path: '/share/grants-given' })
   if (isAuthorityApprover()) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +43,7 @@ class ObjectionConsoleE2ETest extends ShareConsoleSteps {
         long entryId = publish(editor.api(), reviewer.api(), content);
         PopulationEntries.upload(provider.api(), PopulationEntries.dataset(provider.api(), entryId),
                 "gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三,370602,芝罘区幸福路1号\n");
-        long grantId = granted(user.api(), approver, entryId);
+        long grantId = granted(user.api(), approver, entryId, List.of("VERIFICATION", "QUERY"));
 
         // 1. the bureau's data user raises an objection to the name from 我的授权, and attaches evidence
         logIn(user.username(), user.password());
@@ -112,26 +110,5 @@ class ObjectionConsoleE2ETest extends ShareConsoleSteps {
         fullShot("objection-02-corrected");
         assertThat(provider.api().get("/api/v1/share/objections/" + objectionId).json().get("status").asString())
                 .isEqualTo("CORRECTED");
-    }
-
-    /** The bureau's data user applies for verification and query through the API; the police's approver approves. */
-    private static long granted(Api user, Api approver, long entryId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Api.Response drafted = user.post("/api/v1/share/applications", Map.of("entryId", entryId,
-                "items", List.of("gmsfhm", "xm", "xzqh"), "purpose", PURPOSE,
-                "useScenario", "低保审核确认时比对申请人身份", "legalDuty", "《社会救助暂行办法》第十一条",
-                "periodFrom", today.toString(), "periodTo", today.plusDays(90).toString(),
-                "ways", List.of("VERIFICATION", "QUERY")));
-        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-        for (int i = 0; i < ShareFixtures.MATERIALS.size(); i++) {
-            Api.Response attached = user.upload("/api/v1/share/applications/" + drafted.id() + "/attachments?material="
-                    + i, "file", "材料" + i + ".pdf", "application/pdf", ShareFixtures.pdf("material " + i));
-            assertThat(attached.status()).as(attached.body()).isEqualTo(201);
-        }
-        Api.Response submitted = user.post("/api/v1/share/applications/" + drafted.id() + "/submit", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        Api.Response approved = approver.post("/api/v1/share/applications/" + drafted.id() + "/approve", Map.of());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return approved.json().get("grantIds").get(0).asLong();
     }
 }

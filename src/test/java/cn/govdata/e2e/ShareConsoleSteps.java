@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -16,7 +19,8 @@ import cn.govdata.support.Api;
 
 /**
  * The steps of the sharing journeys in the console: publishing the entry through the API, filling in a share
- * application for the population register, attaching its materials, and the provider's narrowed approval.
+ * application for the population register, attaching its materials, and the provider's narrowed approval; and,
+ * for journeys that start with a grant, the grant obtained through the API.
  */
 abstract class ShareConsoleSteps extends ConsoleBrowserTest {
 
@@ -77,6 +81,29 @@ abstract class ShareConsoleSteps extends ConsoleBrowserTest {
             int material = i;
             wait.until(driver -> find("material-state-" + material).getText().equals("已上传 1 个"));
         }
+    }
+
+    /**
+     * Through the API: the bureau's data user applies for three items of the population register with these ways
+     * of use, attaches the materials and submits; the police's approver approves it as it is. Returns the grant.
+     */
+    static long granted(Api user, Api approver, long entryId, List<String> ways) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api.Response drafted = user.post("/api/v1/share/applications", Map.of("entryId", entryId,
+                "items", List.of("gmsfhm", "xm", "xzqh"), "purpose", PURPOSE,
+                "useScenario", "低保审核确认时比对申请人身份", "legalDuty", "《社会救助暂行办法》第十一条",
+                "periodFrom", today.toString(), "periodTo", today.plusDays(90).toString(), "ways", ways));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        for (int i = 0; i < ShareFixtures.MATERIALS.size(); i++) {
+            Api.Response attached = user.upload("/api/v1/share/applications/" + drafted.id() + "/attachments?material="
+                    + i, "file", "材料" + i + ".pdf", "application/pdf", ShareFixtures.pdf("material " + i));
+            assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        }
+        Api.Response submitted = user.post("/api/v1/share/applications/" + drafted.id() + "/submit", Map.of());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        Api.Response approved = approver.post("/api/v1/share/applications/" + drafted.id() + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approved.json().get("grantIds").get(0).asLong();
     }
 
     /** On the application page, the approver approves without the division code, with a comment. */
