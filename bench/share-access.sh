@@ -34,7 +34,7 @@ SPRING_DATASOURCE_URL=$BENCH_PG_URL SPRING_DATASOURCE_USERNAME=$USER_ SPRING_DAT
 pid=$!
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
-run() { # op rate-per-connection seconds
+run() { # op rate-per-wrk-thread seconds
   OPERATION=$1 RATE=$2 KEYS=$work/keys.txt ENTRY=$ENTRY TOKEN=$TOKEN \
     wrk -t2 -c$C -d"$3"s -s bench/share/verification.lua "http://localhost:$PORT" | grep RESULT
 }
@@ -52,7 +52,7 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
     peak=$(run $op 0 30)
     echo "platform $op, full load ($C connections):  $peak"
     rps=$(field "$peak" rps)
-    rate=$(awk -v r="$rps" -v c=$C 'BEGIN { printf "%.2f", 0.8 * r / c }')
+    rate=$(awk -v r="$rps" 'BEGIN { printf "%.2f", 0.8 * r / 2 }')   # wrk -t2: two threads share the rate
     at80=$(run $op "$rate" 30)
     echo "platform $op, 80 % of peak:          $at80"
     after=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
