@@ -187,7 +187,7 @@ class SubscriptionPusher implements DisposableBean {
             return;
         }
         try {
-            subscriptions.row(subscriptionId).ifPresent(row -> run(row.view(), row.secret()));
+            subscriptions.row(subscriptionId).ifPresent(row -> run(row.view(), subscriptions.signingSecret(row)));
         } finally {
             jdbc.sql("update share_subscription set lease_until = null where id = ?").param(subscriptionId).update();
         }

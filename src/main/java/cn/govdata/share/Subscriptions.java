@@ -90,8 +90,8 @@ class Subscriptions {
     record SubscriptionDue(long subscriptionId) {
     }
 
-    /** A subscription with what only the platform sees: its secret and its lease. */
-    record Row(Subscription view, String secret) {
+    /** A subscription with what only the platform sees: its secret as stored (sealed, {@link SubscriptionSecrets}). */
+    record Row(Subscription view, String storedSecret) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -110,10 +110,11 @@ class Subscriptions {
     private final ConnectedSystems systems;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final SubscriptionSecrets secrets;
 
     Subscriptions(JdbcClient jdbc, JsonMapper json, ShareGrants grants, LakeRecords lake, AuditLog audit,
             SubscriptionSettings settings, ConnectedSystems systems, Accounts accounts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SubscriptionSecrets secrets) {
         this.jdbc = jdbc;
         this.json = json;
         this.grants = grants;
@@ -123,6 +124,7 @@ class Subscriptions {
         this.systems = systems;
         this.accounts = accounts;
         this.events = events;
+        this.secrets = secrets;
     }
 
     /**
@@ -148,12 +150,14 @@ class Subscriptions {
         jdbc.sql("""
                 insert into share_subscription (entry_id, consumer_department_id, owner_kind, owner_id, owner_name,
                     grant_id, endpoint, items, secret, status, delivered_seq, failed_attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, 0, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', 'ACTIVE', ?, 0, ?, ?)""")
                 .params(request.entryId(), actor.departmentId(), actor.kind().name(), actor.id(), actor.name(),
                         use.grantId(), endpoint.toString(), items.isEmpty() ? null : json.writeValueAsString(items),
-                        secret, cursor, now, now)
+                        cursor, now, now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        // sealed for this row's id, known only now; nobody sees the row before the transaction commits
+        jdbc.sql("update share_subscription set secret = ? where id = ?").params(secrets.seal(id, secret), id).update();
         audit.record(new AuditEvent("share.subscription.create", "share-subscription", Long.toString(id),
                 AuditOutcome.SUCCESS, use.resourceCode() + " to " + endpoint + ", items "
                         + (items.isEmpty() ? use.items() : items) + (full ? ", full initial delivery"
@@ -225,7 +229,7 @@ class Subscriptions {
         get(actor, id);
         String secret = newSecret();
         jdbc.sql("update share_subscription set secret = ?, updated_at = ? where id = ?")
-                .params(secret, ShareClock.now(), id).update();
+                .params(secrets.seal(id, secret), ShareClock.now(), id).update();
         audit.record(AuditEvent.success("share.subscription.rotate-secret", "share-subscription", id, null));
         return get(actor, id).withSecret(secret);
     }
@@ -281,6 +285,11 @@ class Subscriptions {
 
     Optional<Row> row(long id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** The secret that signs the subscription's deliveries, opened from its sealed form. */
+    String signingSecret(Row row) {
+        return secrets.open(row.view().id(), row.storedSecret());
     }
 
     /** The system or user in whose name the subscription is authorised, or empty once it is revoked or disabled. */
