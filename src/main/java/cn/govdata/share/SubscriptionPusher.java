@@ -5,12 +5,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -53,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Pushes the changes of granted datasets to their subscribers (主动推送, SHR-5). A delivery run for one
  * subscription: authorise its grant anew (a refusal suspends the subscription), read what changed since its
  * cursor within the grant (row filter, items, masking), count it against the daily quota, POST it in signed
- * pages, and advance the cursor only when every page was answered 2xx. A failed run is tried again after an
+ * pages — connecting only to addresses the {@link EndpointAddressPolicy} allows at that moment — and advance the
+ * cursor only when every page was answered 2xx. A failed run is tried again after an
  * exponentially growing wait; after the last attempt its range goes to the dead letters and the subscription
  * goes on with later changes. Every request is a use of data, audited with the grant, its purpose and approver.
  *
@@ -96,12 +107,12 @@ class SubscriptionPusher implements DisposableBean {
     private final AuditLog audit;
     private final JsonMapper json;
     private final SubscriptionSettings settings;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final ThreadPoolExecutor executor;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
     SubscriptionPusher(Subscriptions subscriptions, ShareGrants grants, LakeRecords lake, JdbcClient jdbc,
-            AuditLog audit, JsonMapper json, SubscriptionSettings settings) {
+            AuditLog audit, JsonMapper json, SubscriptionSettings settings, EndpointAddressPolicy addresses) {
         this.subscriptions = subscriptions;
         this.grants = grants;
         this.lake = lake;
@@ -109,8 +120,7 @@ class SubscriptionPusher implements DisposableBean {
         this.audit = audit;
         this.json = json;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = httpClient(settings, addresses);
         AtomicInteger threads = new AtomicInteger();
         // a run that finds the queue full is dropped: the sweep starts it again
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
@@ -170,8 +180,43 @@ class SubscriptionPusher implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         executor.shutdownNow();
+        http.close();
+    }
+
+    /**
+     * The client of the deliveries. Its DNS resolver is the address policy, so a delivery connects only to an
+     * address checked at that moment — a name that resolved to a public address at registration and to an
+     * internal one now (DNS rebinding) is refused, not followed — while TLS (SNI, certificate check) and the
+     * Host header still use the endpoint's host name. java.net.http could not do this: it resolves on its own,
+     * and connecting to the checked IP instead would lose the Host header, which it does not let a caller set.
+     * No redirects, no retries of its own (the pusher retries, recorded), no proxy; the JVM's default trust and
+     * key stores, as before.
+     */
+    private static CloseableHttpClient httpClient(SubscriptionSettings settings, EndpointAddressPolicy addresses) {
+        DnsResolver checked = new DnsResolver() {
+
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                return addresses.resolve(host).toArray(InetAddress[]::new);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host; // used only for Kerberos/SPNEGO, which deliveries never do
+            }
+        };
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(checked)
+                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(SSLContexts.createSystemDefault()).buildClassic())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
+                        .build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                .disableAuthCaching().build();
     }
 
     // --- one run --------------------------------------------------------------------------------------------
@@ -187,7 +232,7 @@ class SubscriptionPusher implements DisposableBean {
             return;
         }
         try {
-            subscriptions.row(subscriptionId).ifPresent(row -> run(row.view(), row.secret()));
+            subscriptions.row(subscriptionId).ifPresent(row -> run(row.view(), subscriptions.signingSecret(row)));
         } finally {
             jdbc.sql("update share_subscription set lease_until = null where id = ?").param(subscriptionId).update();
         }
@@ -302,26 +347,27 @@ class SubscriptionPusher implements DisposableBean {
     private Attempt post(URI endpoint, String secret, DeliveryPage page) {
         byte[] body = json.writeValueAsBytes(page);
         long timestamp = ShareClock.now().toEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(settings.readTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header(HEADER_SUBSCRIPTION, Long.toString(page.subscriptionId()))
-                .header(HEADER_DELIVERY, page.deliveryId())
-                .header(HEADER_TIMESTAMP, Long.toString(timestamp))
-                .header(HEADER_SIGNATURE, SubscriptionSignature.sign(secret, timestamp, page.deliveryId(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpPost request = new HttpPost(endpoint);
+        request.setHeader(HEADER_SUBSCRIPTION, Long.toString(page.subscriptionId()));
+        request.setHeader(HEADER_DELIVERY, page.deliveryId());
+        request.setHeader(HEADER_TIMESTAMP, Long.toString(timestamp));
+        request.setHeader(HEADER_SIGNATURE, SubscriptionSignature.sign(secret, timestamp, page.deliveryId(), body));
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         try {
-            return new Attempt(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), null);
-        } catch (HttpConnectTimeoutException e) {
+            // the answer's body is read and dropped (the connection can serve the next page)
+            return http.execute(request, response -> new Attempt(response.getCode(), null));
+        } catch (EndpointAddressPolicy.ForbiddenAddressException e) {
+            return new Attempt(null, e.refused().describe());
+        } catch (ConnectTimeoutException e) {
             return new Attempt(null, "connect timeout after " + settings.connectTimeout().toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return new Attempt(null, "no answer within " + settings.readTimeout().toMillis() + " ms");
         } catch (ConnectException e) {
             return new Attempt(null, "unreachable: " + e.getClass().getSimpleName());
+        } catch (UnknownHostException e) {
+            return new Attempt(null, "unknown host: " + endpoint.getHost());
         } catch (IOException e) {
             return new Attempt(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(null, "interrupted");
         }
     }
 

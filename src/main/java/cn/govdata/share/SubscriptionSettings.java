@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param httpAllowedHosts hosts whose endpoints may use plain http (e.g. a test double on localhost); every
  *        other endpoint must use https. None by default.
+ * @param allowedNetworks IP addresses or CIDR blocks of loopback or private networks (RFC 1918, 100.64/10,
+ *        fc00::/7) that endpoints may resolve to, e.g. the government extranet's; none by default, so only public
+ *        addresses are pushed to ({@link EndpointAddressPolicy})
+ * @param deniedNetworks IP addresses or CIDR blocks never pushed to, even when public or allowed; none by default
  * @param pageSize changes per delivery request at most
  * @param connectTimeout how long a delivery waits to connect to the endpoint
  * @param readTimeout how long a delivery waits for the endpoint's answer
@@ -24,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads delivery threads per node
  */
 @ConfigurationProperties("govdata.share.subscription")
-record SubscriptionSettings(@DefaultValue List<String> httpAllowedHosts, @DefaultValue("500") int pageSize,
+record SubscriptionSettings(@DefaultValue List<String> httpAllowedHosts, @DefaultValue List<String> allowedNetworks,
+        @DefaultValue List<String> deniedNetworks, @DefaultValue("500") int pageSize,
         @DefaultValue("PT3S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout,
         @DefaultValue("6") int maxAttempts, @DefaultValue("PT30S") Duration initialBackoff,
         @DefaultValue("PT1H") Duration maxBackoff, @DefaultValue("PT1M") Duration sweepInterval,
@@ -32,6 +37,8 @@ record SubscriptionSettings(@DefaultValue List<String> httpAllowedHosts, @Defaul
 
     SubscriptionSettings {
         httpAllowedHosts = httpAllowedHosts == null ? List.of() : List.copyOf(httpAllowedHosts);
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        deniedNetworks = deniedNetworks == null ? List.of() : List.copyOf(deniedNetworks);
         if (pageSize < 1 || maxAttempts < 1 || threads < 1) {
             throw new IllegalArgumentException("page size, attempts and threads must be at least 1");
         }

@@ -1,6 +1,7 @@
 package cn.govdata.share;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,10 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
@@ -90,8 +95,8 @@ class Subscriptions {
     record SubscriptionDue(long subscriptionId) {
     }
 
-    /** A subscription with what only the platform sees: its secret and its lease. */
-    record Row(Subscription view, String secret) {
+    /** A subscription with what only the platform sees: its secret as stored, sealed ({@link SubscriptionSecrets}). */
+    record Row(Subscription view, String storedSecret) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -110,10 +115,14 @@ class Subscriptions {
     private final ConnectedSystems systems;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final SubscriptionSecrets secrets;
+    private final EndpointAddressPolicy addresses;
+    private final TransactionTemplate independent;
 
     Subscriptions(JdbcClient jdbc, JsonMapper json, ShareGrants grants, LakeRecords lake, AuditLog audit,
             SubscriptionSettings settings, ConnectedSystems systems, Accounts accounts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SubscriptionSecrets secrets, EndpointAddressPolicy addresses,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.grants = grants;
@@ -123,11 +132,17 @@ class Subscriptions {
         this.systems = systems;
         this.accounts = accounts;
         this.events = events;
+        this.secrets = secrets;
+        this.addresses = addresses;
+        // the audit of a refused endpoint must outlive the rollback of the refused registration
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /**
      * Registers a subscription: the endpoint must be https (http only for allowed hosts), the caller must hold a
-     * grant for the entry that allows subscription and every item asked for. Changes after the dataset's
+     * grant for the entry that allows subscription and every item asked for, and the endpoint's host must resolve
+     * only to addresses the platform pushes to ({@link EndpointAddressPolicy}). Changes after the dataset's
      * current cursor are pushed, or, with {@code fullInitialDelivery}, first every admitted record.
      */
     @Transactional
@@ -140,6 +155,7 @@ class Subscriptions {
                 : List.copyOf(new LinkedHashSet<>(request.items().stream().filter(i -> i != null && !i.isBlank())
                         .map(String::strip).toList()));
         AuthorizedUse use = grants.authorize(actor, request.entryId(), WayOfUse.SUBSCRIPTION, Set.copyOf(items));
+        requireAllowedAddresses(actor, endpoint, use);
         boolean full = Boolean.TRUE.equals(request.fullInitialDelivery());
         long cursor = full ? 0 : lake.ofEntry(request.entryId()).map(LakeRecords.Source::sequence).orElse(0L);
         String secret = newSecret();
@@ -148,12 +164,14 @@ class Subscriptions {
         jdbc.sql("""
                 insert into share_subscription (entry_id, consumer_department_id, owner_kind, owner_id, owner_name,
                     grant_id, endpoint, items, secret, status, delivered_seq, failed_attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, 0, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', 'ACTIVE', ?, 0, ?, ?)""")
                 .params(request.entryId(), actor.departmentId(), actor.kind().name(), actor.id(), actor.name(),
                         use.grantId(), endpoint.toString(), items.isEmpty() ? null : json.writeValueAsString(items),
-                        secret, cursor, now, now)
+                        cursor, now, now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        // sealed for this row's id, known only now; nobody sees the row before the transaction commits
+        jdbc.sql("update share_subscription set secret = ? where id = ?").params(secrets.seal(id, secret), id).update();
         audit.record(new AuditEvent("share.subscription.create", "share-subscription", Long.toString(id),
                 AuditOutcome.SUCCESS, use.resourceCode() + " to " + endpoint + ", items "
                         + (items.isEmpty() ? use.items() : items) + (full ? ", full initial delivery"
@@ -225,7 +243,7 @@ class Subscriptions {
         get(actor, id);
         String secret = newSecret();
         jdbc.sql("update share_subscription set secret = ?, updated_at = ? where id = ?")
-                .params(secret, ShareClock.now(), id).update();
+                .params(secrets.seal(id, secret), ShareClock.now(), id).update();
         audit.record(AuditEvent.success("share.subscription.rotate-secret", "share-subscription", id, null));
         return get(actor, id).withSecret(secret);
     }
@@ -283,6 +301,11 @@ class Subscriptions {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
     }
 
+    /** The secret that signs the subscription's deliveries, opened from its sealed form. */
+    String signingSecret(Row row) {
+        return secrets.open(row.view().id(), row.storedSecret());
+    }
+
     /** The system or user in whose name the subscription is authorised, or empty once it is revoked or disabled. */
     Optional<Actor> owner(Subscription subscription) {
         return subscription.ownerKind() == Actor.Kind.SYSTEM ? systems.actor(subscription.ownerId())
@@ -295,6 +318,34 @@ class Subscriptions {
         return row(id).filter(row -> row.view().consumerDepartmentId() == actor.departmentId()
                 && (seesDepartment(actor) || row.view().ownerKind() == actor.kind() && row.view().ownerId() == actor.id()))
                 .orElseThrow(() -> DomainException.notFound("subscription", id));
+    }
+
+    /**
+     * Refuses an endpoint whose host resolves to an address the platform does not push to. Checked after the
+     * grant, so that only a caller entitled to subscribe learns where a name resolves; the refusal is audited, as
+     * a probe of internal addresses is worth seeing.
+     */
+    private void requireAllowedAddresses(Actor actor, URI endpoint, AuthorizedUse use) {
+        DomainException refusal;
+        String detail;
+        try {
+            addresses.resolve(endpoint.getHost());
+            return;
+        } catch (EndpointAddressPolicy.ForbiddenAddressException e) {
+            EndpointAddressPolicy.Refused refused = e.refused();
+            refusal = new DomainException(ProblemCode.SUBSCRIPTION_ENDPOINT_FORBIDDEN, refused.host(),
+                    refused.address().getHostAddress(), refused.refusal().label());
+            detail = refused.describe();
+        } catch (UnknownHostException e) {
+            refusal = new DomainException(ProblemCode.SUBSCRIPTION_ENDPOINT_UNRESOLVED, endpoint.getHost());
+            detail = endpoint.getHost() + " has no address";
+        }
+        AuditEvent event = new AuditEvent("share.subscription.create", "catalog-entry", Long.toString(use.entryId()),
+                AuditOutcome.FAILURE, refusal.code() + " " + endpoint + ": " + detail, use.purpose(),
+                Long.toString(use.grantId()));
+        independent.executeWithoutResult(status -> audit.record(event,
+                new AuditActor(actor.name(), actor.departmentId(), null)));
+        throw refusal;
     }
 
     /** A department's data users see all its subscriptions; a connected system only its own. */

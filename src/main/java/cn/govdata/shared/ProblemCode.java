@@ -143,6 +143,9 @@ public enum ProblemCode {
     // sharing: subscriptions (主动推送)
     SUBSCRIPTION_ENDPOINT_INVALID(HttpStatus.BAD_REQUEST),
     SUBSCRIPTION_ENDPOINT_NOT_HTTPS(HttpStatus.BAD_REQUEST),
+    /** The endpoint's host resolves to an address the platform does not push to (loopback, private, …). */
+    SUBSCRIPTION_ENDPOINT_FORBIDDEN(HttpStatus.BAD_REQUEST),
+    SUBSCRIPTION_ENDPOINT_UNRESOLVED(HttpStatus.BAD_REQUEST),
     SUBSCRIPTION_STATE(HttpStatus.CONFLICT),
     DEAD_LETTER_RESOLVED(HttpStatus.CONFLICT);
 

@@ -1,6 +1,7 @@
 package cn.govdata.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -46,6 +48,9 @@ class SubscriptionApiTest extends ShareFixtures {
                     .map(e -> e.getValue().get(0)).orElse(null);
         }
     }
+
+    @Autowired
+    private SubscriptionSecrets secrets;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -146,6 +151,56 @@ class SubscriptionApiTest extends ShareFixtures {
         assertThat(used.get("outcome").asString()).isEqualTo("SUCCESS");
         assertThat(used.get("detail").asString()).contains("via subscription " + id, "2 records", "HTTP 200",
                 "approved by", push.header("X-Govdata-Delivery"));
+    }
+
+    @Test
+    void theSecretIsSealedAtRestYetSignsEveryDelivery() {
+        Api.Response created = subscribe(system, Map.of("entryId", entryId, "endpoint", endpoint));
+        String secret = created.text("secret");
+        long id = created.id();
+        String stored = storedSecret(id);
+        assertThat(stored).startsWith("sm4gcm:v1:").doesNotContain(secret);
+
+        load("gmsfhm,xm,xzqh,zz\n" + LI + ",李思,370602,芝罘区和平路2号\n");
+        await(() -> received.size() == 1);
+        assertThat(genuine(received.get(0), secret)).isTrue();
+
+        // a rotation seals the new secret; the next delivery is signed with it, not with the old one
+        String rotated = system.post("/api/v1/share/subscriptions/" + id + "/secret", Map.of()).text("secret");
+        assertThat(storedSecret(id)).startsWith("sm4gcm:v1:").doesNotContain(rotated).isNotEqualTo(stored);
+        load("gmsfhm,xm,xzqh,zz\n" + ZHAO + ",赵六,370602,芝罘区新华路4号\n");
+        await(() -> received.size() == 2);
+        assertThat(genuine(received.get(1), rotated)).isTrue();
+        assertThat(genuine(received.get(1), secret)).isFalse();
+        assertThat(system.get("/api/v1/share/subscriptions/" + id).json().has("secret")).isFalse();
+    }
+
+    @Test
+    void aSecretAnEarlierVersionStoredInTheClearIsSealedAtStartAndStillSigns() {
+        Api.Response created = subscribe(system, Map.of("entryId", entryId, "endpoint", endpoint));
+        String secret = created.text("secret");
+        long id = created.id();
+        // as an earlier version left it
+        jdbc.sql("update share_subscription set secret = ? where id = ?").params(secret, id).update();
+
+        assertThat(SubscriptionSecretsSetup.sealClearSecrets(jdbc, secrets)).isPositive();
+        String sealed = storedSecret(id);
+        assertThat(sealed).startsWith("sm4gcm:v1:").doesNotContain(secret);
+        SubscriptionSecretsSetup.sealClearSecrets(jdbc, secrets);
+        assertThat(storedSecret(id)).as("sealed once").isEqualTo(sealed);
+
+        load("gmsfhm,xm,xzqh,zz\n" + LI + ",李思,370602,芝罘区和平路2号\n");
+        await(() -> received.size() == 1);
+        assertThat(genuine(received.get(0), secret)).isTrue();
+    }
+
+    @Test
+    void aSealedSecretCopiedToAnotherSubscriptionDoesNotOpenThere() {
+        long first = subscribe(system, Map.of("entryId", entryId, "endpoint", endpoint)).id();
+        long second = subscribe(system, Map.of("entryId", entryId, "endpoint", endpoint)).id();
+        String copied = storedSecret(first);
+        assertThatThrownBy(() -> secrets.open(second, copied)).isInstanceOf(IllegalStateException.class);
+        assertThat(secrets.open(first, copied)).matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -280,6 +335,16 @@ class SubscriptionApiTest extends ShareFixtures {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
+
+    private String storedSecret(long subscriptionId) {
+        return jdbc.sql("select secret from share_subscription where id = ?").param(subscriptionId).query(String.class)
+                .single();
+    }
+
+    private static boolean genuine(Received push, String secret) {
+        return SubscriptionSignature.verify(secret, push.header("X-Govdata-Timestamp"), push.header("X-Govdata-Delivery"),
+                push.body(), push.header("X-Govdata-Signature"), Instant.now(), SubscriptionSignature.DEFAULT_WINDOW);
+    }
 
     private Api.Response subscribe(Api api, Map<String, Object> request) {
         return api.post("/api/v1/share/subscriptions", request);

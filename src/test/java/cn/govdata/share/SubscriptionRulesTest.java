@@ -14,8 +14,8 @@ import cn.govdata.shared.ProblemCode;
 class SubscriptionRulesTest {
 
     private static SubscriptionSettings settings(List<String> httpHosts, int maxAttempts, Duration initial, Duration max) {
-        return new SubscriptionSettings(httpHosts, 500, Duration.ofSeconds(3), Duration.ofSeconds(10), maxAttempts,
-                initial, max, Duration.ofMinutes(1), Duration.ofMinutes(10), 2);
+        return new SubscriptionSettings(httpHosts, List.of(), List.of(), 500, Duration.ofSeconds(3),
+                Duration.ofSeconds(10), maxAttempts, initial, max, Duration.ofMinutes(1), Duration.ofMinutes(10), 2);
     }
 
     @Test
