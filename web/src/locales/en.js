@@ -525,16 +525,18 @@ export default {
     side: { RAISER: 'Raised by us', PROVIDER: 'To check', AUTHORITY: 'Region' },
     event: {
       RAISED: 'Objection raised', EVIDENCE_ADDED: 'Evidence added', FORWARDED: 'Forwarded to the provider', EXTENSION_REQUESTED: 'Extension requested',
-      EXTENDED: 'Extension granted', EXTENSION_REFUSED: 'Extension refused', CORRECTED: 'Corrected', CONFIRMED: 'Confirmed as correct'
+      EXTENDED: 'Extension granted', EXTENSION_REFUSED: 'Extension refused', CORRECTED: 'Corrected', CONFIRMED: 'Confirmed as correct',
+      REMINDER: 'Reminder', OVERDUE: 'Overdue'
     },
     detail: {
       item: 'Data item', stage: 'Stage', dueOn: 'Due', file: 'File', to: 'Forwarded to', workingDays: 'Working days',
-      from: 'Previous due date', value: 'Corrected value', batchId: 'Lake batch', reason: 'Reason', reasons: 'Reasons', note: 'Note'
+      from: 'Previous due date', value: 'Corrected value', batchId: 'Lake batch', reason: 'Reason', reasons: 'Reasons', note: 'Note',
+      dueWith: '{due} ({note})', dueIn: 'due in {days} working day(s)', dueToday: 'due today', late: '{days} working day(s) overdue', lateNoWorkingDay: 'past the due date'
     },
     field: {
       entry: 'Resource', record: 'Record', item: 'Data item', recordedValue: 'Recorded value', proposedValue: 'Proposed value', description: 'Description',
       raiser: 'Raised by department', provider: 'Provider', raisedBy: 'Raised by', raisedAt: 'Raised at', status: 'Status', stage: 'Stage',
-      dueOn: 'Due', noDue: 'In time (no fixed period)', overdue: 'Overdue', decided: 'Decided', decisionNote: 'Decision note',
+      dueOn: 'Due', noDue: 'In time (no fixed period)', overdue: 'Overdue', dueSoon: 'Due soon', decided: 'Decided', decisionNote: 'Decision note',
       correctedValue: 'Corrected value', correctionBatch: 'Lake batch', extension: 'Extension'
     },
     list: {

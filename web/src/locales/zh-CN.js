@@ -506,16 +506,18 @@ export default {
     side: { RAISER: '我提出的', PROVIDER: '待我核查', AUTHORITY: '全区' },
     event: {
       RAISED: '提出疑义', EVIDENCE_ADDED: '上传佐证材料', FORWARDED: '转交提供部门', EXTENSION_REQUESTED: '申请延期',
-      EXTENDED: '同意延期', EXTENSION_REFUSED: '不同意延期', CORRECTED: '已更正', CONFIRMED: '确认无误'
+      EXTENDED: '同意延期', EXTENSION_REFUSED: '不同意延期', CORRECTED: '已更正', CONFIRMED: '确认无误',
+      REMINDER: '催办提醒', OVERDUE: '已逾期'
     },
     detail: {
       item: '数据项', stage: '环节', dueOn: '核查期限', file: '文件', to: '转交至', workingDays: '延期工作日',
-      from: '原期限', value: '更正后的值', batchId: '归集批次', reason: '理由', reasons: '理由', note: '说明'
+      from: '原期限', value: '更正后的值', batchId: '归集批次', reason: '理由', reasons: '理由', note: '说明',
+      dueWith: '{due}（{note}）', dueIn: '{days} 个工作日后到期', dueToday: '今日到期', late: '已逾期 {days} 个工作日', lateNoWorkingDay: '已过期限'
     },
     field: {
       entry: '资源', record: '记录', item: '数据项', recordedValue: '现有值', proposedValue: '建议更正为', description: '疑义说明',
       raiser: '提出部门', provider: '提供部门', raisedBy: '提出人', raisedAt: '提出时间', status: '状态', stage: '环节',
-      dueOn: '核查期限', noDue: '及时办理（无固定期限）', overdue: '已逾期', decided: '办理', decisionNote: '办理说明',
+      dueOn: '核查期限', noDue: '及时办理（无固定期限）', overdue: '已逾期', dueSoon: '即将到期', decided: '办理', decisionNote: '办理说明',
       correctedValue: '更正后的值', correctionBatch: '归集批次', extension: '延期'
     },
     list: {

@@ -142,7 +142,23 @@ export function keyText(keyValues, itemName = (i) => i) {
   return Object.entries(keyValues || {}).map(([item, value]) => `${itemName(item)} ${value}`).join('；')
 }
 
-/** An objection event's particulars in words: [label, value] pairs (FORWARDED names the department by its id). */
+/** How far a reminder's due date is, or how late an overdue note is: 2 个工作日后到期, 已逾期 3 个工作日. */
+function dueText(event) {
+  const d = event.detail || {}
+  if (event.type === 'REMINDER' && d.workingDaysLeft !== undefined) {
+    return d.workingDaysLeft > 0 ? t('objection.detail.dueIn', { days: d.workingDaysLeft }) : t('objection.detail.dueToday')
+  }
+  if (event.type === 'OVERDUE' && d.workingDaysLate !== undefined) {
+    // the day after a Friday due date is late, but by no working day yet
+    return d.workingDaysLate > 0 ? t('objection.detail.late', { days: d.workingDaysLate }) : t('objection.detail.lateNoWorkingDay')
+  }
+  return null
+}
+
+/**
+ * An objection event's particulars in words: [label, value] pairs (FORWARDED names the department by its id; a
+ * reminder and an overdue note say how far the due date is).
+ */
 export function objectionEventDetails(event, itemName = (i) => i, departmentName = (id) => '#' + id) {
   const d = event.detail || {}
   const lines = []
@@ -155,7 +171,8 @@ export function objectionEventDetails(event, itemName = (i) => i, departmentName
   if (event.type === 'FORWARDED') add('to', d.to && departmentName(d.to))
   add('workingDays', d.workingDays)
   add('from', d.from)
-  add('dueOn', d.dueOn)
+  const due = dueText(event)
+  add('dueOn', d.dueOn && (due ? t('objection.detail.dueWith', { due: d.dueOn, note: due }) : d.dueOn))
   add('value', d.value)
   add('batchId', d.batchId && '#' + d.batchId)
   add('reason', d.reason)

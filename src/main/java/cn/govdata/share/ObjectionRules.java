@@ -21,6 +21,9 @@ import cn.govdata.shared.ProblemCode;
  * period covers both stages. Without a fixed period ("in time": YT, NX, TJ, FZ) there is no due date.</li>
  * <li>One extension of at most {@code objection.extensionWorkingDays} (AB28: 7), counted from the due date, only
  * where the profile fixes both periods.</li>
+ * <li>Due soon at most {@code govdata.share.due-soon-working-days} working days before the due date, as an
+ * application's reply; the reminder job ({@link ShareReminders}) reminds then and notes the objection when it is
+ * past its due date.</li>
  * </ul>
  */
 final class ObjectionRules {
@@ -60,6 +63,14 @@ final class ObjectionRules {
             throw new DomainException(ProblemCode.EXTENSION_NOT_ALLOWED,
                     rules.basis() == null ? "-" : rules.basis());
         }
+    }
+
+    /**
+     * At most {@code soon} working days before the due date and not past it — the window an application's
+     * approver is reminded in ({@code govdata.share.due-soon-working-days}), so both are reminded alike.
+     */
+    static boolean dueSoon(WorkingDayCalendar calendar, LocalDate due, LocalDate today, int soon) {
+        return ReplyDeadline.dueSoon(calendar, due, today, soon);
     }
 
     static boolean overdue(LocalDate due, LocalDate today) {

@@ -72,8 +72,9 @@ public class Objections {
 
     enum Side { RAISER, PROVIDER, AUTHORITY }
 
+    /** What happened; {@code REMINDER} and {@code OVERDUE} are written by the reminder job ({@link ShareReminders}). */
     enum EventType { RAISED, EVIDENCE_ADDED, FORWARDED, EXTENSION_REQUESTED, EXTENDED, EXTENSION_REFUSED, CORRECTED,
-        CONFIRMED }
+        CONFIRMED, REMINDER, OVERDUE }
 
     record NewObjection(Long entryId, Map<String, String> keyValues, String item, String proposedValue,
             String description) {
@@ -92,12 +93,16 @@ public class Objections {
             Map<String, Object> detail) {
     }
 
-    /** An objection as its parties see it; {@code evidence} and {@code timeline} only in the detail. */
+    /**
+     * An objection as its parties see it; {@code evidence} and {@code timeline} only in the detail. {@code dueSoon}
+     * and {@code overdue} only while it is open; {@code remindedAt} when the reminder job reminded its handler of
+     * the current due date.
+     */
     record Objection(long id, long regionId, long entryId, String resourceCode, String entryName, long providerDepartmentId,
             long raiserDepartmentId, String raisedBy, RaisedAs raisedAs, Long grantId, Map<String, String> keyValues,
             String item, String recordedValue, String proposedValue, String description, ObjectionRoute route,
-            Stage stage, Status status, OffsetDateTime raisedAt, LocalDate dueOn, boolean overdue,
-            Extension extension, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
+            Stage stage, Status status, OffsetDateTime raisedAt, LocalDate dueOn, boolean overdue, boolean dueSoon,
+            OffsetDateTime remindedAt, Extension extension, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
             String correctedValue, Long correctionBatchId, List<Evidence> evidence, List<Event> timeline) {
     }
 
@@ -432,9 +437,13 @@ public class Objections {
                     LocalDate due = consent ? ObjectionRules.extended(calendar, policy.profile().objection(),
                             objection.dueOn(), extension.workingDays()) : objection.dueOn();
                     String decision = consent ? "GRANTED" : "REFUSED";
+                    // The reminder and the overdue note belong to a due date: with a new one the handler is reminded
+                    // again before it, and noted as overdue again only if it passes that one too.
+                    String marks = consent ? ", reminded_at = null, overdue_noted_at = null" : "";
                     int decided = jdbc.sql("""
                             update share_objection set extension_decision = ?, extension_decided_by = ?,
-                                extension_decided_at = ?, due_on = ? where id = ? and extension_decision is null""")
+                                extension_decided_at = ?, due_on = ?""" + marks
+                            + " where id = ? and extension_decision is null")
                             .params(decision, actor.name(), ShareClock.now(), due, id).update();
                     if (decided == 0) {
                         throw new DomainException(ProblemCode.ALREADY_DECIDED, decision);
@@ -624,6 +633,18 @@ public class Objections {
     }
 
     private void event(long id, EventType type, Actor actor, Map<String, ?> detail) {
+        event(id, type, actor.name(), actor.departmentId(), detail);
+    }
+
+    /**
+     * An event the platform writes itself — the reminder job's {@code REMINDER} and {@code OVERDUE} — as
+     * {@code system}, in the caller's transaction.
+     */
+    void platformEvent(long id, EventType type, Map<String, ?> detail) {
+        event(id, type, Timeline.By.PLATFORM.name(), Timeline.By.PLATFORM.departmentId(), detail);
+    }
+
+    private void event(long id, EventType type, String actor, Long actorDepartmentId, Map<String, ?> detail) {
         Map<String, Object> clean = new LinkedHashMap<>();
         detail.forEach((k, v) -> {
             if (v != null) {
@@ -633,7 +654,7 @@ public class Objections {
         jdbc.sql("""
                 insert into share_objection_event (objection_id, type, occurred_at, actor, actor_department_id, detail)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(id, type.name(), ShareClock.now(), actor.name(), actor.departmentId(),
+                .params(id, type.name(), ShareClock.now(), actor, actorDepartmentId,
                         clean.isEmpty() ? null : json.writeValueAsString(clean))
                 .update();
     }
@@ -677,7 +698,7 @@ public class Objections {
     private static final String SELECT = """
             select id, region_id, entry_id, resource_code, entry_name, provider_department_id, raiser_department_id,
                 raised_by, raised_as, grant_id, record_key, key_values, item, recorded_value, proposed_value, description,
-                route, stage, status, raised_at, due_on, extension_requested_by, extension_requested_at,
+                route, stage, status, raised_at, due_on, reminded_at, extension_requested_by, extension_requested_at,
                 extension_working_days, extension_reason, extension_decision, extension_decided_by, extension_decided_at,
                 decided_by, decided_at, decision_note, corrected_value, correction_batch_id from share_objection""";
 
@@ -693,6 +714,7 @@ public class Objections {
         long id = rs.getLong("id");
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         Status status = Status.valueOf(rs.getString("status"));
+        LocalDate today = calendar.today();
         Extension extension = rs.getString("extension_requested_by") == null ? null
                 : new Extension(rs.getString("extension_requested_by"),
                         rs.getObject("extension_requested_at", OffsetDateTime.class), rs.getInt("extension_working_days"),
@@ -705,7 +727,9 @@ public class Objections {
                 }), rs.getString("item"), rs.getString("recorded_value"), rs.getString("proposed_value"),
                 rs.getString("description"), ObjectionRoute.valueOf(rs.getString("route")),
                 Stage.valueOf(rs.getString("stage")), status, rs.getObject("raised_at", OffsetDateTime.class), due,
-                status == Status.OPEN && ObjectionRules.overdue(due, calendar.today()), extension,
+                status == Status.OPEN && ObjectionRules.overdue(due, today),
+                status == Status.OPEN && ObjectionRules.dueSoon(calendar, due, today, settings.dueSoonWorkingDays()),
+                rs.getObject("reminded_at", OffsetDateTime.class), extension,
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
                 rs.getString("decision_note"), rs.getString("corrected_value"),
                 rs.getObject("correction_batch_id", Long.class), details ? evidence(id) : null,

@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultRateLimit requests per second of a grant when the approver sets none
  * @param defaultDailyQuota records per day of a grant when the approver sets none
  * @param dueSoonWorkingDays an application is "due soon", and its approver reminded, this many working days
- *        before its reply deadline
- * @param reminderInterval how often the reminder job looks for applications due soon or overdue and for
- *        expired grants
+ *        before its reply deadline; an open objection, and its handler, alike before the check's due date
+ * @param reminderInterval how often the reminder job looks for applications and objections due soon or overdue
+ *        and for expired grants
  */
 @ConfigurationProperties("govdata.share")
 record ShareSettings(@DefaultValue("10485760") long attachmentMaxBytes, @DefaultValue("20") int maxAttachments,

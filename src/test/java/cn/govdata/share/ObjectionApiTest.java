@@ -3,6 +3,7 @@ package cn.govdata.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,9 @@ class ObjectionApiTest extends ShareFixtures {
 
     @Autowired
     private Objections objections;
+
+    @Autowired
+    private ShareReminders reminders;
 
     private Api policeProvider;
     private Api policeAdmin;
@@ -101,6 +105,17 @@ class ObjectionApiTest extends ShareFixtures {
         assertThat(records.status()).as(records.body()).isEqualTo(200);
         assertThat(records.json().get("total").asLong()).isEqualTo(1);
         return records.json().get("records").get(0);
+    }
+
+    /**
+     * The audit entries of refused raises on the entry, newest first. By the entry's object type: an objection raised
+     * may have the entry's id too, and its success is audited under it.
+     */
+    private JsonNode raiseRefusals() {
+        Api.Response found = auditor.get("/api/v1/audit?action=share.objection.raise&objectType=catalog-entry&objectId="
+                + entryId + "&size=50");
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("items");
     }
 
     private List<String> failures(String action, long objectionId) {
@@ -246,12 +261,143 @@ class ObjectionApiTest extends ShareFixtures {
                 .hasSize(2);
     }
 
+    // --- reminders and overdue notes ------------------------------------------------------------------------------
+
+    private void dueOn(long id, LocalDate due) {
+        jdbc.sql("update share_objection set due_on = ? where id = ?").params(due, id).update();
+    }
+
+    private JsonNode timeline(long id) {
+        return civilUser.api().get(OBJECTIONS + "/" + id).json().get("timeline");
+    }
+
+    private static List<JsonNode> events(JsonNode timeline, String type) {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        timeline.forEach(event -> {
+            if (event.get("type").asString().equals(type)) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    @Test
+    void theHandlerIsRemindedOnceBeforeTheDueDateAndAnOverdueObjectionIsNotedOnce() {
+        // the database is shared with the other tests: what they left due is noted first, so the counts are ours
+        reminders.run(today());
+        long soon = raised(civilUser.api(), ZHANG, "xm", "张叁");
+        long far = raised(civilUser.api(), LI, "xm", "李肆");
+        long late = raised(civilUser.api(), LI, "xzqh", "370602");
+        long closedSoon = raised(civilUser.api(), ZHANG, "xzqh", "370611");
+        long closedLate = raised(authorityApprover, ZHANG, "xm", "章三");
+        LocalDate soonDue = calendar.dueAfter(today(), 1).due();
+        LocalDate lateDue = today().minusDays(3);
+        dueOn(soon, soonDue);
+        dueOn(late, lateDue);
+        dueOn(closedSoon, soonDue);
+        dueOn(closedLate, lateDue);
+        assertThat(policeProvider.post(OBJECTIONS + "/" + closedSoon + "/confirm", Map.of("reasons", "户籍档案无误"))
+                .status()).isEqualTo(200);
+        assertThat(policeProvider.post(OBJECTIONS + "/" + closedLate + "/confirm", Map.of("reasons", "户籍档案无误"))
+                .status()).isEqualTo(200);
+
+        assertThat(reminders.run(today())).isEqualTo(new ShareReminders.Report(0, 0, 0, 1, 1));
+        assertThat(reminders.run(today())).as("once only").isEqualTo(new ShareReminders.Report(0, 0, 0, 0, 0));
+
+        List<JsonNode> reminder = events(timeline(soon), "REMINDER");
+        assertThat(reminder).hasSize(1);
+        assertThat(reminder.get(0).get("actor").asString()).isEqualTo("system");
+        assertThat(reminder.get(0).get("detail").get("dueOn").asString()).isEqualTo(soonDue.toString());
+        assertThat(reminder.get(0).get("detail").get("workingDaysLeft").asInt()).isEqualTo(1);
+        assertThat(reminder.get(0).get("detail").get("stage").asString()).isEqualTo("PROVIDER");
+        List<JsonNode> overdue = events(timeline(late), "OVERDUE");
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).get("detail").get("dueOn").asString()).isEqualTo(lateDue.toString());
+        assertThat(overdue.get(0).get("detail").get("workingDaysLate").asInt())
+                .isEqualTo(calendar.workingDaysBetween(lateDue, today()));
+        assertThat(types(timeline(late))).as("past its due date: no reminder any more").doesNotContain("REMINDER");
+        assertThat(types(timeline(far))).as("seven working days ahead").containsExactly("RAISED");
+        assertThat(types(timeline(closedSoon))).as("closed").containsExactly("RAISED", "CONFIRMED");
+        assertThat(types(authorityApprover.get(OBJECTIONS + "/" + closedLate).json().get("timeline")))
+                .containsExactly("RAISED", "CONFIRMED");
+
+        JsonNode toCheck = policeProvider.get(OBJECTIONS + "?side=PROVIDER&status=OPEN").json();
+        assertThat(byId(toCheck, soon).get("dueSoon").asBoolean()).isTrue();
+        assertThat(byId(toCheck, soon).get("remindedAt").isString()).isTrue();
+        assertThat(byId(toCheck, far).get("dueSoon").asBoolean()).isFalse();
+        assertThat(byId(toCheck, far).has("remindedAt")).isFalse();
+        assertThat(byId(toCheck, late).get("dueSoon").asBoolean()).as("overdue instead").isFalse();
+        assertThat(byId(toCheck, late).get("overdue").asBoolean()).isTrue();
+        JsonNode run = auditor.get("/api/v1/audit?action=share.reminders&size=1").json().get("items").get(0);
+        assertThat(run.get("actor").asString()).isEqualTo("system");
+        assertThat(run.get("detail").asString()).endsWith("objections: 1 reminded, 1 overdue");
+    }
+
+    @Test
+    void anExtensionMovesTheDueDateAndTheHandlerIsRemindedOfTheNewOne() {
+        reminders.run(today());
+        long extended = raised(civilUser.api(), ZHANG, "xm", "张叁");
+        long refused = raised(civilUser.api(), LI, "xm", "李肆");
+        long wasLate = raised(civilUser.api(), LI, "xzqh", "370602");
+        LocalDate soonDue = calendar.dueAfter(today(), 1).due();
+        LocalDate lateDue = today().minusDays(1);
+        dueOn(extended, soonDue);
+        dueOn(refused, soonDue);
+        dueOn(wasLate, lateDue);
+        assertThat(reminders.run(today())).isEqualTo(new ShareReminders.Report(0, 0, 0, 2, 1));
+
+        // one more working day: the new date is still within the window, so the reminder names it at once
+        assertThat(policeProvider.post(OBJECTIONS + "/" + extended + "/extension",
+                Map.of("workingDays", 1, "reason", "需调取纸质档案")).status()).isEqualTo(200);
+        Api.Response consented = policeAdmin.post(OBJECTIONS + "/" + extended + "/extension/decision",
+                Map.of("consent", true));
+        assertThat(consented.status()).as(consented.body()).isEqualTo(200);
+        LocalDate newDue = calendar.dueAfter(soonDue, 1).due();
+        assertThat(consented.text("dueOn")).isEqualTo(newDue.toString());
+        assertThat(consented.json().has("remindedAt")).as("the mark was for the old date").isFalse();
+        // a refusal leaves the due date, and the reminder of it stands
+        assertThat(policeProvider.post(OBJECTIONS + "/" + refused + "/extension",
+                Map.of("workingDays", 3, "reason", "需现场核实")).status()).isEqualTo(200);
+        assertThat(policeAdmin.post(OBJECTIONS + "/" + refused + "/extension/decision", Map.of("consent", false))
+                .json().get("remindedAt").isString()).isTrue();
+        // past its due date when extended: no longer overdue, and nothing is noted until the new date comes near
+        assertThat(policeProvider.post(OBJECTIONS + "/" + wasLate + "/extension",
+                Map.of("workingDays", 7, "reason", "需协调户籍地核实")).status()).isEqualTo(200);
+        Api.Response lateConsented = authorityApprover.post(OBJECTIONS + "/" + wasLate + "/extension/decision",
+                Map.of("consent", true));
+        assertThat(lateConsented.status()).as(lateConsented.body()).isEqualTo(200);
+        LocalDate lateNewDue = calendar.dueAfter(lateDue, 7).due();
+        assertThat(lateConsented.json().get("overdue").asBoolean()).isFalse();
+
+        assertThat(calendar.workingDaysBetween(today(), lateNewDue)).as("not due soon").isGreaterThan(2);
+        assertThat(reminders.run(today())).as("the extended one only").isEqualTo(new ShareReminders.Report(0, 0, 0, 1, 0));
+        assertThat(reminders.run(today())).isEqualTo(new ShareReminders.Report(0, 0, 0, 0, 0));
+
+        List<JsonNode> reminded = events(timeline(extended), "REMINDER");
+        assertThat(types(timeline(extended))).containsExactly("RAISED", "REMINDER", "EXTENSION_REQUESTED", "EXTENDED",
+                "REMINDER");
+        assertThat(reminded.get(0).get("detail").get("dueOn").asString()).isEqualTo(soonDue.toString());
+        assertThat(reminded.get(1).get("detail").get("dueOn").asString()).isEqualTo(newDue.toString());
+        assertThat(reminded.get(1).get("detail").get("workingDaysLeft").asInt())
+                .isEqualTo(calendar.workingDaysBetween(today(), newDue));
+        assertThat(types(timeline(refused))).containsExactly("RAISED", "REMINDER", "EXTENSION_REQUESTED",
+                "EXTENSION_REFUSED");
+        assertThat(events(timeline(wasLate), "OVERDUE")).hasSize(1);
+
+        // when the new date passes too, it is noted again, against that date
+        dueOn(wasLate, today().minusDays(1));
+        assertThat(reminders.run(today()).objectionsOverdue()).isEqualTo(1);
+        List<JsonNode> overdue = events(timeline(wasLate), "OVERDUE");
+        assertThat(overdue).hasSize(2);
+        assertThat(overdue.get(1).get("detail").get("dueOn").asString()).isEqualTo(today().minusDays(1).toString());
+    }
+
     @Test
     void aDepartmentWithoutAGrantIsAnsweredAsIfTheEntryWereNotThere() {
         Api.Response refused = stranger.post(OBJECTIONS, objection(ZHANG, "xm", "张叁"));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.code()).isEqualTo("NOT_FOUND");
-        JsonNode audited = audit("share.objection.raise", entryId);
+        JsonNode audited = raiseRefusals();
         assertThat(Api.texts(audited, "outcome")).containsExactly("FAILURE");
         assertThat(audited.get(0).get("detail").asString()).isEqualTo("NO_GRANT");
         assertThat(objections.underReview(entryId, List.of(ZHANG))).isEmpty();
@@ -267,7 +413,7 @@ class ObjectionApiTest extends ShareFixtures {
         Api.Response notGranted = civilUser.api().post(OBJECTIONS, objection(ZHANG, "zz", "某地"));
         assertThat(notGranted.status()).as("zz is not a granted item").isEqualTo(404);
         assertThat(notGranted.code()).isEqualTo("NOT_FOUND");
-        assertThat(Api.texts(audit("share.objection.raise", entryId), "detail")).as("the real reasons, newest first")
+        assertThat(Api.texts(raiseRefusals(), "detail")).as("the real reasons, newest first")
                 .containsExactly("GRANT_DOES_NOT_COVER", "OBJECTION_RECORD_NOT_FOUND");
     }
 

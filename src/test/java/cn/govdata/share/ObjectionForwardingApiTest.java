@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -31,6 +32,9 @@ class ObjectionForwardingApiTest extends ShareFixtures {
 
     private static final String OBJECTIONS = "/api/v1/share/objections";
     private static final String ID = "37060219800101123" + checkCharacter("37060219800101123");
+
+    @Autowired
+    private ShareReminders reminders;
 
     private Api policeProvider;
     private long entryId;
@@ -81,10 +85,13 @@ class ObjectionForwardingApiTest extends ShareFixtures {
                 .isEqualTo("OBJECTION_STATE");
         assertThat(policeProvider.post(OBJECTIONS + "/" + id + "/extension", Map.of("workingDays", 1, "reason", "x"))
                 .code()).as("in time: no period to extend").isEqualTo("EXTENSION_NOT_ALLOWED");
+        reminders.run(today());
+        assertThat(policeProvider.get(OBJECTIONS + "/" + id).json().get("dueSoon").asBoolean()).isFalse();
 
         Api.Response corrected = policeProvider.post(OBJECTIONS + "/" + id + "/correct", Map.of());
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
-        assertThat(types(corrected.json().get("timeline"))).containsExactly("RAISED", "FORWARDED", "CORRECTED");
+        assertThat(types(corrected.json().get("timeline"))).as("no due date: no reminder, never overdue")
+                .containsExactly("RAISED", "FORWARDED", "CORRECTED");
         assertThat(Api.texts(audit("share.objection.forward", id), "outcome")).containsExactly("FAILURE", "SUCCESS");
     }
 }

@@ -81,4 +81,20 @@ class ObjectionRulesTest {
         assertThat(ObjectionRules.overdue(due, due.plusDays(1))).isTrue();
         assertThat(ObjectionRules.overdue(null, due.plusYears(1))).isFalse();
     }
+
+    @Test
+    void dueSoonCountsWorkingDaysAcrossNationalDay() {
+        LocalDate due = LocalDate.of(2026, 10, 12);
+        assertThat(ObjectionRules.dueSoon(calendar, due, LocalDate.of(2026, 9, 30), 2)).as("8, 9, 10, 12 October")
+                .isFalse();
+        assertThat(ObjectionRules.dueSoon(calendar, due, LocalDate.of(2026, 10, 7), 2)).as("a holiday: still 4")
+                .isFalse();
+        assertThat(ObjectionRules.dueSoon(calendar, due, LocalDate.of(2026, 10, 8), 2)).as("9, 10, 12 October")
+                .isFalse();
+        assertThat(ObjectionRules.dueSoon(calendar, due, LocalDate.of(2026, 10, 9), 2))
+                .as("the make-up Saturday 10 and 12 October").isTrue();
+        assertThat(ObjectionRules.dueSoon(calendar, due, due, 2)).isTrue();
+        assertThat(ObjectionRules.dueSoon(calendar, due, due.plusDays(1), 2)).as("overdue instead").isFalse();
+        assertThat(ObjectionRules.dueSoon(calendar, null, due, 2)).isFalse();
+    }
 }
