@@ -46,7 +46,7 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
       "$PORT" "$N" "$work" 2>/dev/null | grep -v -E '^(SLF4J|[0-9]{4}-)'
   ENTRY=$(cat "$work/entry"); TOKEN=$(cat "$work/token"); DATASET=$(cat "$work/dataset")
   psql -q "$PGURL" -c "vacuum analyze lake_ds_$DATASET" >/dev/null
-  run verification 0 10 >/dev/null   # warm-up
+  run verification 0 15 >/dev/null; run query 0 15 >/dev/null   # warm-up: the JIT, and the freshly loaded table and index into the caches
   for op in verification query; do
     before=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
     peak=$(run $op 0 30)
@@ -58,6 +58,10 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
     after=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
     echo "audit entries for $op during both runs: $((after - before)) (wrk completed $(( $(field "$peak" requests) + $(field "$at80" requests) )); requests cut at the end of a run may be audited without being counted by wrk)"
   done
+  # the ceiling of the web stack on this machine: the liveness probe passes the same servlet container and
+  # security filter chain but reads no database, authorises nothing and audits nothing
+  floor=$(wrk -t2 -c$C -d15s "http://localhost:$PORT/actuator/health/liveness" | grep -E 'Requests/sec|Latency' | tr -s ' ' | tr '\n' ' ')
+  echo "web stack alone (GET /actuator/health/liveness, $C connections): $floor"
   nkeys=$(wc -l < "$work/keys.txt")
   psql -q "$PGURL" -c "drop table if exists bench_keys" -c "create table bench_keys (i serial primary key, id varchar(18))" \
     -c "\\copy bench_keys (id) from '$work/keys.txt'" >/dev/null
