@@ -110,9 +110,12 @@ class AccessTokens {
                 .optional().orElse(null);
     }
 
-    void revoke(String tokenHash) {
+    void revoke(Actor.Kind kind, String tokenHash) {
         jdbc.sql("update access_token set revoked = true where token_hash = ?").param(tokenHash).update();
-        systemTokens.forgetAfterCommit(tokenHash);
+        if (kind == Actor.Kind.SYSTEM) {
+            // a user's token is never kept, so its revocation (every logout) need not drop the nodes' caches
+            systemTokens.forgetAfterCommit(tokenHash);
+        }
     }
 
     /** Ends every session of a subject, e.g. after a password change. */
