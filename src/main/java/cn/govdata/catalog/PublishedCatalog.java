@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +32,16 @@ public class PublishedCatalog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    /** Entries by id: every shared read authorises against its entry. Dropped when the entry is published or retired. */
-    private final ReadThroughCache<Long, Optional<PublishedEntry>> byId = new ReadThroughCache<>(Duration.ofSeconds(5),
-            20_000);
+    /**
+     * Entries by id: every shared read authorises against its entry. Dropped on every node when the entry is
+     * published or retired, and after five seconds otherwise.
+     */
+    private final ReadThroughCache<Long, Optional<PublishedEntry>> byId;
 
-    PublishedCatalog(JdbcClient jdbc, JsonMapper json) {
+    PublishedCatalog(JdbcClient jdbc, JsonMapper json, CacheDrops caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.byId = caches.cache("catalog.published-entries", Duration.ofSeconds(5), 20_000);
     }
 
     @EventListener
@@ -45,7 +49,7 @@ public class PublishedCatalog {
         byId.forgetAfterCommit(event.entryId());
     }
 
-    /** The entry as published; kept in memory for a few seconds, and dropped at once when this node changes it. */
+    /** The entry as published; kept in memory for a few seconds, and dropped at once on every node when it changes. */
     public Optional<PublishedEntry> byId(long id) {
         return byId.get(id, key -> find("e.id = ?", key));
     }

@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 
 /**
@@ -96,11 +97,15 @@ public class LakeRecords {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate snapshot;
-    /** Datasets by entry, as every shared read needs them; dropped when this node changes a dataset's columns. */
-    private final ReadThroughCache<Long, Source> forReading = new ReadThroughCache<>(Duration.ofSeconds(5), 20_000);
+    /**
+     * Datasets by entry, as every shared read needs them; dropped on every node when a dataset's columns change,
+     * and after five seconds otherwise.
+     */
+    private final ReadThroughCache<Long, Source> forReading;
 
-    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches) {
         this.jdbc = jdbc;
+        this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 20_000);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
         this.snapshot = new TransactionTemplate(transactions);
@@ -140,15 +145,18 @@ public class LakeRecords {
 
     /**
      * The dataset of a published entry as the read paths (verification, query, exchange) need it: its table, items
-     * and key. Kept in memory for a few seconds and dropped at once when this node changes the dataset's columns,
-     * so its record count and sequence may lag; read {@link #ofEntry} where they matter.
+     * and key. Kept in memory for a few seconds and dropped at once on every node when the dataset's columns
+     * change, so its record count and sequence may lag; read {@link #ofEntry} where they matter.
      */
     public Optional<Source> forReading(long entryId) {
         // an entry without a dataset is not kept: its dataset may be created at any moment
         return Optional.ofNullable(forReading.get(entryId, id -> ofEntry(id).orElse(null)));
     }
 
-    /** Drops the dataset's layout this node keeps, now and when the changing transaction ends. */
+    /**
+     * Drops the dataset's layout this node keeps, now and when the changing transaction ends, and tells the other
+     * nodes to drop theirs when it commits.
+     */
     void forget(long entryId) {
         forReading.forgetAfterCommit(entryId);
     }

@@ -22,6 +22,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 
@@ -56,16 +57,19 @@ public class ConnectedSystems {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     /**
-     * The actors of systems, asked for on every API request a system makes: dropped when this node revokes the
-     * system, and after two seconds otherwise (a revocation on another node, a department's changed region).
+     * The actors of systems, asked for on every API request a system makes: dropped on every node when the
+     * system is revoked, and after two seconds otherwise (a department's changed region, a drop a node did not
+     * hear).
      */
-    private final ReadThroughCache<Long, Optional<Actor>> actors = new ReadThroughCache<>(Duration.ofSeconds(2), 10_000);
+    private final ReadThroughCache<Long, Optional<Actor>> actors;
 
-    ConnectedSystems(JdbcClient jdbc, Departments departments, PasswordEncoder encoder, AuditLog audit) {
+    ConnectedSystems(JdbcClient jdbc, Departments departments, PasswordEncoder encoder, AuditLog audit,
+            CacheDrops caches) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.encoder = encoder;
         this.audit = audit;
+        this.actors = caches.cache("org.system-actors", Duration.ofSeconds(2), 10_000);
     }
 
     /**
@@ -91,7 +95,7 @@ public class ConnectedSystems {
         return actor(system.id());
     }
 
-    /** The actor of an active system, or empty once it is revoked (at once on this node, within two seconds on others). */
+    /** The actor of an active system, or empty once it is revoked (at once on every node). */
     public Optional<Actor> actor(long systemId) {
         return actors.get(systemId, this::load);
     }

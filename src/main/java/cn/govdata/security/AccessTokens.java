@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.SecuritySettings;
 
@@ -43,14 +44,15 @@ class AccessTokens {
     private final JdbcClient jdbc;
     private final SecuritySettings settings;
     /**
-     * Systems' tokens by hash: dropped when this node revokes one, and after two seconds otherwise (a
-     * revocation on another node). Expiry is checked at each use.
+     * Systems' tokens by hash: dropped on every node when one is revoked, and after two seconds otherwise (a
+     * drop a node did not hear). Expiry is checked at each use.
      */
-    private final ReadThroughCache<String, Row> systemTokens = new ReadThroughCache<>(Duration.ofSeconds(2), 50_000);
+    private final ReadThroughCache<String, Row> systemTokens;
 
-    AccessTokens(JdbcClient jdbc, SecuritySettings settings) {
+    AccessTokens(JdbcClient jdbc, SecuritySettings settings, CacheDrops caches) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.systemTokens = caches.cache("security.system-tokens", Duration.ofSeconds(2), 50_000);
     }
 
     Issued issue(Actor.Kind kind, long subjectId) {
@@ -108,9 +110,12 @@ class AccessTokens {
                 .optional().orElse(null);
     }
 
-    void revoke(String tokenHash) {
+    void revoke(Actor.Kind kind, String tokenHash) {
         jdbc.sql("update access_token set revoked = true where token_hash = ?").param(tokenHash).update();
-        systemTokens.forgetAfterCommit(tokenHash);
+        if (kind == Actor.Kind.SYSTEM) {
+            // a user's token is never kept, so its revocation (every logout) need not drop the nodes' caches
+            systemTokens.forgetAfterCommit(tokenHash);
+        }
     }
 
     /** Ends every session of a subject, e.g. after a password change. */
@@ -118,7 +123,7 @@ class AccessTokens {
         jdbc.sql("update access_token set revoked = true where subject_kind = ? and subject_id = ? and token_hash <> ?")
                 .params(kind.name(), subjectId, exceptHash == null ? "" : exceptHash).update();
         if (kind == Actor.Kind.SYSTEM) {
-            systemTokens.forgetAll();
+            systemTokens.forgetAllAfterCommit();  // the hashes are not known here
         }
     }
 

@@ -60,7 +60,7 @@ class AuthController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout() {
         Actor actor = Actor.require();
-        tokens.revoke(currentTokenHash());
+        tokens.revoke(actor.kind(), currentTokenHash());
         audit.record(AuditEvent.success("auth.logout", "user", actor.id(), null));
         return ResponseEntity.noContent().build();
     }

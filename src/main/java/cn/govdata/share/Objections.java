@@ -44,6 +44,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 import tools.jackson.core.type.TypeReference;
@@ -126,13 +127,12 @@ public class Objections {
     private final TransactionTemplate transactions;
     private final TransactionTemplate independent;
     /** Open objections per entry: record key → items objected to. */
-    private final ReadThroughCache<Long, Map<String, Set<String>>> openOn = new ReadThroughCache<>(
-            Duration.ofSeconds(2), 10_000);
+    private final ReadThroughCache<Long, Map<String, Set<String>>> openOn;
 
     Objections(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, Directory directory, ActivePolicy policy,
             WorkingDayCalendar calendar, Grants grants, ShareGrants shareGrants, LakeRecords lake,
             RecordCorrections corrections, EvidenceFiles files, ShareSettings settings, AuditLog audit,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, CacheDrops caches) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
@@ -149,6 +149,7 @@ public class Objections {
         this.transactions = new TransactionTemplate(transactionManager);
         this.independent = new TransactionTemplate(transactionManager);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.openOn = caches.cache("share.open-objections", Duration.ofSeconds(2), 10_000);
     }
 
     // --- the interface for the data access interfaces -------------------------------------------------------------
@@ -157,8 +158,8 @@ public class Objections {
      * Which of these records of a catalog entry's dataset are under review: an open objection on them. For the
      * data access interfaces (verification, query, exchange), which deliver such records marked as under review
      * — never withheld, so that nobody's business waits for the check. The open objections of an entry are few
-     * and asked about on every shared read, so they are kept in memory: dropped when this node raises or closes
-     * one, and after two seconds otherwise (changes on other nodes).
+     * and asked about on every shared read, so they are kept in memory: dropped on every node when one is raised or
+     * closed, and after two seconds otherwise (a drop a node did not hear).
      *
      * @param recordKeys record keys as the lake stores them ({@link LakeRecords.Row#key()})
      * @return for each key with an open objection, the data items objected to, in key order; keys without an

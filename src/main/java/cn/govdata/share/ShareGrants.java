@@ -29,6 +29,7 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 
@@ -62,16 +63,18 @@ public class ShareGrants {
     private final TransactionTemplate independent;
     private final QuotaLedger ledger;
     /**
-     * A department's grants on an entry, newest first. Dropped when a grant is issued or revoked on this node
-     * (so a revocation takes effect at once here) and after two seconds otherwise (on other nodes). Statuses
-     * are worked out again at each use: a grant expires by the date, not by the cache.
+     * A department's grants on an entry, newest first. Dropped on every node when a grant is issued or revoked
+     * (so a revocation takes effect at once everywhere) and after two seconds otherwise (a change behind the
+     * platform's back, a drop a node did not hear). Statuses are worked out again at each use: a grant expires
+     * by the date, not by the cache.
      */
-    private final ReadThroughCache<Holder, List<Grant>> held = new ReadThroughCache<>(Duration.ofSeconds(2), 50_000);
+    private final ReadThroughCache<Holder, List<Grant>> held;
     private final ConcurrentHashMap<Long, Integer> rateLimits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> windows = new ConcurrentHashMap<>();
 
     ShareGrants(Grants grants, PublishedCatalog catalog, ActivePolicy policy, AuditLog audit,
-            WorkingDayCalendar calendar, PlatformTransactionManager transactions, QuotaLedger ledger) {
+            WorkingDayCalendar calendar, PlatformTransactionManager transactions, QuotaLedger ledger,
+            CacheDrops caches) {
         this.ledger = ledger;
         this.grants = grants;
         this.catalog = catalog;
@@ -81,6 +84,7 @@ public class ShareGrants {
         // a refusal is audited even when the caller's transaction rolls back because of it
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.held = caches.cache("share.grants", Duration.ofSeconds(2), 50_000);
     }
 
     @EventListener
@@ -93,7 +97,10 @@ public class ShareGrants {
         forget(event.consumerDepartmentId(), event.entryId());
     }
 
-    /** Drops what this node knows of a department's grants on an entry, now and when the transaction ends. */
+    /**
+     * Drops what this node knows of a department's grants on an entry, now and when the transaction ends, and
+     * tells the other nodes to drop theirs when it commits.
+     */
     void forget(long consumerDepartmentId, long entryId) {
         held.forgetAfterCommit(new Holder(consumerDepartmentId, entryId));
     }

@@ -15,7 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ReadThroughCacheTest {
 
     private final AtomicInteger loads = new AtomicInteger();
-    private final ReadThroughCache<String, String> cache = new ReadThroughCache<>(Duration.ofMinutes(1), 100);
+    /** How often the cache told the other nodes to drop it. */
+    private final AtomicInteger announced = new AtomicInteger();
+    private final ReadThroughCache<String, String> cache = new ReadThroughCache<>("test.values", Duration.ofMinutes(1),
+            100, announced::incrementAndGet);
 
     private String load(String key) {
         return key + "#" + loads.incrementAndGet();
@@ -75,6 +78,34 @@ class ReadThroughCacheTest {
         cache.get("entry", this::load);
         cache.forgetAfterCommit("entry");
         assertThat(cache.get("entry", this::load)).isEqualTo("entry#2");
+    }
+
+    @Test
+    void tellsTheOtherNodesOnlyOfChangesThatCommit() {
+        cache.get("grant", this::load);
+        cache.forget("grant");
+        cache.forgetAll();
+        assertThat(announced).as("a drop on this node only").hasValue(0);
+        cache.forgetAfterCommit("grant");
+        cache.forgetAllAfterCommit();
+        assertThat(announced).hasValue(2);
+    }
+
+    @Test
+    void forgetsEverythingAgainWhenTheChangingTransactionEnds() {
+        cache.get("a", this::load);
+        cache.get("b", this::load);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache.forgetAllAfterCommit();
+            assertThat(cache.get("a", key -> "old state")).isEqualTo("old state");
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(cache.get("a", key -> "new state")).isEqualTo("new state");
+        assertThat(cache.get("b", this::load)).isEqualTo("b#3");
     }
 
     private static void await(CountDownLatch latch) {
