@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The interface description of one catalog entry for the caller (SHR-5): an OpenAPI 3.0 document of exactly
  * what the caller's active grants let it call — the verification, query and exchange operations of the ways
- * granted, request and answer schemas whose properties are the granted data items (Chinese name, catalog data
- * type, masking rule), the record key, the row filter and the limits. Per way of use it describes the grant a
+ * granted, and for subscription the registration with the push as its callback ({@link SubscriptionInterface}),
+ * request and answer schemas whose properties are the granted data items (Chinese name, catalog data type,
+ * masking rule), the record key, the row filter and the limits. Per way of use it describes the grant a
  * request that names no items falls under (the newest usable one), as {@link ShareGrants#authorize} picks it.
  *
  * <p>Values travel as text, so every item's JSON type is {@code string}; its catalog data type is given as
@@ -35,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class GrantInterface {
 
-    static final List<WayOfUse> DESCRIBED = List.of(WayOfUse.VERIFICATION, WayOfUse.QUERY, WayOfUse.EXCHANGE);
+    static final List<WayOfUse> DESCRIBED = List.of(WayOfUse.VERIFICATION, WayOfUse.QUERY, WayOfUse.EXCHANGE,
+            WayOfUse.SUBSCRIPTION);
 
     private static final Map<MaskingRule, String> MASKING = Map.of(
             MaskingRule.NONE, "不脱敏，提供原值",
@@ -53,11 +55,14 @@ class GrantInterface {
     private final ShareGrants shareGrants;
     private final PublishedCatalog catalog;
     private final JsonMapper json;
+    private final SubscriptionInterface subscriptions;
 
-    GrantInterface(ShareGrants shareGrants, PublishedCatalog catalog, JsonMapper json) {
+    GrantInterface(ShareGrants shareGrants, PublishedCatalog catalog, JsonMapper json,
+            SubscriptionInterface subscriptions) {
         this.shareGrants = shareGrants;
         this.catalog = catalog;
         this.json = json;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -115,7 +120,12 @@ class GrantInterface {
                     schemas.set("Change" + suffix, change(grant, items));
                     paths.putObject(base + "/exchange").set("get", exchange(grant, suffix));
                 }
-                default -> throw new IllegalStateException(way.name());
+                case SUBSCRIPTION -> {
+                    // a push delivers changes in the same form as the exchange's JSON Lines
+                    schemas.set("Change" + suffix, change(grant, items));
+                    subscriptions.describe(paths, schemas, entry, grant, rowFilter(grant.rowFilter(), items),
+                            "Change" + suffix);
+                }
             }
         });
         return doc;
