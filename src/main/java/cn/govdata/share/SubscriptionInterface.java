@@ -62,17 +62,17 @@ class SubscriptionInterface {
                 ref("Subscription"), subscription));
         one.set("delete", deleteOperation());
         paths.putObject(BASE + "/{id}/pause").set("post", management("pauseSubscription", "暂停订阅",
-                "暂停推送：此后的变化留待恢复后推送，游标不变。只能暂停推送中（ACTIVE）的订阅。", ref("Subscription"),
+                "此后的变化留待恢复后推送，游标不变；只能暂停推送中（ACTIVE）的订阅。", ref("Subscription"),
                 subscription, "409"));
         paths.putObject(BASE + "/{id}/resume").set("post", management("resumeSubscription", "恢复订阅",
-                "恢复已暂停或已中止的订阅：重新授权（授权不再允许时拒绝），随后推送游标之后的全部变化。", ref("Subscription"),
+                "已暂停或已中止的订阅重新授权（授权不再允许时拒绝），随后推送游标之后的全部变化。", ref("Subscription"),
                 subscription, "403", "409"));
         paths.putObject(BASE + "/{id}/secret").set("post", management("rotateSubscriptionSecret", "更换签名密钥",
                 "签发新的签名密钥，只在本应答中出现一次（secret）；旧密钥立即停止签名。", ref("Subscription"), subscription));
         paths.putObject(BASE + "/{id}/deliveries").set("get", management("listSubscriptionDeliveries", "推送记录",
                 "最近 100 次推送请求及其结果（HTTP 状态或错误）。", array(ref("Delivery")), subscription));
         paths.putObject(BASE + "/{id}/dead-letters").set("get", management("listSubscriptionDeadLetters", "死信",
-                "多次推送失败后放弃的变化：只有游标范围和条数，不含数据。", array(ref("DeadLetter")), subscription));
+                "多次推送失败后放弃的变化，只有游标范围和条数，不含数据。", array(ref("DeadLetter")), subscription));
         paths.putObject(BASE + "/{id}/dead-letters/{deadLetterId}/retry").set("post", management("retryDeadLetter",
                 "重试死信", "订阅游标退回死信的起点，按届时的授权重新读取并推送其变化（其后的变化也会再次推送）。",
                 ref("DeadLetter"), letter, "409"));
@@ -184,7 +184,7 @@ class SubscriptionInterface {
         ObjectNode operation = json.createObjectNode();
         operation.put("operationId", "deleteSubscription");
         operation.put("summary", "删除订阅");
-        operation.put("description", "删除订阅，不再推送。");
+        operation.put("description", "不再推送。");
         operation.putArray("tags").add(TAG);
         pathParameter(operation.putArray("parameters"), "id");
         ObjectNode responses = operation.putObject("responses");
