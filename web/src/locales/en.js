@@ -453,7 +453,8 @@ export default {
     },
     api: {
       title: 'Interface description', back: 'Back to my grants', showRaw: 'Show JSON', hideRaw: 'Hide JSON', download: 'Download OpenAPI JSON',
-      operations: 'Operations you may call', noOperations: 'The grant allows no verification, query or exchange', way: 'Way', call: 'Call',
+      operations: 'Operations you may call', noOperations: 'The grant allows no verification, query, exchange or subscription', way: 'Way', call: 'Call',
+      pushTarget: 'the registered endpoint (pushed by the platform)',
       grant: 'Grant', description: 'Description', fields: 'Data items', item: 'Item', meaning: 'Name and type', type: 'Data type',
       masking: 'Masking', usedIn: 'Used in', key: 'key', try: 'Try it: verification',
       tryHint: 'Runs as you; recorded and counted against the daily quota', keyOf: 'Key {name}', claimOf: 'Check {name}', verify: 'Verify',

@@ -435,7 +435,8 @@ export default {
     },
     api: {
       title: '接口说明', back: '返回我的授权', showRaw: '查看 JSON', hideRaw: '收起 JSON', download: '下载 OpenAPI JSON',
-      operations: '可调用的接口', noOperations: '授权不含比对验证、检索查询或数据交换', way: '方式', call: '调用', grant: '授权',
+      operations: '可调用的接口', noOperations: '授权不含比对验证、检索查询、数据交换或主动推送', way: '方式', call: '调用', grant: '授权',
+      pushTarget: '登记的 endpoint（平台推送）',
       description: '说明', fields: '数据项', item: '数据项', meaning: '名称与类型', type: '数据类型', masking: '脱敏规则',
       usedIn: '用于', key: '主键', try: '试一试：比对验证', tryHint: '以当前登录用户调用，计入使用记录和每日限额',
       keyOf: '主键 {name}', claimOf: '核对 {name}', verify: '比对', found: '授权范围内持有该记录', notFound: '授权范围内未持有该记录',

@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The interface description of one catalog entry for the caller (SHR-5): an OpenAPI 3.0 document of exactly
  * what the caller's active grants let it call — the verification, query and exchange operations of the ways
- * granted, request and answer schemas whose properties are the granted data items (Chinese name, catalog data
- * type, masking rule), the record key, the row filter and the limits. Per way of use it describes the grant a
+ * granted, and for subscription the registration with the push as its callback ({@link SubscriptionInterface}),
+ * request and answer schemas whose properties are the granted data items (Chinese name, catalog data type,
+ * masking rule), the record key, the row filter and the limits. Per way of use it describes the grant a
  * request that names no items falls under (the newest usable one), as {@link ShareGrants#authorize} picks it.
  *
  * <p>Values travel as text, so every item's JSON type is {@code string}; its catalog data type is given as
@@ -35,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class GrantInterface {
 
-    static final List<WayOfUse> DESCRIBED = List.of(WayOfUse.VERIFICATION, WayOfUse.QUERY, WayOfUse.EXCHANGE);
+    static final List<WayOfUse> DESCRIBED = List.of(WayOfUse.VERIFICATION, WayOfUse.QUERY, WayOfUse.EXCHANGE,
+            WayOfUse.SUBSCRIPTION);
 
     private static final Map<MaskingRule, String> MASKING = Map.of(
             MaskingRule.NONE, "不脱敏，提供原值",
@@ -53,11 +55,14 @@ class GrantInterface {
     private final ShareGrants shareGrants;
     private final PublishedCatalog catalog;
     private final JsonMapper json;
+    private final SubscriptionInterface subscriptions;
 
-    GrantInterface(ShareGrants shareGrants, PublishedCatalog catalog, JsonMapper json) {
+    GrantInterface(ShareGrants shareGrants, PublishedCatalog catalog, JsonMapper json,
+            SubscriptionInterface subscriptions) {
         this.shareGrants = shareGrants;
         this.catalog = catalog;
         this.json = json;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -112,10 +117,15 @@ class GrantInterface {
                             body("QueryRequest" + suffix), ok("application/json", ref("QueryAnswer" + suffix))));
                 }
                 case EXCHANGE -> {
-                    schemas.set("Change" + suffix, change(suffix));
+                    schemas.set("Change" + suffix, change(grant, items));
                     paths.putObject(base + "/exchange").set("get", exchange(grant, suffix));
                 }
-                default -> throw new IllegalStateException(way.name());
+                case SUBSCRIPTION -> {
+                    // a push delivers changes in the same form as the exchange's JSON Lines
+                    schemas.set("Change" + suffix, change(grant, items));
+                    subscriptions.describe(paths, schemas, entry, grant, rowFilter(grant.rowFilter(), items),
+                            "Change" + suffix);
+                }
             }
         });
         return doc;
@@ -263,11 +273,7 @@ class GrantInterface {
     private ObjectNode record(Grant grant, Map<String, DataItem> items) {
         ObjectNode record = object("一条记录：授权数据项，按授权的脱敏规则处理");
         ObjectNode properties = record.putObject("properties");
-        ObjectNode values = properties.putObject("values");
-        values.put("type", "object");
-        values.put("additionalProperties", false);
-        ObjectNode valueProperties = values.putObject("properties");
-        grant.items().forEach(name -> valueProperties.set(name, delivered(items.get(name), name, grant)));
+        properties.set("values", deliveredValues(grant, items));
         properties.putObject("underReview").put("type", "boolean").put("description", "该记录是否有未办结的异议");
         return record;
     }
@@ -309,15 +315,31 @@ class GrantInterface {
         return answer;
     }
 
-    private ObjectNode change(String suffix) {
-        ObjectNode change = object("JSON Lines 的一行：一条记录（授权数据项，已脱敏），或一条删除（只含主键项）");
+    /**
+     * A change as {@link SharedData.SharedChange} is written: its values are the delivered items themselves (not
+     * a query's record, which also says whether it is under review).
+     */
+    private ObjectNode change(Grant grant, Map<String, DataItem> items) {
+        ObjectNode change = object("一条变化：一条记录（授权数据项，按授权的脱敏规则处理），或一条删除（deleted 为 true，"
+                + "只含所交付数据项中的主键项；主键项不在所交付的数据项中时，删除不告知）");
         ObjectNode properties = change.putObject("properties");
-        properties.set("values", ((ObjectNode) ref("Record" + suffix)));
-        properties.putObject("deleted").put("type", "boolean");
+        properties.set("values", deliveredValues(grant, items));
+        properties.putObject("deleted").put("type", "boolean").put("description", "是否为删除");
+        change.putArray("required").add("values").add("deleted");
         return change;
     }
 
     // --- items -------------------------------------------------------------------------------------------------
+
+    /** The values of a record as it leaves under the grant: exactly the granted items, each masked. */
+    private ObjectNode deliveredValues(Grant grant, Map<String, DataItem> items) {
+        ObjectNode values = json.createObjectNode();
+        values.put("type", "object");
+        values.put("additionalProperties", false);
+        ObjectNode properties = values.putObject("properties");
+        grant.items().forEach(name -> properties.set(name, delivered(items.get(name), name, grant)));
+        return values;
+    }
 
     /** An item's value as the caller sends it. */
     private ObjectNode plain(DataItem item) {

@@ -23,8 +23,9 @@ class GrantInterfaceController {
 
     @GetMapping(path = "/api/v1/share/data/{entryId}/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The OpenAPI 3.0 document of what the caller's active grants on the entry let it call: the "
-            + "operations of the ways granted, the granted items with Chinese names, types and masking, the record "
-            + "key, the row filter and the limits")
+            + "operations of the ways granted (for subscription the registration, its management and the signed push "
+            + "as a callback), the granted items with Chinese names, types and masking, the record key, the row "
+            + "filter and the limits")
     ObjectNode openapi(@PathVariable long entryId) {
         return description.describe(Actor.require(), entryId);
     }
