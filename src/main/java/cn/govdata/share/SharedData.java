@@ -163,10 +163,11 @@ class SharedData {
         Source source = source(entryId);
         List<Condition> conditions = new ArrayList<>(conditions(use));
         filters.forEach(f -> conditions.add(new Condition(f.item(), f.match(), f.value())));
+        String key = byKey ? key(source, q.key()) : null;
         List<LakeRecords.Row> rows;
         long total;
         if (byKey) {
-            rows = lake.byKey(source, key(source, q.key()), items, conditions).stream().toList();
+            rows = lake.byKey(source, key, items, conditions).stream().toList();
             total = rows.size();
         } else {
             LakeRecords.Page found = lake.query(source, items, conditions, page, size);
@@ -182,7 +183,7 @@ class SharedData {
         usage.record(actor, use, rows.size(), items, (byKey ? "key " + source.keyItems()
                 : "filters " + filters.stream().map(f -> f.item() + " " + f.match()).toList()) + ", page " + page);
         record(actor, "share.data.query", use, medium, rows.size() + " of " + total + " records, items " + items
-                + (byKey ? ", key " + printable(key(source, q.key()))
+                + (byKey ? ", key " + printable(key)
                         : ", filters " + filters.stream().map(f -> f.item() + " " + f.match() + " " + f.value()).toList())
                 + ", page " + page);
         return new QueryAnswer(total, page, size, records, use.grantId());

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +36,6 @@ class SubscriptionApiTest extends ShareFixtures {
     private static final String LI = IdNumbers.of("370602", "19921231", "456");
     private static final String WANG = IdNumbers.of("370611", "20010615", "789");
     private static final String ZHAO = IdNumbers.of("370602", "19750303", "321");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** One request the subscriber received. */
     private record Received(Map<String, List<String>> headers, byte[] body) {
@@ -373,20 +370,5 @@ class SubscriptionApiTest extends ShareFixtures {
                 "rowFilter", Map.of("conditions", List.of(Map.of("item", "xzqh", "op", "PREFIX", "values", List.of("370602"))))));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return approved.json().get("grantIds").get(0).asLong();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + PATIENCE);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

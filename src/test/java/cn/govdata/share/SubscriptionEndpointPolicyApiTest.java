@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +38,6 @@ class SubscriptionEndpointPolicyApiTest extends ShareFixtures {
 
     private static final String DATA_DIR = System.getProperty("java.io.tmpdir") + "/govdata-test-subscription-policy-"
             + java.util.UUID.randomUUID();
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @DynamicPropertySource
     static void ownDataDirectory(DynamicPropertyRegistry registry) {
@@ -167,20 +164,5 @@ class SubscriptionEndpointPolicyApiTest extends ShareFixtures {
         Api.Response approved = policeApprover.post("/api/v1/share/applications/" + drafted.id() + "/approve",
                 Map.of());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + PATIENCE);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
