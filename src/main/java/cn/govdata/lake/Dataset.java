@@ -26,9 +26,9 @@ record Dataset(long id, long entryId, String resourceCode, String name, long reg
         return columns.stream().filter(Column::recordKey).map(Column::itemName).toList();
     }
 
-    /** A record's key: the key items' values joined by the unit separator, which no value contains. */
+    /** A record's key as stored. */
     String recordKey(java.util.Map<String, String> record) {
-        return String.join("\u001f", keyItems().stream().map(item -> record.get(item).strip()).toList());
+        return RecordKey.of(keyItems(), record).stored();
     }
 
     /** A record's values in the order of the live columns, blank values as null. */

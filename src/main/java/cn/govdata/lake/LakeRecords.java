@@ -38,13 +38,7 @@ public class LakeRecords {
 
         /** A record's key from its key items' values, as the dataset stores it. */
         public String recordKey(Map<String, String> keyValues) {
-            return String.join("\u001f", keyItems.stream().map(item -> {
-                String value = keyValues.get(item);
-                if (value == null || value.isBlank()) {
-                    throw new IllegalArgumentException("key item " + item + " has no value");
-                }
-                return value.strip();
-            }).toList());
+            return RecordKey.of(keyItems, keyValues).stored();
         }
     }
 

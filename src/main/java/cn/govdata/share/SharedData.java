@@ -16,6 +16,7 @@ import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
 import cn.govdata.lake.LakeRecords;
+import cn.govdata.lake.RecordKey;
 import cn.govdata.lake.LakeRecords.Change;
 import cn.govdata.lake.LakeRecords.Condition;
 import cn.govdata.lake.LakeRecords.Match;
@@ -257,14 +258,7 @@ class SharedData {
 
     /** The delivered key items of a record key, in the dataset's key order. */
     static Map<String, String> keyValues(Source source, String key, List<String> items) {
-        String[] parts = key.split("\u001f", -1);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < source.keyItems().size() && i < parts.length; i++) {
-            if (items.contains(source.keyItems().get(i))) {
-                values.put(source.keyItems().get(i), parts[i]);
-            }
-        }
-        return values;
+        return RecordKey.parse(key).byItem(source.keyItems(), items);
     }
 
     static List<Condition> conditions(AuthorizedUse use) {
@@ -294,6 +288,6 @@ class SharedData {
      * where the use of a person's data must be traceable; a composite key's separator shown as {@code |}.
      */
     private static String printable(String key) {
-        return key.replace('\u001f', '|');
+        return RecordKey.parse(key).toString();
     }
 }
