@@ -21,6 +21,19 @@ public record AuditEvent(String action, String objectType, String objectId, Audi
         Objects.requireNonNull(outcome, "outcome");
     }
 
+    public AuditEvent(AuditAction action, String objectType, String objectId, AuditOutcome outcome, String detail,
+            String purpose, String grantId) {
+        this(action.code(), objectType, objectId, outcome, detail, purpose, grantId);
+    }
+
+    public static AuditEvent success(AuditAction action, String objectType, Object objectId, String detail) {
+        return success(action.code(), objectType, objectId, detail);
+    }
+
+    public static AuditEvent failure(AuditAction action, String objectType, Object objectId, String detail) {
+        return failure(action.code(), objectType, objectId, detail);
+    }
+
     public static AuditEvent success(String action, String objectType, Object objectId, String detail) {
         return new AuditEvent(action, objectType, objectId == null ? null : objectId.toString(), AuditOutcome.SUCCESS,
                 detail, null, null);

@@ -1,10 +1,8 @@
 package cn.govdata.catalog;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +22,7 @@ import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ListParameter;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,13 +74,13 @@ class CatalogSearchController {
                     page + " (only the first " + CatalogSearch.MAX_WINDOW + " hits can be paged; narrow the query)");
         }
         CatalogSearch.Request request = new CatalogSearch.Request(q,
-                parse("departmentId", departmentId, CatalogSearchController::departmentId),
-                parse("category", category, CatalogSearchController::category),
-                parse("subject", subject, CatalogSearchController::subject),
-                parse("shareType", shareType, value -> constant(ShareType.class, value)),
-                parse("openType", openType, value -> constant(OpenType.class, value)),
-                parse("format", format, value -> constant(ResourceFormat.class, value)),
-                parse("updateCycle", updateCycle, value -> constant(UpdateCycle.class, value)), page, size);
+                ListParameter.parse("departmentId", departmentId, CatalogSearchController::departmentId),
+                ListParameter.parse("category", category, CatalogSearchController::category),
+                ListParameter.parse("subject", subject, CatalogSearchController::subject),
+                ListParameter.enums("shareType", shareType, ShareType.class),
+                ListParameter.enums("openType", openType, OpenType.class),
+                ListParameter.enums("format", format, ResourceFormat.class),
+                ListParameter.enums("updateCycle", updateCycle, UpdateCycle.class), page, size);
         return search.search(actor, request);
     }
 
@@ -113,50 +112,11 @@ class CatalogSearchController {
 
     // --- parameters ----------------------------------------------------------------------------------------
 
-    /** Signals a value that is not valid; the caller names the parameter. */
-    private static final class Invalid extends RuntimeException {
-        private final String allowed;
-
-        Invalid(String allowed) {
-            super(null, null, false, false);
-            this.allowed = allowed;
-        }
-    }
-
-    private static <T> List<T> parse(String parameter, List<String> values, Function<String, T> parser) {
-        List<T> parsed = new ArrayList<>();
-        if (values == null) {
-            return parsed;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                String trimmed = part.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
-                try {
-                    T result = parser.apply(trimmed);
-                    if (!parsed.contains(result)) {
-                        parsed.add(result);
-                    }
-                } catch (Invalid e) {
-                    throw new DomainException(ProblemCode.INVALID_VALUE, parameter,
-                            abbreviate(trimmed) + " (" + e.allowed + ")");
-                }
-            }
-        }
-        return parsed;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    }
-
     private static Long departmentId(String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new Invalid("a department id");
+            throw new ListParameter.Refused("a department id");
         }
     }
 
@@ -168,22 +128,14 @@ class CatalogSearchController {
         try {
             return Category.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Invalid("1, 2, 3 or " + Arrays.toString(Category.values()));
+            throw new ListParameter.Refused("1, 2, 3 or " + Arrays.toString(Category.values()));
         }
     }
 
     private static String subject(String value) {
         if (!SUBJECT.matcher(value).matches()) {
-            throw new Invalid("category digit and two-digit subject, e.g. 101");
+            throw new ListParameter.Refused("category digit and two-digit subject, e.g. 101");
         }
         return value;
-    }
-
-    static <E extends Enum<E>> E constant(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Invalid("one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

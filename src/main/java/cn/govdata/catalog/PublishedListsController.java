@@ -2,8 +2,6 @@ package cn.govdata.catalog;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +19,7 @@ import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ListParameter;
 import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,13 +76,13 @@ class PublishedListsController {
 
     private PublishedLists.Filter shareFilter(List<String> type, Long departmentId) {
         Actor actor = Actor.require();
-        return new PublishedLists.Filter(actor.regionId(), Kind.SHARE, lists.shareTypes(types(type, ShareType.class)),
+        return new PublishedLists.Filter(actor.regionId(), Kind.SHARE, lists.shareTypes(ListParameter.enums("type", type, ShareType.class)),
                 departmentId);
     }
 
     private PublishedLists.Filter openFilter(List<String> type, Long departmentId) {
         Actor actor = Actor.require();
-        return new PublishedLists.Filter(actor.regionId(), Kind.OPEN, lists.openTypes(types(type, OpenType.class)),
+        return new PublishedLists.Filter(actor.regionId(), Kind.OPEN, lists.openTypes(ListParameter.enums("type", type, OpenType.class)),
                 departmentId);
     }
 
@@ -101,31 +100,5 @@ class PublishedListsController {
             throw new DomainException(ProblemCode.INVALID_VALUE, "format",
                     (format.length() > 20 ? format.substring(0, 20) + "…" : format) + " (json or csv)");
         }
-    }
-
-    private static <E extends Enum<E>> List<E> types(List<String> values, Class<E> type) {
-        List<E> parsed = new ArrayList<>();
-        if (values == null) {
-            return parsed;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                String trimmed = part.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
-                try {
-                    E constant = Enum.valueOf(type, trimmed.toUpperCase(Locale.ROOT));
-                    if (!parsed.contains(constant)) {
-                        parsed.add(constant);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new DomainException(ProblemCode.INVALID_VALUE, "type", (trimmed.length() > 40
-                            ? trimmed.substring(0, 40) + "…" : trimmed) + " (one of "
-                            + Arrays.toString(type.getEnumConstants()) + ")");
-                }
-            }
-        }
-        return parsed;
     }
 }

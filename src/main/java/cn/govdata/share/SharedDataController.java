@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -25,6 +24,7 @@ import cn.govdata.share.SharedData.Verification;
 import cn.govdata.share.SharedData.VerificationRequest;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ListParameter;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,8 +77,7 @@ class SharedDataController {
             case "JSON_LINES", "JSONL" -> false;
             default -> throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("format"), "CSV / JSON_LINES");
         };
-        List<String> asked = items == null || items.isBlank() ? List.of()
-                : Arrays.stream(items.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> asked = ListParameter.values(items);
         Writer[] out = { null };
         CSVPrinter[] printer = { null };
         List<String> columns = new ArrayList<>();
