@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * The desensitisation (脱敏) of one value, the same for sharing and for opening data (DESIGN.md, Security): a
  * grant or an open dataset names a rule per data item, and every value leaves the platform through it. The
+ * personal values quoted in free text that people are shown (audit details) are masked by the same rules
+ * ({@link TextMasking}). The
  * shapes follow common practice in Chinese government and banking systems: the region part of an ID number
  * and its last four, the registration authority and region of a credit code, the network prefix and last
  * four of a mobile number, the issuer and last four of a bank card, the surname of a name, an address down
@@ -82,7 +84,7 @@ public enum MaskingRule {
         return FULL;
     }
 
-    private static String keep(String v, int head, int tail) {
+    static String keep(String v, int head, int tail) {
         int[] cp = v.codePoints().toArray();
         if (cp.length <= head + tail) {
             // too short to keep both ends: keep the first character at most
