@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -49,11 +48,11 @@ class AuditController {
             @RequestParam(required = false) String action, @RequestParam(required = false) String objectType,
             @RequestParam(required = false) String objectId, @RequestParam(required = false) AuditOutcome outcome,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        requireAuditor();
+        AuditAccess.requireReadsTheLog(Actor.require());
         AuditSearch.Filter filter = new AuditSearch.Filter(time(from, false), time(to, true), actor, departmentId, action,
                 objectType, objectId, outcome);
         AuditSearch.Page result = search.search(filter, page, size);
-        audit.record(AuditEvent.success("audit.search", "audit", null, describe(filter)));
+        audit.record(AuditEvent.success(AuditLogAction.SEARCH, "audit", null, describe(filter)));
         return result;
     }
 
@@ -63,10 +62,10 @@ class AuditController {
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String action,
             @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
             @RequestParam(required = false) AuditOutcome outcome) {
-        requireAuditor();
+        AuditAccess.requireReadsTheLog(Actor.require());
         AuditSearch.Filter filter = new AuditSearch.Filter(time(from, false), time(to, true), actor, departmentId, action,
                 objectType, objectId, outcome);
-        audit.record(AuditEvent.success("audit.export", "audit", null, describe(filter)));
+        audit.record(AuditEvent.success(AuditLogAction.EXPORT, "audit", null, describe(filter)));
         StreamingResponseBody body = out -> search.exportCsv(filter, out);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -76,9 +75,9 @@ class AuditController {
 
     @GetMapping("/verify")
     AuditVerification.Result verify() {
-        requireAuditor();
+        AuditAccess.requireVerifiesTheLog(Actor.require());
         AuditVerification.Result result = verification.verify();
-        audit.record(new AuditEvent("audit.verify", "audit", null,
+        audit.record(new AuditEvent(AuditLogAction.VERIFY, "audit", null,
                 result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 "entries " + result.entries() + (result.intact() ? ", intact" : ", broken at " + result.firstBroken()),
                 null, null));
@@ -89,13 +88,6 @@ class AuditController {
     String publicKey() {
         Actor.require();
         return key.publicKeyPem();
-    }
-
-    private static void requireAuditor() {
-        Actor actor = Actor.require();
-        if (!actor.authority() || !actor.has(Role.AUDIT_ADMIN)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
     }
 
     /** Accepts an ISO date-time with offset, or a date (the start or end of that day in Beijing time). */

@@ -2,9 +2,6 @@ package cn.govdata.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,14 +9,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.SpreadsheetCsv;
+import cn.govdata.shared.TextMasking;
 
 /** Finding entries by time, actor, department, action, object and outcome; and exporting them as CSV. */
 @Service
@@ -35,6 +32,10 @@ class AuditSearch {
         }
     }
 
+    /**
+     * An entry as the auditor is shown it: the personal values quoted in its detail masked ({@link TextMasking});
+     * the stored entry, and the hash that covers it, keep them.
+     */
     record Item(long id, OffsetDateTime occurredAt, String actor, Long actorDepartmentId, String action,
             String objectType, String objectId, AuditOutcome outcome, String clientAddress, String purpose,
             String grantId, String detail, String hash) {
@@ -69,20 +70,20 @@ class AuditSearch {
         return new Page(items, total == null ? 0 : total, page, size);
     }
 
-    /** Streams every matching entry, oldest first, as UTF-8 CSV with a BOM so that Excel reads the Chinese. */
+    /**
+     * Streams every matching entry, oldest first, as CSV for a spreadsheet (UTF-8 with a byte order mark so that
+     * Excel reads the Chinese; a cell such as a failed login's name {@code =HYPERLINK(…)} never opens as a formula).
+     */
     @Transactional(readOnly = true)
     void exportCsv(Filter filter, OutputStream out) throws IOException {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
-        out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "time", "actor",
-                "department", "action", "object_type", "object_id", "outcome", "client_address", "purpose", "grant",
-                "detail", "hash").get());
+        SpreadsheetCsv csv = SpreadsheetCsv.withByteOrderMark(out, "id", "time", "actor", "department", "action",
+                "object_type", "object_id", "outcome", "client_address", "purpose", "grant", "detail", "hash");
         streaming.query(SELECT + where + " order by id", rs -> {
             Item item = map(rs);
             try {
-                csv.printRecord(item.id(), item.occurredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
+                csv.printRow(item.id(), item.occurredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
                         item.actor(), item.actorDepartmentId(), item.action(), item.objectType(), item.objectId(),
                         item.outcome(), item.clientAddress(), item.purpose(), item.grantId(), item.detail(), item.hash());
             } catch (IOException e) {
@@ -139,6 +140,6 @@ class AuditSearch {
                 rs.getObject("actor_department_id", Long.class), rs.getString("action"), rs.getString("object_type"),
                 rs.getString("object_id"), AuditOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("client_address"), rs.getString("purpose"), rs.getString("grant_id"),
-                rs.getString("detail"), rs.getString("hash"));
+                TextMasking.masked(rs.getString("detail")), rs.getString("hash"));
     }
 }

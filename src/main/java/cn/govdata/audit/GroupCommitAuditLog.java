@@ -173,7 +173,11 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Signs a checkpoint at the current end of the chain, if anything was appended since the last one. */
+    /**
+     * Signs the chain head (a checkpoint at the current end of the chain), unless it is signed already, and
+     * waits until the signature is committed. Every minute, on every verification and at shutdown, so that the
+     * entries cut from the end of the log are found missing behind the signed head.
+     */
     @Scheduled(fixedDelayString = "${govdata.audit.checkpoint-interval:PT1M}", initialDelayString = "PT1M")
     void checkpoint() {
         append(null);
@@ -243,8 +247,8 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
                     move.setString(2, lastHash);
                     move.executeUpdate();
                 }
-                if (lastId > 0 && (checkpointRequested ? lastId != lastCheckpointedId
-                        : lastId - Math.max(lastCheckpointedId, lastCheckpointed(connection)) >= checkpointEvery)) {
+                long lastSigned = lastCheckpointed(connection);
+                if (lastId > 0 && (checkpointRequested ? lastId != lastSigned : lastId - lastSigned >= checkpointEvery)) {
                     sign(connection, lastId, lastHash);
                 }
                 connection.commit();
@@ -336,7 +340,10 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         writer = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::drain);
     }
 
-    /** Drains what is queued before the application stops, so no accepted entry is lost. */
+    /**
+     * Drains what is queued before the application stops, so no accepted entry is lost, and signs the chain head,
+     * so that not even the entries of the last minute could be cut from the log unnoticed.
+     */
     @Override
     public void stop() {
         running = false;
@@ -346,6 +353,12 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            write(List.of(new Pending(null, new CompletableFuture<>())));
+        } catch (SQLException | RuntimeException e) {
+            log.warn("The audit chain head could not be signed at shutdown; its last entries are chained but not signed",
+                    e);
         }
     }
 

@@ -2,10 +2,7 @@ package cn.govdata.catalog;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,8 +15,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +27,7 @@ import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.SpreadsheetCsv;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -139,16 +135,13 @@ class PublishedLists {
         long regionId = filter.regionId();
         Kind kind = filter.kind();
         List<? extends Enum<?>> types = filter.types();
-        out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>(List.of("信息资源代码", "信息资源名称", "信息资源提供方", "资源分类",
                 "信息资源摘要", kind == Kind.SHARE ? "共享类型" : "开放类型", kind == Kind.SHARE ? "共享条件" : "开放条件"));
         if (kind == Kind.SHARE) {
             header.addAll(List.of("不予共享或有条件共享依据", "共享方式", "申请材料"));
         }
         header.addAll(List.of("信息资源格式", "更新周期", "发布日期", "信息项数", "版本", "上架时间"));
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-                .get());
+        SpreadsheetCsv csv = SpreadsheetCsv.withByteOrderMark(out, header.toArray(String[]::new));
         if (!types.isEmpty()) {
             List<Object> args = new ArrayList<>();
             String where = where(filter, args);
@@ -168,7 +161,7 @@ class PublishedLists {
                         item.releaseDate() == null ? "" : item.releaseDate().toString(), item.dataItems(),
                         item.version(), item.publishedAt() == null ? "" : item.publishedAt().toLocalDate().toString()));
                 try {
-                    csv.printRecord(row);
+                    csv.printRow(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -2,9 +2,7 @@ package cn.govdata.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -18,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +38,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ProblemResponses;
+import cn.govdata.shared.SpreadsheetCsv;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -454,9 +451,8 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Writer out = withByteOrderMark(reports.resolve(batchId + ".csv"));
-                CSVPrinter rejected = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                        .setHeader("行号 row", "信息项 item", "规则 rule", "原因 reason").get());
+        try (SpreadsheetCsv rejected = SpreadsheetCsv.withByteOrderMark(
+                Files.newOutputStream(reports.resolve(batchId + ".csv")), "行号 row", "信息项 item", "规则 rule", "原因 reason");
                 RecordSource source = RecordSource.open(file, request.format(), items, request.encoding())) {
             source.read(record -> {
                 if (cancelled.get()) {
@@ -509,16 +505,9 @@ class BulkIngestion {
                         counters.bytesRead < 0 ? null : counters.bytesRead, batchId).update());
     }
 
-    /** UTF-8 with a byte-order mark, so that Excel opens the Chinese header correctly. */
-    private static Writer withByteOrderMark(Path file) throws IOException {
-        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        return out;
-    }
-
-    private static void print(CSVPrinter printer, RejectedRow row) {
+    private static void print(SpreadsheetCsv printer, RejectedRow row) {
         try {
-            printer.printRecord(row.row(), row.item(), row.rule(), row.reason());
+            printer.printRow(row.row(), row.item(), row.rule(), row.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

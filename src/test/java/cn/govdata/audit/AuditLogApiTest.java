@@ -2,6 +2,9 @@ package cn.govdata.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,6 +177,50 @@ class AuditLogApiTest extends ApiIntegrationTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFid,time,actor");
         assertThat(csv.body()).contains("\"含逗号, 和 \"\"引号\"\" 的说明\"").contains("导出测试");
+    }
+
+    @Test
+    void personalValuesInADetailAreShownMaskedWhileTheStoredEntryKeepsThem() {
+        Api auditor = auditor(admin());
+        String object = unique();
+        String detail = "key 370602198003121015, 手机 13812345678, card 6222021234567890123, mail zhang.san@example.gov.cn";
+        audit.record(AuditEvent.success("test.masking", "test", object, detail), new AuditActor("tester", null, null));
+        String shown = "key 370602********1015, 手机 138****5678, card 622202*********0123, mail z********@example.gov.cn";
+
+        Api.Response found = auditor.get("/api/v1/audit?action=test.masking&objectId=" + object);
+        assertThat(found.json().get("items").get(0).get("detail").asString()).isEqualTo(shown);
+        Api.Response csv = auditor.get("/api/v1/audit/export?action=test.masking&objectId=" + object);
+        assertThat(csv.body()).contains(shown).doesNotContain("370602198003121015").doesNotContain("13812345678")
+                .doesNotContain("zhang.san");
+        // the evidence is unchanged: the stored entry keeps the values and the chain still covers them
+        assertThat(jdbc.sql("select detail from audit_entry where action = 'test.masking' and object_id = ?")
+                .param(object).query(String.class).single()).isEqualTo(detail);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLoginNameWrittenAsAFormulaIsExportedAsTextNotAsAFormula() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"" + unique() + "\")";
+        anonymous.post("/api/v1/auth/login", Map.of("username", formula, "password", "whatever-1"));
+        Api.Response csv = auditor(admin()).get("/api/v1/audit/export?action=auth.login&outcome=FAILURE&actor="
+                + URLEncoder.encode(formula, StandardCharsets.UTF_8));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example\"\"");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body().substring(1))).getRecords();
+        assertThat(rows).extracting(row -> row.get("actor")).containsExactly("'" + formula);
+    }
+
+    @Test
+    void everyVerificationSignsTheChainHead() {
+        Api auditor = auditor(admin());
+        String object = unique();
+        audit.record(AuditEvent.success("test.signed-head", "test", object, "签名"), new AuditActor("tester", null, null));
+        long id = jdbc.sql("select id from audit_entry where action = 'test.signed-head' and object_id = ?").param(object)
+                .query(Long.class).single();
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select max(entry_id) from audit_checkpoint").query(Long.class).single())
+                .isGreaterThanOrEqualTo(id);
     }
 
     @org.springframework.beans.factory.annotation.Value("${govdata.data-dir}")

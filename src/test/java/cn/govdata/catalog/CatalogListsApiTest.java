@@ -136,4 +136,25 @@ class CatalogListsApiTest extends CatalogFixtures {
         assertThat(openRecords).extracting(r -> r.get("开放类型")).containsExactly("依申请开放");
         assertThat(openRecords.get(0).get("开放条件")).isEqualTo("经本人授权");
     }
+
+    @Test
+    void noCellOfTheListsCsvOpensAsAFormulaInASpreadsheet() throws Exception {
+        Editor other = newEditor("公积金中心");
+        Map<String, Object> c = content("=HYPERLINK(\"http://evil.example\",\"公积金\")" + unique());
+        c.put("shareType", "CONDITIONAL");
+        c.put("shareCondition", "+cmd|' /C calc'!A0");
+        c.put("applicantMaterials", List.of("@SUM(1+1)"));
+        c.put("shareBasis", basis("-2+3", "第一条"));
+        published(other, c);
+        Api.Response csv = other.api().get("/api/v1/catalog/lists/share?format=csv&departmentId=" + other.department().id());
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\"");
+        CSVRecord record = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body().substring(1))).getRecords().get(0);
+        assertThat(record.get("信息资源名称")).startsWith("'=HYPERLINK(");
+        assertThat(record.get("信息资源摘要")).startsWith("'=HYPERLINK(");
+        assertThat(record.get("共享条件")).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(record.get("不予共享或有条件共享依据")).isEqualTo("'-2+3 第一条");
+        assertThat(record.get("申请材料")).isEqualTo("'@SUM(1+1)");
+    }
 }
