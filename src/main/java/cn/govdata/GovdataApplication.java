@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import cn.govdata.audit.AuditVerification;
+import cn.govdata.backup.BackupCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@code java -jar govdata.jar} runs the platform; {@code java -jar govdata.jar audit-verify} checks the
  * audit log's chain and signatures without starting the web server, prints the result as JSON and exits
- * with 0 when the log is intact, 1 when it is not.
+ * with 0 when the log is intact, 1 when it is not; {@code backup --to <dir>} and {@code restore --from <dir>} take
+ * and restore a backup of the installation (see {@link BackupCommand}).
  */
 // no in-memory user store: accounts live in the org module and sessions are bearer tokens
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -28,6 +30,9 @@ public class GovdataApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "audit-verify".equals(args[0])) {
             System.exit(verifyAuditLog(args));
+        }
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args));
         }
         SpringApplication.run(GovdataApplication.class, args);
     }
