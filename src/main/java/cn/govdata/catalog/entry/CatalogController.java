@@ -1,7 +1,5 @@
 package cn.govdata.catalog.entry;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.govdata.catalog.Classification;
-import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
-import cn.govdata.catalog.LegalBasis;
-import cn.govdata.catalog.ResourceFormat;
 import cn.govdata.catalog.entry.CatalogEntry.EntryVersion;
 import cn.govdata.catalog.entry.CatalogLeads.Lead;
 import cn.govdata.catalog.entry.DuplicateDetection.Duplicate;
@@ -52,25 +46,7 @@ class CatalogController {
     @GetMapping("/vocabulary")
     @Operation(summary = "Classifications, formats, data types and other code lists an entry uses")
     Map<String, Object> vocabulary() {
-        Map<String, Object> vocabulary = new LinkedHashMap<>();
-        vocabulary.put("baseSubjects", Classification.BASE_SUBJECTS);
-        vocabulary.put("thematicSubjects", Classification.THEMATIC_SUBJECTS);
-        Map<String, Object> formats = new LinkedHashMap<>();
-        for (ResourceFormat format : ResourceFormat.values()) {
-            formats.put(format.name(), Map.of("zh", format.zh(), "subFormats", format.subFormats()));
-        }
-        vocabulary.put("formats", formats);
-        Map<String, Object> types = new LinkedHashMap<>();
-        for (DataItem.DataType type : DataItem.DataType.values()) {
-            types.put(type.name(), Map.of("letter", type.letter(), "zh", type.zh()));
-        }
-        vocabulary.put("dataTypes", types);
-        vocabulary.put("sensitivities", Arrays.asList(DataItem.Sensitivity.values()));
-        vocabulary.put("shareMethods", Arrays.asList(EntryContent.ShareMethod.values()));
-        vocabulary.put("updateCycles", Arrays.asList(EntryContent.UpdateCycle.values()));
-        vocabulary.put("legalBasisKinds", Arrays.asList(LegalBasis.Kind.values()));
-        vocabulary.put("obligationTriggers", Arrays.asList(UpdateObligations.Trigger.values()));
-        return vocabulary;
+        return CatalogCodeLists.all();
     }
 
     // --- entries -------------------------------------------------------------------------------------------
@@ -78,8 +54,7 @@ class CatalogController {
     @GetMapping("/entries")
     @Operation(summary = "Entries of a department with their working versions (default: the caller's department)")
     List<CatalogEntry> departmentEntries(@RequestParam(required = false) Long departmentId) {
-        Actor actor = Actor.require();
-        return entries.ofDepartment(actor, departmentId == null ? actor.departmentId() : departmentId);
+        return entries.ofDepartment(Actor.require(), departmentId);
     }
 
     @GetMapping("/review-queue")

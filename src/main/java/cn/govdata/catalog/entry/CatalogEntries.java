@@ -81,12 +81,8 @@ public class CatalogEntries {
 
     /** The entry as the actor may see it: working versions only for its department and the reviewers. */
     CatalogEntry get(Actor actor, long id) {
-        Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
-        boolean inside = CatalogAccess.seesWorkingVersions(actor, row.departmentId(), row.regionId());
-        if (!inside && row.publishedVersion() == null) {
-            throw DomainException.notFound("catalog entry", id);
-        }
-        return assemble(row, inside);
+        Row row = visible(actor, id);
+        return assemble(row, CatalogAccess.seesWorkingVersions(actor, row.departmentId(), row.regionId()));
     }
 
     List<EntryVersion> versions(Actor actor, long id) {
@@ -106,11 +102,12 @@ public class CatalogEntries {
         return VersionDiff.between(json, version(actor, id, from), version(actor, id, to));
     }
 
-    /** Entries of the actor's department, newest change first. */
-    List<CatalogEntry> ofDepartment(Actor actor, long departmentId) {
-        if (actor.departmentId() != departmentId && !CatalogAccess.isReviewer(actor, regionOf(departmentId))) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+    /** Entries of a department (the actor's own when none is given), newest change first. */
+    List<CatalogEntry> ofDepartment(Actor actor, Long requestedDepartment) {
+        long departmentId = requestedDepartment == null ? actor.departmentId() : requestedDepartment;
+        // the actor's own department needs no look-up; another one must exist (404) before it is refused (403)
+        long regionId = departmentId == actor.departmentId() ? actor.regionId() : regionOf(departmentId);
+        CatalogAccess.requireDepartmentReader(actor, departmentId, regionId);
         return jdbc.sql(ENTRY_SELECT + " where e.department_id = ? order by e.updated_at desc, e.id desc")
                 .param(departmentId).query(CatalogEntries::mapRow).list().stream().map(r -> assemble(r, true)).toList();
     }
@@ -150,7 +147,7 @@ public class CatalogEntries {
         long id = keys.getKeyAs(Long.class);
         insertVersion(id, 1, content, request.changeNote(), actor, now);
         obligations.updated(department.id(), id, now);
-        audit.record(AuditEvent.success("catalog.create", "catalog-entry", id, code + " " + content.name()));
+        audit.record(AuditEvent.success(CatalogAuditAction.CREATE, "catalog-entry", id, code + " " + content.name()));
         return get(actor, id);
     }
 
@@ -209,7 +206,7 @@ public class CatalogEntries {
         jdbc.sql("update catalog_entry set parent_code = ?, updated_at = ? where id = ?")
                 .params(blankToNull(change.parentCode()), now, id).update();
         obligations.updated(row.departmentId(), id, now);
-        audit.record(AuditEvent.success("catalog.update", "catalog-entry", id, row.resourceCode()));
+        audit.record(AuditEvent.success(CatalogAuditAction.UPDATE, "catalog-entry", id, row.resourceCode()));
         return get(actor, id);
     }
 
@@ -238,7 +235,7 @@ public class CatalogEntries {
         jdbc.sql("update catalog_entry set updated_at = ? where id = ?").params(now, id).update();
         obligations.submitted(row.departmentId(), id, now);
         duplicates.detect(id, row.departmentId(), row.regionId(), latest.content());
-        audit.record(AuditEvent.success("catalog.submit", "catalog-entry", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.SUBMIT, "catalog-entry", id,
                 row.resourceCode() + " v" + latest.version()));
         return get(actor, id);
     }
@@ -252,7 +249,7 @@ public class CatalogEntries {
             throw new DomainException(ProblemCode.INVALID_STATE, latest.state(), "withdrawn");
         }
         setState(id, latest, State.DRAFT);
-        audit.record(AuditEvent.success("catalog.withdraw", "catalog-entry", id, row.resourceCode()));
+        audit.record(AuditEvent.success(CatalogAuditAction.WITHDRAW, "catalog-entry", id, row.resourceCode()));
         return get(actor, id);
     }
 
@@ -273,7 +270,7 @@ public class CatalogEntries {
                     lock_version = lock_version + 1
                 where entry_id = ? and version = ?""")
                 .params(comment.strip(), actor.name(), now(), id, latest.version()).update();
-        audit.record(AuditEvent.success("catalog.return", "catalog-entry", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.RETURN, "catalog-entry", id,
                 row.resourceCode() + " v" + latest.version()));
         return get(actor, id);
     }
@@ -312,7 +309,7 @@ public class CatalogEntries {
         jdbc.sql("update catalog_entry set published_version = ?, local_consent = ?, updated_at = ? where id = ?")
                 .params(latest.version(), local && (row.localConsent() || consentToLocalEntry), now, id).update();
         obligations.published(row.departmentId(), id, latest.version(), latest.submittedAt(), now);
-        audit.record(AuditEvent.success("catalog.publish", "catalog-entry", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.PUBLISH, "catalog-entry", id,
                 row.resourceCode() + " v" + latest.version() + (local ? " local" : "")));
         events.publishEvent(new CatalogEntryChanged(id));
         return get(actor, id);
@@ -321,14 +318,8 @@ public class CatalogEntries {
     /** Retires an entry: it leaves the published catalog, keeps its versions and its code is never reused. */
     @Transactional
     CatalogEntry retire(Actor actor, long id, String reason) {
-        Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
-        if (!CatalogAccess.isEditorOf(actor, row.departmentId()) && !CatalogAccess.isReviewer(actor, row.regionId())) {
-            if (!CatalogAccess.seesWorkingVersions(actor, row.departmentId(), row.regionId())
-                    && row.publishedVersion() == null) {
-                throw DomainException.notFound("catalog entry", id);
-            }
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        Row row = visible(actor, id);
+        CatalogAccess.requireDepartmentKeeper(actor, row.departmentId(), row.regionId());
         if (reason == null || reason.isBlank()) {
             throw invalid(List.of(Violation.of("reason", ProblemCode.FIELD_REQUIRED, FieldName.of("reason"))));
         }
@@ -338,18 +329,22 @@ public class CatalogEntries {
         OffsetDateTime now = now();
         jdbc.sql("update catalog_entry set retired = true, retired_reason = ?, retired_at = ?, updated_at = ? where id = ?")
                 .params(reason.strip(), now, now, id).update();
-        audit.record(AuditEvent.success("catalog.retire", "catalog-entry", id, row.resourceCode()));
+        audit.record(AuditEvent.success(CatalogAuditAction.RETIRE, "catalog-entry", id, row.resourceCode()));
         events.publishEvent(new CatalogEntryChanged(id));
         return get(actor, id);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private Row editable(Actor actor, long id) {
+    /** The entry's row if the actor may see the entry at all, else 404. */
+    private Row visible(Actor actor, long id) {
         Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
-        if (!CatalogAccess.seesWorkingVersions(actor, row.departmentId(), row.regionId()) && row.publishedVersion() == null) {
-            throw DomainException.notFound("catalog entry", id);
-        }
+        CatalogAccess.requireVisible(actor, id, row.departmentId(), row.regionId(), row.publishedVersion() != null);
+        return row;
+    }
+
+    private Row editable(Actor actor, long id) {
+        Row row = visible(actor, id);
         CatalogAccess.requireEditorOf(actor, row.departmentId());
         if (row.retired()) {
             throw new DomainException(ProblemCode.INVALID_STATE, "RETIRED", "changed");

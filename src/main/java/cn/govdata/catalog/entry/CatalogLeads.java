@@ -82,7 +82,7 @@ public class CatalogLeads {
                 insert into catalog_lead (region_id, classification_item, department_id, designated_by, designated_at)
                 values (?, ?, ?, ?, ?)""")
                 .params(actor.regionId(), subject.subjectCode(), department.id(), actor.name(), now).update();
-        audit.record(AuditEvent.success("catalog.lead.designate", "catalog-lead", subject.subjectCode(),
+        audit.record(AuditEvent.success(CatalogAuditAction.LEAD_DESIGNATE, "catalog-lead", subject.subjectCode(),
                 department.name()));
         return list(actor.regionId()).stream().filter(l -> l.subjectCode().equals(subject.subjectCode())).findFirst()
                 .orElseThrow();

@@ -107,7 +107,7 @@ class DuplicateDetection {
         jdbc.sql("update catalog_entry set collecting_department_id = ?, updated_at = ? where id in (?, ?)")
                 .params(collectingDepartmentId, CatalogEntries.now(), duplicate.entryId(), duplicate.otherEntryId())
                 .update();
-        audit.record(AuditEvent.success("catalog.duplicate.designate", "catalog-duplicate", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.DUPLICATE_DESIGNATE, "catalog-duplicate", id,
                 duplicate.entryCode() + " " + duplicate.otherCode() + " → department " + collectingDepartmentId));
         return get(id);
     }
@@ -117,7 +117,7 @@ class DuplicateDetection {
     Duplicate dismiss(Actor actor, long id, String note) {
         Duplicate duplicate = open(actor, id);
         decide(actor, id, Status.DISMISSED, null, note);
-        audit.record(AuditEvent.success("catalog.duplicate.dismiss", "catalog-duplicate", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.DUPLICATE_DISMISS, "catalog-duplicate", id,
                 duplicate.entryCode() + " " + duplicate.otherCode()));
         return get(id);
     }

@@ -74,9 +74,7 @@ class UpdateObligations {
         long departmentId = request.departmentId() == null ? actor.departmentId() : request.departmentId();
         DepartmentInfo department = directory.department(departmentId)
                 .orElseThrow(() -> DomainException.notFound("department", departmentId));
-        if (!CatalogAccess.isEditorOf(actor, departmentId) && !CatalogAccess.isReviewer(actor, department.regionId())) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        CatalogAccess.requireDepartmentKeeper(actor, departmentId, department.regionId());
         List<Violation> violations = new java.util.ArrayList<>();
         if (request.trigger() == null) {
             violations.add(Violation.of("trigger", ProblemCode.FIELD_REQUIRED, FieldName.of("trigger")));
@@ -108,7 +106,7 @@ class UpdateObligations {
                         actor.name(), CatalogEntries.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success("catalog.obligation.record", "catalog-obligation", id,
+        audit.record(AuditEvent.success(CatalogAuditAction.OBLIGATION_RECORD, "catalog-obligation", id,
                 department.name() + " " + request.trigger() + " " + request.triggerDate() + " due " + due));
         return get(id);
     }
@@ -125,9 +123,7 @@ class UpdateObligations {
         if (departmentId != null) {
             DepartmentInfo department = directory.department(departmentId)
                     .orElseThrow(() -> DomainException.notFound("department", departmentId));
-            if (actor.departmentId() != departmentId && !CatalogAccess.isReviewer(actor, department.regionId())) {
-                throw new DomainException(ProblemCode.FORBIDDEN);
-            }
+            CatalogAccess.requireDepartmentReader(actor, departmentId, department.regionId());
             where = "o.department_id = ?";
             param = departmentId;
         } else {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.EntryContent.UpdateCycle;
@@ -33,7 +35,9 @@ import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
+import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ListParameter;
 import cn.govdata.shared.ProblemCode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +49,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class PublishedLists {
 
-    enum Kind { SHARE, OPEN }
+    /** Which list: its name in the API and its name as a file. */
+    enum Kind {
+        SHARE("share", "共享目录"), OPEN("open", "开放目录");
+
+        private final String list;
+        private final String zh;
+
+        Kind(String list, String zh) {
+            this.list = list;
+            this.zh = zh;
+        }
+    }
 
     /** One entry in a list. {@code condition} and {@code basis} are the share or open ones, by the list. */
     record Item(long id, String resourceCode, String name, String summary, long departmentId, String departmentName,
@@ -70,9 +85,10 @@ class PublishedLists {
     private final Directory directory;
     private final ActivePolicy policy;
     private final CatalogLabels labels;
+    private final TransactionTemplate readOnly;
 
     PublishedLists(DataSource dataSource, JsonMapper json, Directory directory, ActivePolicy policy,
-            CatalogLabels labels) {
+            CatalogLabels labels, PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(500);
@@ -80,10 +96,50 @@ class PublishedLists {
         this.directory = directory;
         this.policy = policy;
         this.labels = labels;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * One page of a list of the actor's region, as the API asks for it: the types by their codes (all the list
+     * has when none), optionally one department; {@code format} must be json (the CSV is {@link #csv}).
+     */
+    Page page(Actor actor, Kind kind, List<String> types, Long departmentId, String format, int page, int size) {
+        requireJson(format);
+        return page(filter(actor, kind, types, departmentId), page, size);
+    }
+
+    /**
+     * The whole list as a CSV file, written when the response body is: in a read-only transaction of its own,
+     * so that PostgreSQL streams the rows by the fetch size rather than reading the whole list into memory.
+     */
+    CsvDownload csv(Actor actor, Kind kind, List<String> types, Long departmentId) {
+        Filter filter = filter(actor, kind, types, departmentId);
+        return new CsvDownload(kind.list + "-list.csv", kind.zh + ".csv", out -> {
+            try {
+                readOnly.executeWithoutResult(status -> writeCsv(filter, out));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private Filter filter(Actor actor, Kind kind, List<String> types, Long departmentId) {
+        List<? extends Enum<?>> asked = kind == Kind.SHARE
+                ? shareTypes(ListParameter.enums("type", types, ShareType.class))
+                : openTypes(ListParameter.enums("type", types, OpenType.class));
+        return new Filter(actor.regionId(), kind, asked, departmentId);
+    }
+
+    private static void requireJson(String format) {
+        if (!"json".equals(format.strip().toLowerCase(Locale.ROOT))) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "format",
+                    (format.length() > 20 ? format.substring(0, 20) + "…" : format) + " (json or csv)");
+        }
     }
 
     /** The share types asked for, all three when none. */
-    List<ShareType> shareTypes(List<ShareType> asked) {
+    private List<ShareType> shareTypes(List<ShareType> asked) {
         return asked.isEmpty() ? List.of(ShareType.values()) : asked;
     }
 
@@ -91,7 +147,7 @@ class PublishedLists {
      * The open types asked for, both open ones when none. A type the region's rules do not provide is refused,
      * so a region that opens no data has an empty open list.
      */
-    List<OpenType> openTypes(List<OpenType> asked) {
+    private List<OpenType> openTypes(List<OpenType> asked) {
         var openData = policy.profile().openData();
         for (OpenType type : asked) {
             if (type == OpenType.NOT_OPEN || openData == null || !openData.types().containsKey(type)) {
@@ -108,10 +164,10 @@ class PublishedLists {
     }
 
     /** Which list, of which region, which types, and optionally of one department only. */
-    record Filter(long regionId, Kind kind, List<? extends Enum<?>> types, Long departmentId) {
+    private record Filter(long regionId, Kind kind, List<? extends Enum<?>> types, Long departmentId) {
     }
 
-    Page page(Filter filter, int page, int size) {
+    private Page page(Filter filter, int page, int size) {
         long regionId = filter.regionId();
         Kind kind = filter.kind();
         List<? extends Enum<?>> types = filter.types();
@@ -123,7 +179,7 @@ class PublishedLists {
         }
         List<Type> named = types.stream().map(t -> new Type(t.name(), typeName(kind, t.name()))).toList();
         if (types.isEmpty()) {
-            return new Page(list(kind), named, List.of(), 0, page, size);
+            return new Page(kind.list, named, List.of(), 0, page, size);
         }
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
@@ -133,12 +189,19 @@ class PublishedLists {
         Map<Long, String> departments = departmentNames(regionId);
         List<Item> items = jdbc.query(SELECT + FROM + where + " order by e.resource_code limit ? offset ?",
                 (rs, n) -> map(rs, kind, departments), args.toArray());
-        return new Page(list(kind), named, items, total == null ? 0 : total, page, size);
+        return new Page(kind.list, named, items, total == null ? 0 : total, page, size);
     }
 
     /** Streams the whole list as UTF-8 CSV with a byte order mark, so that Excel shows the Chinese. */
-    @Transactional(readOnly = true)
-    void exportCsv(Filter filter, OutputStream out) throws IOException {
+    private void writeCsv(Filter filter, OutputStream out) {
+        try {
+            writeCsvRows(filter, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeCsvRows(Filter filter, OutputStream out) throws IOException {
         long regionId = filter.regionId();
         Kind kind = filter.kind();
         List<? extends Enum<?>> types = filter.types();
@@ -178,10 +241,6 @@ class PublishedLists {
             }, args.toArray());
         }
         csv.flush();
-    }
-
-    static String list(Kind kind) {
-        return kind == Kind.SHARE ? "share" : "open";
     }
 
     private String typeName(Kind kind, String type) {

@@ -3,11 +3,14 @@ package cn.govdata.catalog.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
@@ -45,6 +48,9 @@ import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ListParameter;
+import cn.govdata.shared.ProblemCode;
 
 /**
  * Full-text search of the published catalog with facets (CAT-9). Every authenticated actor — a department's
@@ -69,6 +75,7 @@ class CatalogSearch {
     static final int MAX_WINDOW = 10_000;
     static final int MAX_FACET_VALUES = 100;
     private static final int SUMMARY_LENGTH = 120;
+    private static final Pattern SUBJECT = Pattern.compile("[123]\\d{2}");
 
     /** The filters are ORed within a dimension and ANDed across dimensions; empty lists filter nothing. */
     record Request(String q, List<Long> departmentIds, List<Category> categories, List<String> subjects,
@@ -85,10 +92,15 @@ class CatalogSearch {
             formats = List.copyOf(formats == null ? List.of() : formats);
             updateCycles = List.copyOf(updateCycles == null ? List.of() : updateCycles);
         }
+    }
 
-        static Request of(String q, int page, int size) {
-            return new Request(q, null, null, null, null, null, null, null, page, size);
-        }
+    /**
+     * A search as the API receives it: each filter as its values, each repeated or separated by commas; read and
+     * checked by {@link #search(Actor, Parameters)}.
+     */
+    record Parameters(String q, List<String> departmentId, List<String> category, List<String> subject,
+            List<String> shareType, List<String> openType, List<String> format, List<String> updateCycle, int page,
+            int size) {
     }
 
     /** Highlighted fragments: HTML-escaped text with the matched words in {@code <em>}. */
@@ -148,8 +160,60 @@ class CatalogSearch {
         this.labels = labels;
     }
 
-    Result search(Actor actor, Request request) {
-        return search(actor.regionId(), request);
+    /** Searches the actor's region; bad parameters are refused with the parameter's name. */
+    Result search(Actor actor, Parameters parameters) {
+        return search(actor.regionId(), request(parameters));
+    }
+
+    static Request request(Parameters p) {
+        if (p.q() != null && p.q().strip().length() > MAX_QUERY_LENGTH) {
+            throw new DomainException(ProblemCode.FIELD_TOO_LONG, "q", MAX_QUERY_LENGTH);
+        }
+        if (p.page() < 0) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "page", p.page() + " (0 or more)");
+        }
+        if (p.size() < 1 || p.size() > MAX_SIZE) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "size", p.size() + " (1 to " + MAX_SIZE + ")");
+        }
+        if ((long) (p.page() + 1) * p.size() > MAX_WINDOW) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "page",
+                    p.page() + " (only the first " + MAX_WINDOW + " hits can be paged; narrow the query)");
+        }
+        return new Request(p.q(),
+                ListParameter.parse("departmentId", p.departmentId(), CatalogSearch::departmentId),
+                ListParameter.parse("category", p.category(), CatalogSearch::category),
+                ListParameter.parse("subject", p.subject(), CatalogSearch::subject),
+                ListParameter.enums("shareType", p.shareType(), ShareType.class),
+                ListParameter.enums("openType", p.openType(), OpenType.class),
+                ListParameter.enums("format", p.format(), ResourceFormat.class),
+                ListParameter.enums("updateCycle", p.updateCycle(), UpdateCycle.class), p.page(), p.size());
+    }
+
+    private static Long departmentId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ListParameter.Refused("a department id");
+        }
+    }
+
+    private static Category category(String value) {
+        Category byDigit = CatalogLabels.categoryOfDigit(value);
+        if (byDigit != null) {
+            return byDigit;
+        }
+        try {
+            return Category.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ListParameter.Refused("1, 2, 3 or " + Arrays.toString(Category.values()));
+        }
+    }
+
+    private static String subject(String value) {
+        if (!SUBJECT.matcher(value).matches()) {
+            throw new ListParameter.Refused("category digit and two-digit subject, e.g. 101");
+        }
+        return value;
     }
 
     Result search(long regionId, Request request) {

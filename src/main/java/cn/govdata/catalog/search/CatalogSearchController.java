@@ -1,9 +1,6 @@
 package cn.govdata.catalog.search;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -14,19 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.govdata.audit.AuditEvent;
-import cn.govdata.audit.AuditLog;
-import cn.govdata.catalog.Classification.Category;
-import cn.govdata.catalog.EntryContent.UpdateCycle;
-import cn.govdata.catalog.ResourceFormat;
-import cn.govdata.catalog.entry.CatalogLabels;
-import cn.govdata.policy.PolicyProfile.OpenType;
-import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.ListParameter;
-import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,16 +22,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ConditionalOnWebApplication
 class CatalogSearchController {
 
-    private static final Pattern SUBJECT = Pattern.compile("[123]\\d{2}");
-
     private final CatalogSearch search;
-    private final CatalogIndex index;
-    private final AuditLog audit;
+    private final CatalogIndexUpkeep upkeep;
 
-    CatalogSearchController(CatalogSearch search, CatalogIndex index, AuditLog audit) {
+    CatalogSearchController(CatalogSearch search, CatalogIndexUpkeep upkeep) {
         this.search = search;
-        this.index = index;
-        this.audit = audit;
+        this.upkeep = upkeep;
     }
 
     @GetMapping
@@ -61,83 +42,21 @@ class CatalogSearchController {
             @RequestParam(required = false) List<String> format,
             @RequestParam(required = false) List<String> updateCycle,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Actor actor = Actor.require();
-        if (q != null && q.strip().length() > CatalogSearch.MAX_QUERY_LENGTH) {
-            throw new DomainException(ProblemCode.FIELD_TOO_LONG, "q", CatalogSearch.MAX_QUERY_LENGTH);
-        }
-        if (page < 0) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, "page", page + " (0 or more)");
-        }
-        if (size < 1 || size > CatalogSearch.MAX_SIZE) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, "size", size + " (1 to " + CatalogSearch.MAX_SIZE + ")");
-        }
-        if ((long) (page + 1) * size > CatalogSearch.MAX_WINDOW) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, "page",
-                    page + " (only the first " + CatalogSearch.MAX_WINDOW + " hits can be paged; narrow the query)");
-        }
-        CatalogSearch.Request request = new CatalogSearch.Request(q,
-                ListParameter.parse("departmentId", departmentId, CatalogSearchController::departmentId),
-                ListParameter.parse("category", category, CatalogSearchController::category),
-                ListParameter.parse("subject", subject, CatalogSearchController::subject),
-                ListParameter.enums("shareType", shareType, ShareType.class),
-                ListParameter.enums("openType", openType, OpenType.class),
-                ListParameter.enums("format", format, ResourceFormat.class),
-                ListParameter.enums("updateCycle", updateCycle, UpdateCycle.class), page, size);
-        return search.search(actor, request);
+        return search.search(Actor.require(), new CatalogSearch.Parameters(q, departmentId, category, subject,
+                shareType, openType, format, updateCycle, page, size));
     }
 
     @GetMapping("/status")
     @Operation(summary = "Documents in the index against published entries in the database, last rebuild "
             + "(system administrator or catalog reviewer)")
     CatalogIndex.Status status() {
-        requireOperator(Actor.require());
-        return index.status();
+        return upkeep.status(Actor.require());
     }
 
     @PostMapping("/rebuild")
     @Operation(summary = "Rebuild the index from the database in the background (system administrator or catalog "
             + "reviewer); the current index stays searchable meanwhile")
     ResponseEntity<CatalogIndex.Status> rebuild() {
-        requireOperator(Actor.require());
-        boolean started = index.rebuildInBackground("requested");
-        if (started) {
-            audit.record(AuditEvent.success("catalog.reindex", "catalog-index", null, "rebuild requested"));
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(index.status());
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.authority() || !actor.hasAny(Role.SYSTEM_ADMIN, Role.CATALOG_REVIEWER)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
-    }
-
-    // --- parameters ----------------------------------------------------------------------------------------
-
-    private static Long departmentId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ListParameter.Refused("a department id");
-        }
-    }
-
-    private static Category category(String value) {
-        Category byDigit = CatalogLabels.categoryOfDigit(value);
-        if (byDigit != null) {
-            return byDigit;
-        }
-        try {
-            return Category.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ListParameter.Refused("1, 2, 3 or " + Arrays.toString(Category.values()));
-        }
-    }
-
-    private static String subject(String value) {
-        if (!SUBJECT.matcher(value).matches()) {
-            throw new ListParameter.Refused("category digit and two-digit subject, e.g. 101");
-        }
-        return value;
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(upkeep.rebuild(Actor.require()));
     }
 }

@@ -1,5 +1,8 @@
 package cn.govdata.catalog.sheet;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +51,8 @@ class CatalogExport {
     }
 
     static final int PAGE = 500;
+    /** Dates in file names are the region's. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_IDS = 10_000;
 
     private record Page(long id, String resourceCode, String content) {
@@ -70,13 +75,41 @@ class CatalogExport {
         this.policy = policy;
     }
 
-    /** The empty template with its example row. The caller writes and closes it. */
-    CatalogWorkbookWriter template() {
-        return new CatalogWorkbookWriter(new CatalogVocabulary(policy.profile())).withExample();
+    /** The empty template with its example row. The caller sends and closes it. */
+    WorkbookDownload template() {
+        return new WorkbookDownload("信息资源目录模板.xlsx",
+                new CatalogWorkbookWriter(new CatalogVocabulary(policy.profile())).withExample());
     }
 
-    /** The selected entries in a workbook. The caller writes and closes it. */
-    CatalogWorkbookWriter export(Actor actor, Selection selection) {
+    /**
+     * The selected entries in a workbook named with today's date. {@code ids} is a comma-separated list of
+     * entry ids. The caller sends and closes it.
+     */
+    WorkbookDownload export(Actor actor, String ids, Long departmentId, boolean published) {
+        Selection selection = new Selection(parseIds(ids), departmentId, published);
+        return new WorkbookDownload("信息资源目录-" + LocalDate.now(ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx",
+                export(actor, selection));
+    }
+
+    private static List<Long> parseIds(String ids) {
+        List<Long> parsed = new ArrayList<>();
+        if (ids == null || ids.isBlank()) {
+            return parsed;
+        }
+        for (String id : ids.split(",")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids"), "1,2,3");
+            }
+        }
+        return parsed;
+    }
+
+    private CatalogWorkbookWriter export(Actor actor, Selection selection) {
         long reviewerRegion = CatalogAccess.isReviewer(actor, actor.regionId()) ? actor.regionId() : -1;
         Runnable check;
         LongFunction<List<Page>> pager;
@@ -102,9 +135,7 @@ class CatalogExport {
             check = () -> {
                 DepartmentInfo department = directory.department(departmentId)
                         .orElseThrow(() -> DomainException.notFound("department", departmentId));
-                if (actor.departmentId() != departmentId && !CatalogAccess.isReviewer(actor, department.regionId())) {
-                    throw new DomainException(ProblemCode.FORBIDDEN);
-                }
+                CatalogAccess.requireDepartmentReader(actor, departmentId, department.regionId());
             };
             pager = after -> jdbc.sql("select e.id, e.resource_code, v.content from catalog_entry e"
                     + " join catalog_version v on v.entry_id = e.id and v.version = e.latest_version"

@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.entry.CatalogAccess;
+import cn.govdata.catalog.entry.CatalogAuditAction;
 import cn.govdata.catalog.entry.CatalogEntries;
 import cn.govdata.catalog.entry.CatalogEntry;
 import cn.govdata.catalog.entry.CatalogLeads;
@@ -87,7 +88,7 @@ class CatalogImport {
             return importRows(actor, filename, sheets, submit);
         } catch (DomainException e) {
             if (e.code() == ProblemCode.SPREADSHEET_INVALID) {
-                audit.record(AuditEvent.failure("catalog.import", "catalog-entry", null,
+                audit.record(AuditEvent.failure(CatalogAuditAction.IMPORT, "catalog-entry", null,
                         describe(filename) + ": " + e.arguments()[0] + " row(s) refused, nothing saved"));
             }
             throw e;
@@ -162,7 +163,7 @@ class CatalogImport {
                 }
             }
             refuseIfAny(problems);
-            audit.record(AuditEvent.success("catalog.import", "catalog-entry", null,
+            audit.record(AuditEvent.success(CatalogAuditAction.IMPORT, "catalog-entry", null,
                     describe(filename) + ": " + created.size() + " entries" + (submit ? " submitted" : " drafted")
                             + (created.isEmpty() ? "" : ", " + created.getFirst().resourceCode() + " … "
                                     + created.getLast().resourceCode())));

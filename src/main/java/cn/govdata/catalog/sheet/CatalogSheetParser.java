@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import cn.govdata.catalog.Classification;
 import cn.govdata.catalog.DataItem;
-import cn.govdata.catalog.DataItem.DataType;
 import cn.govdata.catalog.DataItem.Sensitivity;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.LegalBasis;

@@ -1,15 +1,7 @@
 package cn.govdata.catalog.sheet;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.FieldName;
-import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "Catalog", description = "compile, review, publish and keep current the resource catalog")
 class CatalogSpreadsheetController {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CatalogImport imports;
     private final CatalogExport exports;
@@ -48,8 +35,8 @@ class CatalogSpreadsheetController {
     @Operation(summary = "The Excel template: sheets 信息资源, 信息项 and 填写说明, with an example row")
     void template(HttpServletResponse response) throws IOException {
         Actor.require();
-        try (CatalogWorkbookWriter workbook = exports.template()) {
-            send(response, "信息资源目录模板.xlsx", workbook);
+        try (WorkbookDownload file = exports.template()) {
+            file.send(response);
         }
     }
 
@@ -58,10 +45,8 @@ class CatalogSpreadsheetController {
             + "entries (own department or the authority's reviewer), or the region's published catalog")
     void export(@RequestParam(required = false) String ids, @RequestParam(required = false) Long departmentId,
             @RequestParam(defaultValue = "false") boolean published, HttpServletResponse response) throws IOException {
-        CatalogExport.Selection selection = new CatalogExport.Selection(parseIds(ids), departmentId, published);
-        try (CatalogWorkbookWriter workbook = exports.export(Actor.require(), selection)) {
-            send(response, "信息资源目录-" + LocalDate.now(ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx",
-                    workbook);
+        try (WorkbookDownload file = exports.export(Actor.require(), ids, departmentId, published)) {
+            file.send(response);
         }
     }
 
@@ -71,32 +56,5 @@ class CatalogSpreadsheetController {
     ResponseEntity<CatalogImport.ImportReport> importFile(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean submit) {
         return ResponseEntity.status(HttpStatus.CREATED).body(imports.importFile(Actor.require(), file, submit));
-    }
-
-    private static void send(HttpServletResponse response, String filename, CatalogWorkbookWriter workbook)
-            throws IOException {
-        response.setContentType(CatalogSheetLayout.XLSX_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
-        workbook.write(response.getOutputStream());
-        response.flushBuffer();
-    }
-
-    private static List<Long> parseIds(String ids) {
-        List<Long> parsed = new ArrayList<>();
-        if (ids == null || ids.isBlank()) {
-            return parsed;
-        }
-        for (String id : ids.split(",")) {
-            if (id.isBlank()) {
-                continue;
-            }
-            try {
-                parsed.add(Long.parseLong(id.strip()));
-            } catch (NumberFormatException e) {
-                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids"), "1,2,3");
-            }
-        }
-        return parsed;
     }
 }
