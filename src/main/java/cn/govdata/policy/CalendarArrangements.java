@@ -17,7 +17,6 @@ import cn.govdata.policy.WorkingDayCalendar.SpecialDay;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 
 /**
  * The authority enters or corrects a year's holiday arrangement when the State Council publishes it
@@ -42,9 +41,7 @@ class CalendarArrangements {
 
     @Transactional
     void enter(Actor actor, int year, List<SpecialDay> days, String source) {
-        if (!actor.authority() || !actor.has(Role.SYSTEM_ADMIN)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        PolicyAccess.requireCalendarKeeper(actor);
         requireYear(year);
         Set<LocalDate> seen = new HashSet<>();
         for (SpecialDay day : days) {
@@ -75,7 +72,7 @@ class CalendarArrangements {
             jdbc.sql("insert into calendar_day (day_date, year_number, off_day, name) values (?, ?, ?, ?)")
                     .params(day.date(), year, day.offDay(), day.name()).update();
         }
-        audit.record(AuditEvent.success("calendar.update", "calendar-year", year,
+        audit.record(AuditEvent.success(PolicyAuditAction.CALENDAR_UPDATE, "calendar-year", year,
                 days.size() + " special days" + (source == null ? "" : ", source: " + source)));
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {

@@ -24,13 +24,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.govdata.GovdataApplication;
-import cn.govdata.catalog.CatalogBenchAccess;
-import cn.govdata.catalog.CatalogBenchAccess.Query;
 import cn.govdata.catalog.Classification;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.LegalBasis;
 import cn.govdata.catalog.ResourceFormat;
+import cn.govdata.catalog.search.CatalogBenchAccess;
+import cn.govdata.catalog.search.CatalogBenchAccess.Query;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import tools.jackson.databind.json.JsonMapper;

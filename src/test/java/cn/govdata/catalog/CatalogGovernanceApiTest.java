@@ -128,6 +128,8 @@ class CatalogGovernanceApiTest extends CatalogFixtures {
         Editor stranger = newEditor("教育局");
         assertThat(stranger.api().get("/api/v1/catalog/obligations?departmentId=" + editor.department().id()).status())
                 .isEqualTo(403);
+        assertThat(stranger.api().post("/api/v1/catalog/obligations", Map.of("departmentId", editor.department().id(),
+                "trigger", "OTHER", "triggerDate", "2020-01-01", "description", "x")).status()).isEqualTo(403);
     }
 
     @Test

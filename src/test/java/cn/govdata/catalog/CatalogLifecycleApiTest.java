@@ -161,6 +161,22 @@ class CatalogLifecycleApiTest extends CatalogFixtures {
                 .status()).isEqualTo(403);
     }
 
+    @Test
+    void onlyTheDepartmentsEditorsAndTheReviewerRetireAndAnUnpublishedEntryStaysHiddenFromOthers() {
+        Editor editor = newEditor("卫健委");
+        long id = draft(editor.api(), content("医疗机构执业登记信息" + unique())).id();
+        editor.api().post("/api/v1/catalog/entries/" + id + "/submit", Map.of());
+        Editor stranger = newEditor("农业农村局");
+        Map<String, Object> reason = Map.of("reason", "停用");
+
+        assertThat(stranger.api().post("/api/v1/catalog/entries/" + id + "/retire", reason).status()).isEqualTo(404);
+        assertThat(reviewer.post("/api/v1/catalog/entries/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+        assertThat(stranger.api().post("/api/v1/catalog/entries/" + id + "/retire", reason).status()).isEqualTo(403);
+        Api.Response retired = reviewer.post("/api/v1/catalog/entries/" + id + "/retire", reason);
+        assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+        assertThat(retired.json().get("retired").asBoolean()).isTrue();
+    }
+
     static int revisionOf(Api api, long id) {
         return api.get("/api/v1/catalog/entries/" + id).json().get("latest").get("revision").asInt();
     }

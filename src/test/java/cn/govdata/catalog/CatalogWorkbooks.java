@@ -25,12 +25,12 @@ public final class CatalogWorkbooks {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    static final List<String> ENTRY_HEADERS = List.of("序号", "资源代码", "信息资源名称", "资源分类代码", "信息资源摘要",
+    public static final List<String> ENTRY_HEADERS = List.of("序号", "资源代码", "信息资源名称", "资源分类代码", "信息资源摘要",
             "信息资源格式", "格式细类", "发布日期", "关联资源代码", "共享类型", "共享条件", "共享方式", "申请材料", "共享依据类别",
             "共享依据名称", "共享依据条款", "开放类型", "开放条件", "不予开放依据类别", "不予开放依据名称", "不予开放依据条款",
             "更新周期", "是否涉密");
 
-    static final List<String> ITEM_HEADERS = List.of("序号", "信息项名称", "中文名称", "数据类型", "数据长度", "是否必填",
+    public static final List<String> ITEM_HEADERS = List.of("序号", "信息项名称", "中文名称", "数据类型", "数据长度", "是否必填",
             "是否主键", "值域标准", "敏感属性");
 
     private CatalogWorkbooks() {
@@ -69,7 +69,7 @@ public final class CatalogWorkbooks {
         }
     }
 
-    static void sheet(Workbook workbook, String name, List<String> headers, List<Map<String, Object>> rows,
+    public static void sheet(Workbook workbook, String name, List<String> headers, List<Map<String, Object>> rows,
             CellStyle dateStyle) {
         Sheet sheet = workbook.createSheet(name);
         Row header = sheet.createRow(0);
@@ -99,7 +99,7 @@ public final class CatalogWorkbooks {
     }
 
     /** A workbook with many minimal entry rows, written as a stream. */
-    static byte[] manyEntries(int count) {
+    public static byte[] manyEntries(int count) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             Sheet entries = workbook.createSheet("信息资源");
@@ -124,7 +124,7 @@ public final class CatalogWorkbooks {
         }
     }
 
-    static XSSFWorkbook open(byte[] bytes) {
+    public static XSSFWorkbook open(byte[] bytes) {
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
@@ -132,7 +132,7 @@ public final class CatalogWorkbooks {
         }
     }
 
-    static byte[] bytes(Workbook workbook) {
+    public static byte[] bytes(Workbook workbook) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
