@@ -75,7 +75,7 @@ public class Accounts {
         Optional<Credentials> found = credentials(username);
         if (found.isEmpty()) {
             encoder.matches(password == null ? "" : password, decoyHash);
-            audit.record(AuditEvent.failure("auth.login", "user", null, "unknown login"),
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null, "unknown login"),
                     new AuditActor(String.valueOf(username), null, clientAddress));
             throw new DomainException(ProblemCode.BAD_CREDENTIALS);
         }
@@ -83,7 +83,7 @@ public class Accounts {
         AuditActor who = new AuditActor(account.username(), account.departmentId(), clientAddress);
         OffsetDateTime now = Regions.now();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            audit.record(AuditEvent.failure("auth.login", "user", account.id(), "account locked"), who);
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(), "account locked"), who);
             throw new DomainException(ProblemCode.ACCOUNT_LOCKED,
                     account.lockedUntil().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime()
                             .withNano(0));
@@ -93,7 +93,7 @@ public class Accounts {
             throw new DomainException(ProblemCode.BAD_CREDENTIALS);
         }
         if (!account.enabled()) {
-            audit.record(AuditEvent.failure("auth.login", "user", account.id(), "account disabled"), who);
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(), "account disabled"), who);
             throw new DomainException(ProblemCode.ACCOUNT_DISABLED);
         }
         if (account.totpEnabled()) {
@@ -107,7 +107,7 @@ public class Accounts {
         }
         jdbc.sql("update user_account set failed_logins = 0, locked_until = null where id = ?").param(account.id())
                 .update();
-        audit.record(AuditEvent.success("auth.login", "user", account.id(), null), who);
+        audit.record(AuditEvent.success(OrgAuditAction.LOGIN, "user", account.id(), null), who);
         return new Authenticated(account.id(), account.username(), passwordChangeRequired(account));
     }
 
@@ -117,7 +117,7 @@ public class Accounts {
                 ? Regions.now().plusMinutes(settings.lockoutMinutes()) : null;
         jdbc.sql("update user_account set failed_logins = ?, locked_until = ? where id = ?")
                 .params(lockedUntil == null ? failures : 0, lockedUntil, account.id()).update();
-        audit.record(AuditEvent.failure("auth.login", "user", account.id(),
+        audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(),
                 reason + (lockedUntil == null ? "" : "; account locked until " + lockedUntil)), who);
     }
 
@@ -163,7 +163,7 @@ public class Accounts {
     public void changePassword(Actor actor, String currentPassword, String newPassword) {
         Credentials account = credentialsById(actor.id());
         if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
-            audit.record(AuditEvent.failure("auth.password-change", "user", actor.id(), "wrong current password"));
+            audit.record(AuditEvent.failure(OrgAuditAction.PASSWORD_CHANGE, "user", actor.id(), "wrong current password"));
             throw new DomainException(ProblemCode.WRONG_CURRENT_PASSWORD);
         }
         policy.check(newPassword, account.username());
@@ -181,7 +181,7 @@ public class Accounts {
                 .params(hash, Regions.now(), actor.id()).update();
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
                 .params(actor.id(), hash, Regions.now()).update();
-        audit.record(AuditEvent.success("auth.password-change", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.PASSWORD_CHANGE, "user", actor.id(), null));
     }
 
     /** Starts TOTP enrolment: the secret is stored but only enforced once a code has been confirmed. */
@@ -190,7 +190,7 @@ public class Accounts {
         String secret = Totp.newSecret();
         jdbc.sql("update user_account set totp_secret = ?, totp_enabled = false where id = ?")
                 .params(secret, actor.id()).update();
-        audit.record(AuditEvent.success("auth.totp-setup", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.TOTP_SETUP, "user", actor.id(), null));
         return new TotpEnrolment(secret, Totp.uri(TOTP_ISSUER, actor.name(), secret));
     }
 
@@ -201,7 +201,7 @@ public class Accounts {
             throw new DomainException(ProblemCode.TOTP_INVALID);
         }
         jdbc.sql("update user_account set totp_enabled = true where id = ?").param(actor.id()).update();
-        audit.record(AuditEvent.success("auth.totp-enable", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.TOTP_ENABLE, "user", actor.id(), null));
     }
 
     private boolean expired(OffsetDateTime passwordChangedAt) {

@@ -80,17 +80,17 @@ public class ConnectedSystems {
     public Optional<Actor> authenticate(String clientId, String clientSecret, String clientAddress) {
         Optional<Row> row = rowByClientId(clientId);
         if (row.isEmpty() || clientSecret == null || !encoder.matches(clientSecret, row.get().secretHash())) {
-            audit.record(AuditEvent.failure("auth.client-credentials", "system", row.map(r -> r.system().id()).orElse(null),
+            audit.record(AuditEvent.failure(OrgAuditAction.CLIENT_CREDENTIALS, "system", row.map(r -> r.system().id()).orElse(null),
                     "bad client credentials"), new AuditActor(String.valueOf(clientId), null, clientAddress));
             return Optional.empty();
         }
         ConnectedSystem system = row.get().system();
         if (system.status() != Status.ACTIVE) {
-            audit.record(AuditEvent.failure("auth.client-credentials", "system", system.id(), "revoked"),
+            audit.record(AuditEvent.failure(OrgAuditAction.CLIENT_CREDENTIALS, "system", system.id(), "revoked"),
                     new AuditActor(clientId, system.departmentId(), clientAddress));
             return Optional.empty();
         }
-        audit.record(AuditEvent.success("auth.client-credentials", "system", system.id(), null),
+        audit.record(AuditEvent.success(OrgAuditAction.CLIENT_CREDENTIALS, "system", system.id(), null),
                 new AuditActor(clientId, system.departmentId(), clientAddress));
         return actor(system.id());
     }
@@ -114,20 +114,18 @@ public class ConnectedSystems {
 
     List<ConnectedSystem> list(Actor actor, Long departmentId) {
         if (departmentId == null) {
-            if (actor.authority() && actor.hasAny(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+            if (OrgAccess.maySeeEveryDepartment(actor)) {
                 return jdbc.sql(SELECT + " order by id").query(ConnectedSystems::map).list();
             }
             departmentId = actor.departmentId();
         }
-        if (!OrgAccess.seesInside(actor, departmentId)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        OrgAccess.require(OrgAccess.maySeeInside(actor, departmentId));
         return jdbc.sql(SELECT + " where department_id = ? order by id").param(departmentId).query(ConnectedSystems::map)
                 .list();
     }
 
     ConnectedSystem get(Actor actor, long id) {
-        return find(id).filter(s -> OrgAccess.seesInside(actor, s.departmentId()))
+        return find(id).filter(s -> OrgAccess.maySeeInside(actor, s.departmentId()))
                 .orElseThrow(() -> DomainException.notFound("system", id));
     }
 
@@ -135,7 +133,7 @@ public class ConnectedSystems {
     IssuedCredentials register(Actor actor, NewSystem request) {
         departments.find(request.departmentId())
                 .orElseThrow(() -> new DomainException(ProblemCode.INVALID_PARENT, "department " + request.departmentId()));
-        OrgAccess.requireAdministers(actor, request.departmentId());
+        OrgAccess.require(OrgAccess.mayManageSystemsOf(actor, request.departmentId()));
         Evaluation evaluation = request.evaluation() == null ? new Evaluation(null, null, null, null, null)
                 : request.evaluation();
         String clientId = "sys-" + HexFormat.of().formatHex(random(8));
@@ -150,34 +148,32 @@ public class ConnectedSystems {
                         evaluation.evaluatedOn(), evaluation.validUntil(), Regions.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success("system.register", "system", id, request.name().trim() + " " + clientId));
+        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REGISTER, "system", id, request.name().trim() + " " + clientId));
         return new IssuedCredentials(find(id).orElseThrow(), clientId, secret);
     }
 
     @Transactional
     IssuedCredentials rotateSecret(Actor actor, long id) {
         ConnectedSystem system = get(actor, id);
-        OrgAccess.requireAdministers(actor, system.departmentId());
+        OrgAccess.require(OrgAccess.mayManageSystemsOf(actor, system.departmentId()));
         if (system.status() != Status.ACTIVE) {
             throw new DomainException(ProblemCode.SYSTEM_REVOKED);
         }
         String secret = HexFormat.of().formatHex(random(24));
         jdbc.sql("update connected_system set client_secret_hash = ? where id = ?").params(encoder.encode(secret), id)
                 .update();
-        audit.record(AuditEvent.success("system.rotate-secret", "system", id, system.clientId()));
+        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_ROTATE_SECRET, "system", id, system.clientId()));
         return new IssuedCredentials(system, system.clientId(), secret);
     }
 
     @Transactional
     ConnectedSystem revoke(Actor actor, long id) {
         ConnectedSystem system = get(actor, id);
-        if (!OrgAccess.administers(actor, system.departmentId()) && !OrgAccess.isAuthority(actor, Role.SECURITY_ADMIN)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        OrgAccess.require(OrgAccess.mayRevokeSystem(actor, system.departmentId()));
         jdbc.sql("update connected_system set status = 'REVOKED', revoked_at = ? where id = ? and status = 'ACTIVE'")
                 .params(Regions.now(), id).update();
         actors.forgetAfterCommit(id);
-        audit.record(AuditEvent.success("system.revoke", "system", id, system.clientId()));
+        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REVOKE, "system", id, system.clientId()));
         return find(id).orElseThrow();
     }
 

@@ -11,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.ProblemCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -66,7 +64,7 @@ class Rosters {
     @Transactional
     Roster change(Actor actor, long departmentId, RosterContent content, String reason) {
         departments.get(departmentId);
-        OrgAccess.requireAdministers(actor, departmentId);
+        OrgAccess.require(OrgAccess.mayChangeRoster(actor, departmentId));
         int version = jdbc.sql("select coalesce(max(version), 0) from department_roster where department_id = ?")
                 .param(departmentId).query(Integer.class).single() + 1;
         jdbc.sql("""
@@ -74,16 +72,14 @@ class Rosters {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(departmentId, version, json.writeValueAsString(content), reason, actor.name(), Regions.now())
                 .update();
-        audit.record(AuditEvent.success("roster.change", "department", departmentId,
+        audit.record(AuditEvent.success(OrgAuditAction.ROSTER_CHANGE, "department", departmentId,
                 "version " + version + (reason == null ? "" : ": " + reason)));
         return current(actor, departmentId).orElseThrow();
     }
 
     private void requireVisible(Actor actor, long departmentId) {
         departments.get(departmentId);
-        if (!OrgAccess.seesInside(actor, departmentId)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        OrgAccess.require(OrgAccess.maySeeInside(actor, departmentId));
     }
 
     private static final String SELECT = "select version, content, changed_at, changed_by, reason from department_roster";

@@ -61,7 +61,7 @@ class AuthController {
     ResponseEntity<Void> logout() {
         Actor actor = Actor.require();
         tokens.revoke(actor.kind(), currentTokenHash());
-        audit.record(AuditEvent.success("auth.logout", "user", actor.id(), null));
+        audit.record(AuditEvent.success(SecurityAuditAction.LOGOUT, "user", actor.id(), null));
         return ResponseEntity.noContent().build();
     }
 
