@@ -20,9 +20,10 @@ import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.CacheDrops;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.PlainText;
+import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
 
@@ -36,7 +37,8 @@ public class ConnectedSystems {
 
     enum Status { ACTIVE, REVOKED }
 
-    record Evaluation(Integer level, String agency, String reportNumber, LocalDate evaluatedOn, LocalDate validUntil) {
+    record Evaluation(Integer level, @PlainText String agency, @PlainText String reportNumber, LocalDate evaluatedOn,
+            LocalDate validUntil) {
     }
 
     record ConnectedSystem(long id, long departmentId, String name, String description, String clientId,

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Rosters {
 
-    record Person(@NotBlank @Size(max = 50) String name, @Size(max = 50) String title, @Size(max = 30) String phone,
-            @Size(max = 100) String email) {
+    record Person(@NotBlank @Size(max = 50) @PlainText String name, @Size(max = 50) @PlainText String title,
+            @Size(max = 30) @PlainText String phone, @Size(max = 100) @PlainText String email) {
     }
 
     record RosterContent(@NotNull @Valid Person leader, @NotNull @Valid Person manager,
