@@ -48,15 +48,18 @@ public class Accounts {
     private final PasswordPolicy policy;
     private final SecuritySettings settings;
     private final AuditLog audit;
+    private final UnknownLogins unknownLogins;
     /** Compared against when the login is unknown, so that timing does not reveal which logins exist. */
     private final String decoyHash;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit) {
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit,
+            UnknownLogins unknownLogins) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.policy = new PasswordPolicy(settings);
         this.settings = settings;
         this.audit = audit;
+        this.unknownLogins = unknownLogins;
         this.decoyHash = encoder.encode("decoy-password-for-unknown-logins");
     }
 
@@ -74,19 +77,14 @@ public class Accounts {
     public Authenticated authenticate(String username, String password, String totpCode, String clientAddress) {
         Optional<Credentials> found = credentials(username);
         if (found.isEmpty()) {
-            encoder.matches(password == null ? "" : password, decoyHash);
-            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null, "unknown login"),
-                    new AuditActor(String.valueOf(username), null, clientAddress));
-            throw new DomainException(ProblemCode.BAD_CREDENTIALS);
+            throw refuseUnknown(username, password, clientAddress);
         }
         Credentials account = found.get();
         AuditActor who = new AuditActor(account.username(), account.departmentId(), clientAddress);
         OffsetDateTime now = Regions.now();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
             audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(), "account locked"), who);
-            throw new DomainException(ProblemCode.ACCOUNT_LOCKED,
-                    account.lockedUntil().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime()
-                            .withNano(0));
+            throw locked(account.lockedUntil());
         }
         if (password == null || !encoder.matches(password, account.passwordHash())) {
             recordFailure(account, who, "wrong password");
@@ -109,6 +107,29 @@ public class Accounts {
                 .update();
         audit.record(AuditEvent.success(OrgAuditAction.LOGIN, "user", account.id(), null), who);
         return new Authenticated(account.id(), account.username(), passwordChangeRequired(account));
+    }
+
+    /**
+     * A login that is no account is answered exactly as an account's wrong password: the same hashing work (on a
+     * decoy), the same count of failures, the same lock after as many and for as long.
+     */
+    private DomainException refuseUnknown(String username, String password, String clientAddress) {
+        AuditActor who = new AuditActor(String.valueOf(username), null, clientAddress);
+        Optional<OffsetDateTime> locked = unknownLogins.lockedUntil(username);
+        if (locked.isPresent()) {
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null, "unknown login, locked"), who);
+            return locked(locked.get());
+        }
+        encoder.matches(password == null ? "" : password, decoyHash);
+        Optional<OffsetDateTime> lockedNow = unknownLogins.recordFailure(username);
+        audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null,
+                "unknown login" + lockedNow.map(until -> "; locked until " + until).orElse("")), who);
+        return new DomainException(ProblemCode.BAD_CREDENTIALS);
+    }
+
+    private static DomainException locked(OffsetDateTime until) {
+        return new DomainException(ProblemCode.ACCOUNT_LOCKED,
+                until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime().withNano(0));
     }
 
     private void recordFailure(Credentials account, AuditActor who, String reason) {
