@@ -28,13 +28,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,
-            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings) throws Exception {
+            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings,
+            AddressAttemptLimit attempts) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, never cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new AddressAttemptFilter(attempts, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, accounts, systems, problems, settings),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
