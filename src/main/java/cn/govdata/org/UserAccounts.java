@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -44,15 +45,17 @@ class UserAccounts {
     private final PasswordPolicy policy;
     private final SecuritySettings settings;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(JdbcClient jdbc, Departments departments, PasswordEncoder encoder, SecuritySettings settings,
-            AuditLog audit) {
+            AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.encoder = encoder;
         this.policy = new PasswordPolicy(settings);
         this.settings = settings;
         this.audit = audit;
+        this.events = events;
     }
 
     List<User> list(Actor actor, Long departmentId) {
@@ -119,6 +122,9 @@ class UserAccounts {
         jdbc.sql("update user_account set display_name = ?, enabled = ? where id = ?")
                 .params(change.displayName().trim(), change.enabled(), id).update();
         replaceRoles(id, change.roles());
+        if (!change.enabled()) {
+            events.publishEvent(new UserSessionsEnded(id));
+        }
         audit.record(AuditEvent.success(OrgAuditAction.USER_UPDATE, "user", id,
                 "roles " + new TreeSet<>(change.roles()) + ", enabled " + change.enabled()));
         return find(id).orElseThrow();
@@ -144,6 +150,7 @@ class UserAccounts {
                 .params(hash, Regions.now(), id).update();
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
                 .params(id, hash, Regions.now()).update();
+        events.publishEvent(new UserSessionsEnded(id));
         audit.record(AuditEvent.success(OrgAuditAction.USER_RESET_PASSWORD, "user", id, user.username()));
     }
 
