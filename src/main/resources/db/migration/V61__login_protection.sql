@@ -7,3 +7,7 @@ create table unknown_login (
     locked_until     timestamp with time zone,
     last_failure_at  timestamp with time zone not null
 );
+
+-- A connected system acts with one role (issue #11): DATA_USER for a department's business system, as every system
+-- so far, or MONITORING for the system that reads the platform's metrics.
+alter table connected_system add column role varchar(32) not null default 'DATA_USER';

@@ -97,7 +97,8 @@ class AccountsController {
     }
 
     record SystemRequest(@NotNull Long departmentId, @NotBlank @Size(max = 200) @PlainText String name,
-            @Size(max = 1000) @PlainText(multiline = true) String description, @Valid Evaluation evaluation) {
+            @Size(max = 1000) @PlainText(multiline = true) String description, Role role,
+            @Valid Evaluation evaluation) {
     }
 
     /** The system as usual plus its secret, which is shown this once. */
@@ -110,7 +111,7 @@ class AccountsController {
     @PostMapping("/systems")
     ResponseEntity<SystemWithSecret> registerSystem(@Valid @RequestBody SystemRequest request) {
         IssuedCredentials issued = systems.register(Actor.require(), new ConnectedSystems.NewSystem(
-                request.departmentId(), request.name(), request.description(), request.evaluation()));
+                request.departmentId(), request.name(), request.description(), request.role(), request.evaluation()));
         return ResponseEntity.status(HttpStatus.CREATED).body(SystemWithSecret.of(issued));
     }
 

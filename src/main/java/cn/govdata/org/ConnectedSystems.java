@@ -30,7 +30,8 @@ import cn.govdata.shared.Role;
 /**
  * The registry of departments' connected business systems (ORG-5, YT8 NX6 TJ22 FZ24). Each system gets
  * OAuth2 client credentials bound to its department; revoking them ends its access at once. The security
- * evaluation (等保测评) record is kept with the system.
+ * evaluation (等保测评) record is kept with the system. A system acts with one role: {@code DATA_USER} (a business
+ * system, the default) or, in the data authority, {@code MONITORING} (reads the platform's metrics, no data).
  */
 @Service
 public class ConnectedSystems {
@@ -42,11 +43,15 @@ public class ConnectedSystems {
     }
 
     record ConnectedSystem(long id, long departmentId, String name, String description, String clientId,
-            Status status, Evaluation evaluation, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+            Role role, Status status, Evaluation evaluation, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
     }
 
-    record NewSystem(long departmentId, String name, String description, Evaluation evaluation) {
+    /** @param role {@code DATA_USER} when null */
+    record NewSystem(long departmentId, String name, String description, Role role, Evaluation evaluation) {
     }
+
+    /** The roles a system may act with. */
+    private static final Set<Role> SYSTEM_ROLES = Set.of(Role.DATA_USER, Role.MONITORING);
 
     /** Credentials as issued: the secret is shown this once and stored only as a hash. */
     record IssuedCredentials(ConnectedSystem system, String clientId, String clientSecret) {
@@ -76,7 +81,7 @@ public class ConnectedSystems {
 
     /**
      * Checks a client's credentials at the token endpoint and returns the system's actor. Connected
-     * systems act for their department with the data-user role; grants narrow what they may reach.
+     * systems act for their department with their one role; grants narrow what a data user may reach.
      */
     @Transactional(noRollbackFor = DomainException.class)
     public Optional<Actor> authenticate(String clientId, String clientSecret, String clientAddress) {
@@ -104,13 +109,13 @@ public class ConnectedSystems {
 
     private Optional<Actor> load(long systemId) {
         return jdbc.sql("""
-                select s.id, s.client_id, s.department_id, s.status, d.region_id, d.authority
+                select s.id, s.client_id, s.department_id, s.role, s.status, d.region_id, d.authority
                 from connected_system s join department d on d.id = s.department_id where s.id = ?""")
                 .param(systemId)
                 .query((rs, n) -> Status.valueOf(rs.getString("status")) != Status.ACTIVE ? null
                         : new Actor(Actor.Kind.SYSTEM, rs.getLong("id"), rs.getString("client_id"),
                                 rs.getLong("department_id"), rs.getLong("region_id"), rs.getBoolean("authority"),
-                                Set.of(Role.DATA_USER)))
+                                Set.of(Role.valueOf(rs.getString("role")))))
                 .optional();
     }
 
@@ -133,24 +138,33 @@ public class ConnectedSystems {
 
     @Transactional
     IssuedCredentials register(Actor actor, NewSystem request) {
-        departments.find(request.departmentId())
+        Departments.Department department = departments.find(request.departmentId())
                 .orElseThrow(() -> new DomainException(ProblemCode.INVALID_PARENT, "department " + request.departmentId()));
         OrgAccess.require(OrgAccess.mayManageSystemsOf(actor, request.departmentId()));
+        Role role = request.role() == null ? Role.DATA_USER : request.role();
+        if (!SYSTEM_ROLES.contains(role) || (role.isAuthorityOnly() && !department.authority())) {
+            throw new DomainException(ProblemCode.ROLE_NOT_ALLOWED, role);
+        }
+        if (role == Role.MONITORING) {
+            OrgAccess.require(OrgAccess.mayRegisterMonitoringSystem(actor));
+        }
         Evaluation evaluation = request.evaluation() == null ? new Evaluation(null, null, null, null, null)
                 : request.evaluation();
         String clientId = "sys-" + HexFormat.of().formatHex(random(8));
         String secret = HexFormat.of().formatHex(random(24));
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into connected_system (department_id, name, description, client_id, client_secret_hash, status,
-                    mlps_level, evaluation_agency, evaluation_report, evaluated_on, evaluation_valid_until, created_at)
-                values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
+                insert into connected_system (department_id, name, description, client_id, client_secret_hash, role,
+                    status, mlps_level, evaluation_agency, evaluation_report, evaluated_on, evaluation_valid_until,
+                    created_at)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
                 .params(request.departmentId(), request.name().trim(), request.description(), clientId,
-                        encoder.encode(secret), evaluation.level(), evaluation.agency(), evaluation.reportNumber(),
+                        encoder.encode(secret), role.name(), evaluation.level(), evaluation.agency(), evaluation.reportNumber(),
                         evaluation.evaluatedOn(), evaluation.validUntil(), Regions.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REGISTER, "system", id, request.name().trim() + " " + clientId));
+        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REGISTER, "system", id, request.name().trim() + " " + clientId
+                + (role == Role.DATA_USER ? "" : " role " + role)));
         return new IssuedCredentials(find(id).orElseThrow(), clientId, secret);
     }
 
@@ -201,13 +215,14 @@ public class ConnectedSystems {
     }
 
     private static final String SELECT = """
-            select id, department_id, name, description, client_id, client_secret_hash, status, mlps_level,
+            select id, department_id, name, description, client_id, client_secret_hash, role, status, mlps_level,
                    evaluation_agency, evaluation_report, evaluated_on, evaluation_valid_until, created_at, revoked_at
             from connected_system""";
 
     private static ConnectedSystem map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ConnectedSystem(rs.getLong("id"), rs.getLong("department_id"), rs.getString("name"),
-                rs.getString("description"), rs.getString("client_id"), Status.valueOf(rs.getString("status")),
+                rs.getString("description"), rs.getString("client_id"), Role.valueOf(rs.getString("role")),
+                Status.valueOf(rs.getString("status")),
                 new Evaluation(rs.getObject("mlps_level", Integer.class), rs.getString("evaluation_agency"),
                         rs.getString("evaluation_report"), rs.getObject("evaluated_on", LocalDate.class),
                         rs.getObject("evaluation_valid_until", LocalDate.class)),

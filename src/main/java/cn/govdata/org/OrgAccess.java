@@ -80,6 +80,14 @@ final class OrgAccess {
         return administers(actor, departmentId);
     }
 
+    /**
+     * Registers a monitoring system (role MONITORING: reads the platform's metrics, no data): the authority's system
+     * administrator, who runs the platform.
+     */
+    static boolean mayRegisterMonitoringSystem(Actor actor) {
+        return isAuthority(actor, Role.SYSTEM_ADMIN);
+    }
+
     /** Revokes a connected system: those who manage it, and the security administrator. */
     static boolean mayRevokeSystem(Actor actor, long departmentId) {
         return administers(actor, departmentId) || isAuthority(actor, Role.SECURITY_ADMIN);
