@@ -1,7 +1,6 @@
 package cn.govdata.org;
 
 import java.security.SecureRandom;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -87,8 +87,9 @@ public class ConnectedSystems {
     public Optional<Actor> authenticate(String clientId, String clientSecret, String clientAddress) {
         Optional<Row> row = rowByClientId(clientId);
         if (row.isEmpty() || clientSecret == null || !encoder.matches(clientSecret, row.get().secretHash())) {
-            audit.record(AuditEvent.failure(OrgAuditAction.CLIENT_CREDENTIALS, "system", row.map(r -> r.system().id()).orElse(null),
-                    "bad client credentials"), new AuditActor(String.valueOf(clientId), null, clientAddress));
+            audit.record(AuditEvent.failure(OrgAuditAction.CLIENT_CREDENTIALS, "system",
+                    row.map(r -> r.system().id()).orElse(null), "bad client credentials"),
+                    new AuditActor(String.valueOf(clientId), null, clientAddress));
             return Optional.empty();
         }
         ConnectedSystem system = row.get().system();
@@ -159,12 +160,12 @@ public class ConnectedSystems {
                     created_at)
                 values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
                 .params(request.departmentId(), request.name().trim(), request.description(), clientId,
-                        encoder.encode(secret), role.name(), evaluation.level(), evaluation.agency(), evaluation.reportNumber(),
-                        evaluation.evaluatedOn(), evaluation.validUntil(), Regions.now())
+                        encoder.encode(secret), role.name(), evaluation.level(), evaluation.agency(),
+                        evaluation.reportNumber(), evaluation.evaluatedOn(), evaluation.validUntil(), Regions.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REGISTER, "system", id, request.name().trim() + " " + clientId
-                + (role == Role.DATA_USER ? "" : " role " + role)));
+        audit.record(AuditEvent.success(OrgAuditAction.SYSTEM_REGISTER, "system", id,
+                request.name().trim() + " " + clientId + (role == Role.DATA_USER ? "" : " role " + role)));
         return new IssuedCredentials(find(id).orElseThrow(), clientId, secret);
     }
 

@@ -53,7 +53,7 @@ final class OrgAccess {
         return administers(actor, departmentId);
     }
 
-    /** Changes the roles of an account: never one's own, so that no one widens their own powers (separation of duties). */
+    /** Changes the roles of an account: never one's own, so that no one widens or narrows their own powers. */
     static boolean mayChangeRolesOf(Actor actor, long userId) {
         return !isSelf(actor, userId);
     }

@@ -43,8 +43,9 @@ class UnknownLogins {
     Optional<OffsetDateTime> recordFailure(String login) {
         String key = key(login);
         OffsetDateTime now = Regions.now();
-        jdbc.sql("insert into unknown_login (login_hash, failed_logins, last_failure_at) values (?, 0, ?) on conflict do nothing")
-                .params(key, now).update();
+        jdbc.sql("""
+                insert into unknown_login (login_hash, failed_logins, last_failure_at) values (?, 0, ?)
+                on conflict do nothing""").params(key, now).update();
         int failures = jdbc.sql("select failed_logins from unknown_login where login_hash = ? for update").param(key)
                 .query(Integer.class).single() + 1;
         OffsetDateTime lockedUntil = failures >= settings.maxFailedLogins() ? now.plusMinutes(settings.lockoutMinutes())
@@ -67,7 +68,8 @@ class UnknownLogins {
     private static String key(String login) {
         String name = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

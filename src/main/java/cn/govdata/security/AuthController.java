@@ -110,7 +110,7 @@ class AuthController {
 
     private static Actor requireUser() {
         Actor actor = Actor.require();
-        if (actor.kind() != Actor.Kind.USER) {
+        if (!SecurityAccess.mayManageOwnAccount(actor)) {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
         return actor;

@@ -12,6 +12,11 @@ final class SecurityAccess {
     private SecurityAccess() {
     }
 
+    /** Reads and changes one's own account (password, second factor): console users; a system has no account. */
+    static boolean mayManageOwnAccount(Actor actor) {
+        return actor.kind() == Actor.Kind.USER;
+    }
+
     /**
      * Reads the operational metrics ({@code /actuator/prometheus}): a monitoring system or user, and the data
      * authority's system administrator, who runs the platform. Not other users or business systems: the metrics
