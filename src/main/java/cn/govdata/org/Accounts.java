@@ -48,15 +48,18 @@ public class Accounts {
     private final PasswordPolicy policy;
     private final SecuritySettings settings;
     private final AuditLog audit;
+    private final UnknownLogins unknownLogins;
     /** Compared against when the login is unknown, so that timing does not reveal which logins exist. */
     private final String decoyHash;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit) {
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit,
+            UnknownLogins unknownLogins) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.policy = new PasswordPolicy(settings);
         this.settings = settings;
         this.audit = audit;
+        this.unknownLogins = unknownLogins;
         this.decoyHash = encoder.encode("decoy-password-for-unknown-logins");
     }
 
@@ -74,26 +77,21 @@ public class Accounts {
     public Authenticated authenticate(String username, String password, String totpCode, String clientAddress) {
         Optional<Credentials> found = credentials(username);
         if (found.isEmpty()) {
-            encoder.matches(password == null ? "" : password, decoyHash);
-            audit.record(AuditEvent.failure("auth.login", "user", null, "unknown login"),
-                    new AuditActor(String.valueOf(username), null, clientAddress));
-            throw new DomainException(ProblemCode.BAD_CREDENTIALS);
+            throw refuseUnknown(username, password, clientAddress);
         }
         Credentials account = found.get();
         AuditActor who = new AuditActor(account.username(), account.departmentId(), clientAddress);
         OffsetDateTime now = Regions.now();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            audit.record(AuditEvent.failure("auth.login", "user", account.id(), "account locked"), who);
-            throw new DomainException(ProblemCode.ACCOUNT_LOCKED,
-                    account.lockedUntil().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime()
-                            .withNano(0));
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(), "account locked"), who);
+            throw locked(account.lockedUntil());
         }
         if (password == null || !encoder.matches(password, account.passwordHash())) {
             recordFailure(account, who, "wrong password");
             throw new DomainException(ProblemCode.BAD_CREDENTIALS);
         }
         if (!account.enabled()) {
-            audit.record(AuditEvent.failure("auth.login", "user", account.id(), "account disabled"), who);
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(), "account disabled"), who);
             throw new DomainException(ProblemCode.ACCOUNT_DISABLED);
         }
         if (account.totpEnabled()) {
@@ -107,8 +105,31 @@ public class Accounts {
         }
         jdbc.sql("update user_account set failed_logins = 0, locked_until = null where id = ?").param(account.id())
                 .update();
-        audit.record(AuditEvent.success("auth.login", "user", account.id(), null), who);
+        audit.record(AuditEvent.success(OrgAuditAction.LOGIN, "user", account.id(), null), who);
         return new Authenticated(account.id(), account.username(), passwordChangeRequired(account));
+    }
+
+    /**
+     * A login that is no account is answered exactly as an account's wrong password: the same hashing work (on a
+     * decoy), the same count of failures, the same lock after as many and for as long.
+     */
+    private DomainException refuseUnknown(String username, String password, String clientAddress) {
+        AuditActor who = new AuditActor(String.valueOf(username), null, clientAddress);
+        Optional<OffsetDateTime> locked = unknownLogins.lockedUntil(username);
+        if (locked.isPresent()) {
+            audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null, "unknown login, locked"), who);
+            return locked(locked.get());
+        }
+        encoder.matches(password == null ? "" : password, decoyHash);
+        Optional<OffsetDateTime> lockedNow = unknownLogins.recordFailure(username);
+        audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", null,
+                "unknown login" + lockedNow.map(until -> "; locked until " + until).orElse("")), who);
+        return new DomainException(ProblemCode.BAD_CREDENTIALS);
+    }
+
+    private static DomainException locked(OffsetDateTime until) {
+        return new DomainException(ProblemCode.ACCOUNT_LOCKED,
+                until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime().withNano(0));
     }
 
     private void recordFailure(Credentials account, AuditActor who, String reason) {
@@ -117,7 +138,7 @@ public class Accounts {
                 ? Regions.now().plusMinutes(settings.lockoutMinutes()) : null;
         jdbc.sql("update user_account set failed_logins = ?, locked_until = ? where id = ?")
                 .params(lockedUntil == null ? failures : 0, lockedUntil, account.id()).update();
-        audit.record(AuditEvent.failure("auth.login", "user", account.id(),
+        audit.record(AuditEvent.failure(OrgAuditAction.LOGIN, "user", account.id(),
                 reason + (lockedUntil == null ? "" : "; account locked until " + lockedUntil)), who);
     }
 
@@ -163,7 +184,7 @@ public class Accounts {
     public void changePassword(Actor actor, String currentPassword, String newPassword) {
         Credentials account = credentialsById(actor.id());
         if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
-            audit.record(AuditEvent.failure("auth.password-change", "user", actor.id(), "wrong current password"));
+            audit.record(AuditEvent.failure(OrgAuditAction.PASSWORD_CHANGE, "user", actor.id(), "wrong current password"));
             throw new DomainException(ProblemCode.WRONG_CURRENT_PASSWORD);
         }
         policy.check(newPassword, account.username());
@@ -181,7 +202,7 @@ public class Accounts {
                 .params(hash, Regions.now(), actor.id()).update();
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
                 .params(actor.id(), hash, Regions.now()).update();
-        audit.record(AuditEvent.success("auth.password-change", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.PASSWORD_CHANGE, "user", actor.id(), null));
     }
 
     /** Starts TOTP enrolment: the secret is stored but only enforced once a code has been confirmed. */
@@ -190,7 +211,7 @@ public class Accounts {
         String secret = Totp.newSecret();
         jdbc.sql("update user_account set totp_secret = ?, totp_enabled = false where id = ?")
                 .params(secret, actor.id()).update();
-        audit.record(AuditEvent.success("auth.totp-setup", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.TOTP_SETUP, "user", actor.id(), null));
         return new TotpEnrolment(secret, Totp.uri(TOTP_ISSUER, actor.name(), secret));
     }
 
@@ -201,7 +222,7 @@ public class Accounts {
             throw new DomainException(ProblemCode.TOTP_INVALID);
         }
         jdbc.sql("update user_account set totp_enabled = true where id = ?").param(actor.id()).update();
-        audit.record(AuditEvent.success("auth.totp-enable", "user", actor.id(), null));
+        audit.record(AuditEvent.success(OrgAuditAction.TOTP_ENABLE, "user", actor.id(), null));
     }
 
     private boolean expired(OffsetDateTime passwordChangedAt) {

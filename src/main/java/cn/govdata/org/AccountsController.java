@@ -21,6 +21,7 @@ import cn.govdata.org.ConnectedSystems.Evaluation;
 import cn.govdata.org.ConnectedSystems.IssuedCredentials;
 import cn.govdata.org.UserAccounts.User;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.PlainText;
 import cn.govdata.shared.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ class AccountsController {
     }
 
     record UserRequest(@NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
-            @NotBlank @Size(max = 100) String displayName, @NotNull Long departmentId, @NotNull Set<Role> roles,
+            @NotBlank @Size(max = 100) @PlainText String displayName, @NotNull Long departmentId, @NotNull Set<Role> roles,
             @NotNull @Size(max = 128) String initialPassword) {
     }
 
@@ -65,7 +66,7 @@ class AccountsController {
         return users.get(Actor.require(), id);
     }
 
-    record UserChangeRequest(@NotBlank @Size(max = 100) String displayName, @NotNull Set<Role> roles,
+    record UserChangeRequest(@NotBlank @Size(max = 100) @PlainText String displayName, @NotNull Set<Role> roles,
             @NotNull Boolean enabled) {
     }
 
@@ -95,8 +96,9 @@ class AccountsController {
         return systems.list(Actor.require(), departmentId);
     }
 
-    record SystemRequest(@NotNull Long departmentId, @NotBlank @Size(max = 200) String name,
-            @Size(max = 1000) String description, @Valid Evaluation evaluation) {
+    record SystemRequest(@NotNull Long departmentId, @NotBlank @Size(max = 200) @PlainText String name,
+            @Size(max = 1000) @PlainText(multiline = true) String description, Role role,
+            @Valid Evaluation evaluation) {
     }
 
     /** The system as usual plus its secret, which is shown this once. */
@@ -109,7 +111,7 @@ class AccountsController {
     @PostMapping("/systems")
     ResponseEntity<SystemWithSecret> registerSystem(@Valid @RequestBody SystemRequest request) {
         IssuedCredentials issued = systems.register(Actor.require(), new ConnectedSystems.NewSystem(
-                request.departmentId(), request.name(), request.description(), request.evaluation()));
+                request.departmentId(), request.name(), request.description(), request.role(), request.evaluation()));
         return ResponseEntity.status(HttpStatus.CREATED).body(SystemWithSecret.of(issued));
     }
 

@@ -1,7 +1,6 @@
 package cn.govdata.org;
 
 import java.security.SecureRandom;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ class Bootstrap implements ApplicationRunner {
         }
         String chosen = password;
         long adminId = transactions.execute(status -> createAuthorityAndAdmin(chosen, generated));
-        audit.record(AuditEvent.success("user.create", "user", adminId, "initial system administrator admin"),
+        audit.record(AuditEvent.success(OrgAuditAction.USER_CREATE, "user", adminId, "initial system administrator admin"),
                 AuditActor.PLATFORM);
         if (generated) {
             // printed once, on purpose: the operator's only way to the first login

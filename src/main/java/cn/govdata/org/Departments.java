@@ -61,7 +61,7 @@ class Departments {
 
     @Transactional
     Department create(Actor actor, NewDepartment request) {
-        OrgAccess.requireSystemAdmin(actor);
+        OrgAccess.require(OrgAccess.mayManageRegionsAndDepartments(actor));
         regions.find(request.regionId())
                 .orElseThrow(() -> new DomainException(ProblemCode.INVALID_PARENT, "region " + request.regionId()));
         CreditCode code = CreditCode.of(request.creditCode());
@@ -81,18 +81,18 @@ class Departments {
                         request.parentId(), request.authority(), Regions.now(), Regions.now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success("department.create", "department", id, request.name().trim() + " " + code));
+        audit.record(AuditEvent.success(OrgAuditAction.DEPARTMENT_CREATE, "department", id, request.name().trim() + " " + code));
         return get(id);
     }
 
     @Transactional
     Department update(Actor actor, long id, DepartmentChange change) {
-        OrgAccess.requireSystemAdmin(actor);
+        OrgAccess.require(OrgAccess.mayManageRegionsAndDepartments(actor));
         Department current = get(id);
         checkParent(id, current.regionId(), change.parentId());
         jdbc.sql("update department set name = ?, type = ?, parent_id = ?, updated_at = ? where id = ?")
                 .params(change.name().trim(), change.type().name(), change.parentId(), Regions.now(), id).update();
-        audit.record(AuditEvent.success("department.update", "department", id, change.name().trim()));
+        audit.record(AuditEvent.success(OrgAuditAction.DEPARTMENT_UPDATE, "department", id, change.name().trim()));
         return get(id);
     }
 

@@ -23,6 +23,7 @@ import cn.govdata.org.Rosters.Roster;
 import cn.govdata.org.Rosters.RosterContent;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.PlainText;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,7 +61,7 @@ class OrganisationController {
         return regions.all();
     }
 
-    record RegionRequest(@NotBlank @Size(min = 6, max = 6) String divisionCode, @Size(max = 100) String name,
+    record RegionRequest(@NotBlank @Size(min = 6, max = 6) String divisionCode, @Size(max = 100) @PlainText String name,
             Long parentId) {
     }
 
@@ -83,7 +84,7 @@ class OrganisationController {
         return departments.list(regionId);
     }
 
-    record DepartmentRequest(@NotNull Long regionId, @NotBlank @Size(max = 200) String name,
+    record DepartmentRequest(@NotNull Long regionId, @NotBlank @Size(max = 200) @PlainText String name,
             @NotBlank String creditCode, @NotNull Type type, Long parentId, Boolean authority) {
     }
 
@@ -101,7 +102,7 @@ class OrganisationController {
         return departments.get(id);
     }
 
-    record DepartmentChangeRequest(@NotBlank @Size(max = 200) String name, @NotNull Type type, Long parentId) {
+    record DepartmentChangeRequest(@NotBlank @Size(max = 200) @PlainText String name, @NotNull Type type, Long parentId) {
     }
 
     @PutMapping("/departments/{id}")
@@ -116,7 +117,7 @@ class OrganisationController {
     }
 
     record RosterRequest(@NotNull @Valid Person leader, @NotNull @Valid Person manager,
-            @Size(max = 20) List<@Valid Person> contacts, @Size(max = 500) String reason) {
+            @Size(max = 20) List<@Valid Person> contacts, @Size(max = 500) @PlainText(multiline = true) String reason) {
     }
 
     @PutMapping("/departments/{id}/roster")

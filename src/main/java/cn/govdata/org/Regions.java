@@ -53,7 +53,7 @@ class Regions {
 
     @Transactional
     Region create(Actor actor, NewRegion request) {
-        OrgAccess.requireSystemAdmin(actor);
+        OrgAccess.require(OrgAccess.mayManageRegionsAndDepartments(actor));
         Division division = divisions.find(request.divisionCode())
                 .orElseThrow(() -> new DomainException(ProblemCode.INVALID_DIVISION_CODE, request.divisionCode()));
         if (request.parentId() != null) {
@@ -75,7 +75,7 @@ class Regions {
                 .params(division.code(), name, division.level().name(), request.parentId(), now())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
-        audit.record(AuditEvent.success("region.create", "region", id, division.code() + " " + name));
+        audit.record(AuditEvent.success(OrgAuditAction.REGION_CREATE, "region", id, division.code() + " " + name));
         return get(id);
     }
 

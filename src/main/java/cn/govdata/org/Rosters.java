@@ -11,8 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Rosters {
 
-    record Person(@NotBlank @Size(max = 50) String name, @Size(max = 50) String title, @Size(max = 30) String phone,
-            @Size(max = 100) String email) {
+    record Person(@NotBlank @Size(max = 50) @PlainText String name, @Size(max = 50) @PlainText String title,
+            @Size(max = 30) @PlainText String phone, @Size(max = 100) @PlainText String email) {
     }
 
     record RosterContent(@NotNull @Valid Person leader, @NotNull @Valid Person manager,
@@ -66,7 +65,7 @@ class Rosters {
     @Transactional
     Roster change(Actor actor, long departmentId, RosterContent content, String reason) {
         departments.get(departmentId);
-        OrgAccess.requireAdministers(actor, departmentId);
+        OrgAccess.require(OrgAccess.mayChangeRoster(actor, departmentId));
         int version = jdbc.sql("select coalesce(max(version), 0) from department_roster where department_id = ?")
                 .param(departmentId).query(Integer.class).single() + 1;
         jdbc.sql("""
@@ -74,16 +73,14 @@ class Rosters {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(departmentId, version, json.writeValueAsString(content), reason, actor.name(), Regions.now())
                 .update();
-        audit.record(AuditEvent.success("roster.change", "department", departmentId,
+        audit.record(AuditEvent.success(OrgAuditAction.ROSTER_CHANGE, "department", departmentId,
                 "version " + version + (reason == null ? "" : ": " + reason)));
         return current(actor, departmentId).orElseThrow();
     }
 
     private void requireVisible(Actor actor, long departmentId) {
         departments.get(departmentId);
-        if (!OrgAccess.seesInside(actor, departmentId)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        OrgAccess.require(OrgAccess.maySeeInside(actor, departmentId));
     }
 
     private static final String SELECT = "select version, content, changed_at, changed_by, reason from department_roster";

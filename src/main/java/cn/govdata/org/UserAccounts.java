@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -44,26 +45,26 @@ class UserAccounts {
     private final PasswordPolicy policy;
     private final SecuritySettings settings;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(JdbcClient jdbc, Departments departments, PasswordEncoder encoder, SecuritySettings settings,
-            AuditLog audit) {
+            AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.encoder = encoder;
         this.policy = new PasswordPolicy(settings);
         this.settings = settings;
         this.audit = audit;
+        this.events = events;
     }
 
     List<User> list(Actor actor, Long departmentId) {
         if (departmentId != null) {
-            if (!OrgAccess.seesInside(actor, departmentId)) {
-                throw new DomainException(ProblemCode.FORBIDDEN);
-            }
+            OrgAccess.require(OrgAccess.maySeeInside(actor, departmentId));
             return withRoles(jdbc.sql(SELECT + " where u.department_id = ? order by u.username").param(departmentId)
                     .query(UserAccounts::map).list());
         }
-        if (actor.authority() && actor.hasAny(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+        if (OrgAccess.maySeeEveryDepartment(actor)) {
             return withRoles(jdbc.sql(SELECT + " order by u.department_id, u.username").query(UserAccounts::map).list());
         }
         return list(actor, actor.departmentId());
@@ -71,10 +72,8 @@ class UserAccounts {
 
     /** Another department's users are invisible: answered as not found, not as forbidden. */
     User get(Actor actor, long id) {
-        User user = find(id).filter(u -> u.id() == actor.id() && actor.kind() == Actor.Kind.USER
-                || OrgAccess.seesInside(actor, u.departmentId()))
+        return find(id).filter(u -> OrgAccess.maySeeUser(actor, u.id(), u.departmentId()))
                 .orElseThrow(() -> DomainException.notFound("user", id));
-        return user;
     }
 
     Optional<User> find(long id) {
@@ -86,7 +85,7 @@ class UserAccounts {
     User create(Actor actor, NewUser request) {
         Departments.Department department = departments.find(request.departmentId())
                 .orElseThrow(() -> new DomainException(ProblemCode.INVALID_PARENT, "department " + request.departmentId()));
-        OrgAccess.requireAdministers(actor, department.id());
+        OrgAccess.require(OrgAccess.mayManageUsersOf(actor, department.id()));
         String username = request.username().trim();
         checkRoles(actor, department, request.roles(), null);
         policy.check(request.initialPassword(), username);
@@ -106,7 +105,7 @@ class UserAccounts {
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
                 .params(id, hash, Regions.now()).update();
         replaceRoles(id, request.roles());
-        audit.record(AuditEvent.success("user.create", "user", id,
+        audit.record(AuditEvent.success(OrgAuditAction.USER_CREATE, "user", id,
                 username + " in department " + department.id() + " roles " + new TreeSet<>(request.roles())));
         return find(id).orElseThrow();
     }
@@ -115,16 +114,18 @@ class UserAccounts {
     User update(Actor actor, long id, UserChange change) {
         User user = get(actor, id);
         Departments.Department department = departments.get(user.departmentId());
-        OrgAccess.requireAdministers(actor, department.id());
-        if (user.id() == actor.id() && actor.kind() == Actor.Kind.USER && !change.roles().equals(user.roles())) {
-            // no one widens or narrows their own powers (separation of duties)
-            throw new DomainException(ProblemCode.FORBIDDEN);
+        OrgAccess.require(OrgAccess.mayManageUsersOf(actor, department.id()));
+        if (!change.roles().equals(user.roles())) {
+            OrgAccess.require(OrgAccess.mayChangeRolesOf(actor, user.id()));
         }
         checkRoles(actor, department, change.roles(), user);
         jdbc.sql("update user_account set display_name = ?, enabled = ? where id = ?")
                 .params(change.displayName().trim(), change.enabled(), id).update();
         replaceRoles(id, change.roles());
-        audit.record(AuditEvent.success("user.update", "user", id,
+        if (!change.enabled()) {
+            events.publishEvent(new UserSessionsEnded(id));
+        }
+        audit.record(AuditEvent.success(OrgAuditAction.USER_UPDATE, "user", id,
                 "roles " + new TreeSet<>(change.roles()) + ", enabled " + change.enabled()));
         return find(id).orElseThrow();
     }
@@ -134,7 +135,7 @@ class UserAccounts {
         User user = get(actor, id);
         requireSecures(actor, user);
         jdbc.sql("update user_account set failed_logins = 0, locked_until = null where id = ?").param(id).update();
-        audit.record(AuditEvent.success("user.unlock", "user", id, user.username()));
+        audit.record(AuditEvent.success(OrgAuditAction.USER_UNLOCK, "user", id, user.username()));
     }
 
     @Transactional
@@ -149,16 +150,13 @@ class UserAccounts {
                 .params(hash, Regions.now(), id).update();
         jdbc.sql("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)")
                 .params(id, hash, Regions.now()).update();
-        audit.record(AuditEvent.success("user.reset-password", "user", id, user.username()));
+        events.publishEvent(new UserSessionsEnded(id));
+        audit.record(AuditEvent.success(OrgAuditAction.USER_RESET_PASSWORD, "user", id, user.username()));
     }
 
-    private void requireSecures(Actor actor, User user) {
-        boolean targetIsAdministrator = user.roles().stream().anyMatch(Role::isSeparatedAdministrator);
-        boolean allowed = targetIsAdministrator ? OrgAccess.isAuthority(actor, Role.SECURITY_ADMIN)
-                : OrgAccess.securesAccountsOf(actor, user.departmentId());
-        if (!allowed || (user.id() == actor.id() && actor.kind() == Actor.Kind.USER)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+    private static void requireSecures(Actor actor, User user) {
+        OrgAccess.require(OrgAccess.maySecureAccount(actor, user.id(), user.departmentId(),
+                user.roles().stream().anyMatch(Role::isSeparatedAdministrator)));
     }
 
     /**
@@ -178,8 +176,8 @@ class UserAccounts {
         Set<Role> before = existing == null ? Set.of() : existing.roles();
         boolean changesAdministrators = !administrator.equals(before.stream().filter(Role::isSeparatedAdministrator)
                 .collect(Collectors.toSet()));
-        if (changesAdministrators && !OrgAccess.isAuthority(actor, Role.SYSTEM_ADMIN)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
+        if (changesAdministrators) {
+            OrgAccess.require(OrgAccess.mayAssignAdministratorRoles(actor));
         }
     }
 

@@ -10,9 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.govdata.org.UserSessionsEnded;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
@@ -125,6 +127,12 @@ class AccessTokens {
         if (kind == Actor.Kind.SYSTEM) {
             systemTokens.forgetAllAfterCommit();  // the hashes are not known here
         }
+    }
+
+    /** A disabled account, or one whose password an administrator reset, keeps none of its sessions. */
+    @EventListener
+    void endSessions(UserSessionsEnded event) {
+        revokeAll(Actor.Kind.USER, event.userId(), null);
     }
 
     /** Expired tokens are of no further use; removing them keeps the lookup table small. */

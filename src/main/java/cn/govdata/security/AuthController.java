@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
-import cn.govdata.org.Accounts;
 import cn.govdata.org.Accounts.AccountStatus;
+import cn.govdata.org.Accounts;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.PlainText;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +43,7 @@ class AuthController {
         this.audit = audit;
     }
 
-    record LoginRequest(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String password,
+    record LoginRequest(@NotNull @Size(max = 64) @PlainText String username, @NotNull @Size(max = 128) String password,
             @Size(max = 10) String totpCode) {
     }
 
@@ -61,7 +62,7 @@ class AuthController {
     ResponseEntity<Void> logout() {
         Actor actor = Actor.require();
         tokens.revoke(actor.kind(), currentTokenHash());
-        audit.record(AuditEvent.success("auth.logout", "user", actor.id(), null));
+        audit.record(AuditEvent.success(SecurityAuditAction.LOGOUT, "user", actor.id(), null));
         return ResponseEntity.noContent().build();
     }
 
@@ -109,7 +110,7 @@ class AuthController {
 
     private static Actor requireUser() {
         Actor actor = Actor.require();
-        if (actor.kind() != Actor.Kind.USER) {
+        if (!SecurityAccess.mayManageOwnAccount(actor)) {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
         return actor;

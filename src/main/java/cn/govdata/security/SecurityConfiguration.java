@@ -1,26 +1,34 @@
 package cn.govdata.security;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import cn.govdata.org.Accounts;
 import cn.govdata.org.ConnectedSystems;
+import cn.govdata.shared.Actor;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ProblemResponses;
 import cn.govdata.shared.SecuritySettings;
 
 /**
  * Deny by default: only login, the token endpoint, health, the API description and the console's static
- * files are open; everything under {@code /api} needs a live bearer token; anything else is refused.
+ * files are open; everything under {@code /api} needs a live bearer token, the metrics a monitoring role
+ * ({@link SecurityAccess#mayReadMetrics}); anything else is refused.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -28,13 +36,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,
-            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings) throws Exception {
+            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings,
+            AddressAttemptLimit attempts) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, never cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new AddressAttemptFilter(attempts, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, accounts, systems, problems, settings),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
@@ -55,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus").access(SecurityConfiguration::metricsReader)
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/*.svg",
                                 "/*.png")
@@ -62,5 +73,11 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    private static AuthorizationResult metricsReader(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext request) {
+        return new AuthorizationDecision(authentication.get() != null
+                && authentication.get().getPrincipal() instanceof Actor actor && SecurityAccess.mayReadMetrics(actor));
     }
 }

@@ -36,6 +36,8 @@ public enum ProblemCode {
     WRONG_CURRENT_PASSWORD(HttpStatus.BAD_REQUEST),
     SEPARATION_OF_DUTIES(HttpStatus.CONFLICT),
     ROLE_NOT_ALLOWED(HttpStatus.BAD_REQUEST),
+    /** Too many failed logins or token requests from one client address; answered with Retry-After. */
+    TOO_MANY_FAILED_LOGINS(HttpStatus.TOO_MANY_REQUESTS),
 
     // organisation
     INVALID_DIVISION_CODE(HttpStatus.BAD_REQUEST),

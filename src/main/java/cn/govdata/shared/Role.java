@@ -1,8 +1,9 @@
 package cn.govdata.shared;
 
 /**
- * Roles a user holds within their department. The catalog reviewer and the last three exist only in the data authority and are
- * mutually exclusive (三员分立, MLPS level 3): no account may hold two of them.
+ * Roles a user holds within their department. The catalog reviewer, the three administrators and monitoring exist
+ * only in the data authority; the three administrators are mutually exclusive (三员分立, MLPS level 3): no account
+ * may hold two of them.
  */
 public enum Role {
     CATALOG_EDITOR,
@@ -15,11 +16,16 @@ public enum Role {
     DEPARTMENT_ADMIN,
     SYSTEM_ADMIN,
     SECURITY_ADMIN,
-    AUDIT_ADMIN;
+    AUDIT_ADMIN,
+    /**
+     * Reads the platform's operational metrics ({@code /actuator/prometheus}) and nothing else: for the monitoring
+     * system (Prometheus, as a connected system with client credentials) or an operator; only in the data authority.
+     */
+    MONITORING;
 
     /** Roles that only make sense in the data authority. */
     public boolean isAuthorityOnly() {
-        return this == CATALOG_REVIEWER || isSeparatedAdministrator();
+        return this == CATALOG_REVIEWER || this == MONITORING || isSeparatedAdministrator();
     }
 
     public boolean isSeparatedAdministrator() {

@@ -1,0 +1,36 @@
+package cn.govdata.org;
+
+import cn.govdata.audit.AuditAction;
+
+/** What the organisation module writes to the audit log: the directory, accounts, and checking credentials. */
+enum OrgAuditAction implements AuditAction {
+    REGION_CREATE("region.create"),
+    DEPARTMENT_CREATE("department.create"),
+    DEPARTMENT_UPDATE("department.update"),
+    ROSTER_CHANGE("roster.change"),
+    USER_CREATE("user.create"),
+    USER_UPDATE("user.update"),
+    USER_UNLOCK("user.unlock"),
+    USER_RESET_PASSWORD("user.reset-password"),
+    SYSTEM_REGISTER("system.register"),
+    SYSTEM_ROTATE_SECRET("system.rotate-secret"),
+    SYSTEM_REVOKE("system.revoke"),
+    /** A console login, successful or refused (unknown login, wrong password, locked, disabled). */
+    LOGIN("auth.login"),
+    /** A connected system's client credentials checked at the token endpoint. */
+    CLIENT_CREDENTIALS("auth.client-credentials"),
+    PASSWORD_CHANGE("auth.password-change"),
+    TOTP_SETUP("auth.totp-setup"),
+    TOTP_ENABLE("auth.totp-enable");
+
+    private final String code;
+
+    OrgAuditAction(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
