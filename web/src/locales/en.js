@@ -39,7 +39,8 @@ export default {
   },
   roles: {
     CATALOG_EDITOR: 'Catalog editor', DATA_PROVIDER: 'Data provider', SHARE_APPROVER: 'Share approver', DATA_USER: 'Data user',
-    DEPARTMENT_ADMIN: 'Department administrator', SYSTEM_ADMIN: 'System administrator', SECURITY_ADMIN: 'Security administrator', AUDIT_ADMIN: 'Audit administrator'
+    DEPARTMENT_ADMIN: 'Department administrator', SYSTEM_ADMIN: 'System administrator', SECURITY_ADMIN: 'Security administrator', AUDIT_ADMIN: 'Audit administrator',
+    CATALOG_REVIEWER: 'Catalog reviewer', MONITORING: 'Monitoring'
   },
   approver: { PROVIDER: 'the providing department', AUTHORITY: 'the data authority', PROVIDER_THEN_AUTHORITY: 'provider, then authority' },
   regions: {

@@ -38,7 +38,8 @@ export default {
   },
   roles: {
     CATALOG_EDITOR: '目录编目员', DATA_PROVIDER: '数据提供者', SHARE_APPROVER: '共享审批人', DATA_USER: '数据使用者',
-    DEPARTMENT_ADMIN: '部门管理员', SYSTEM_ADMIN: '系统管理员', SECURITY_ADMIN: '安全管理员', AUDIT_ADMIN: '审计管理员'
+    DEPARTMENT_ADMIN: '部门管理员', SYSTEM_ADMIN: '系统管理员', SECURITY_ADMIN: '安全管理员', AUDIT_ADMIN: '审计管理员',
+    CATALOG_REVIEWER: '目录审核员', MONITORING: '运行监控'
   },
   approver: { PROVIDER: '数据提供部门', AUTHORITY: '数据主管部门', PROVIDER_THEN_AUTHORITY: '提供部门后主管部门' },
   regions: {

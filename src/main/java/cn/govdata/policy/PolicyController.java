@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.govdata.policy.WorkingDayCalendar.Deadline;
 import cn.govdata.policy.WorkingDayCalendar.SpecialDay;
+import cn.govdata.shared.WholeNumber;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
@@ -69,7 +70,7 @@ class PolicyController {
         LocalDate start = date(from);
         int days;
         try {
-            days = Integer.parseInt(workingDays == null ? "" : workingDays.trim());
+            days = WholeNumber.parseInt(workingDays == null ? "" : workingDays.strip());
         } catch (NumberFormatException e) {
             throw new DomainException(ProblemCode.INVALID_WORKING_DAYS, 0, MAX_WORKING_DAYS);
         }

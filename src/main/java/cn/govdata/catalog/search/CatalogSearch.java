@@ -47,6 +47,7 @@ import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
+import cn.govdata.shared.WholeNumber;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ListParameter;
@@ -191,7 +192,7 @@ class CatalogSearch {
 
     private static Long departmentId(String value) {
         try {
-            return Long.parseLong(value);
+            return WholeNumber.parseLong(value);
         } catch (NumberFormatException e) {
             throw new ListParameter.Refused("a department id");
         }

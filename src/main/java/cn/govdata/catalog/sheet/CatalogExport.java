@@ -18,6 +18,7 @@ import cn.govdata.catalog.entry.CatalogAccess;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.ActivePolicy;
+import cn.govdata.shared.WholeNumber;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -101,7 +102,7 @@ class CatalogExport {
                 continue;
             }
             try {
-                parsed.add(Long.parseLong(id.strip()));
+                parsed.add(WholeNumber.parseLong(id.strip()));
             } catch (NumberFormatException e) {
                 throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("ids"), "1,2,3");
             }
