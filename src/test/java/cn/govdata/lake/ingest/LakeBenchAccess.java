@@ -24,9 +24,10 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.Role;
 
 /**
- * Lets the benchmark driver in {@code cn.govdata.bench} use the lake's package-private building blocks
- * on the population entry of {@link LakeFixtures}, and the bulk path in a running context, without making
- * them public. Not used by tests.
+ * Lets the benchmark driver in {@code cn.govdata.bench} use the lake's internal building blocks (the quality
+ * room's validator and key tracker, the file readers) on the population entry of {@link LakeFixtures}, and the
+ * bulk path of the ingest room in a running context, without making {@link BulkIngestion} public. Not used by
+ * tests.
  */
 public final class LakeBenchAccess {
 
