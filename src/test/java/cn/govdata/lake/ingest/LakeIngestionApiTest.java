@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.govdata.catalog.CatalogFixtures;
+import cn.govdata.lake.LakeRecords;
 import cn.govdata.lake.quality.IdNumber;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
@@ -34,6 +35,9 @@ public class LakeIngestionApiTest extends CatalogFixtures {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private LakeRecords lakeRecords;
 
     private Editor editor;
     private Api provider;
@@ -404,6 +408,8 @@ public class LakeIngestionApiTest extends CatalogFixtures {
     @Test
     void aNewCatalogVersionMigratesTheDatasetButNeverOneThatWouldLoseData() {
         upload("gmsfhm,xm,csrq\n" + ZHANG + ",张三,1980-01-01\n", StandardCharsets.UTF_8);
+        // sharing reads the dataset's layout from a cache, filled here
+        assertThat(lakeRecords.forReading(entryId).orElseThrow().items()).containsExactly("gmsfhm", "xm", "csrq");
         Map<String, Object> id = item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION");
 
         // 姓名 as an integer would not fit 张三: the publication is refused and the version goes back to the editor
@@ -419,6 +425,8 @@ public class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         JsonNode dataset = provider.get("/api/v1/lake/datasets/" + datasetId).json();
         assertThat(dataset.get("schemaVersion").asInt()).isEqualTo(2);
+        // the dataset following its entry drops the cached layout at once, rather than when it expires
+        assertThat(lakeRecords.forReading(entryId).orElseThrow().items()).containsExactly("gmsfhm", "xm", "lxdh");
         assertThat(dataset.get("columns").toString()).contains("\"itemName\":\"lxdh\"");
         for (JsonNode column : dataset.get("columns")) {
             assertThat(column.get("retired").asBoolean()).as(column.toString())
