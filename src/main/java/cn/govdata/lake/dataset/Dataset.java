@@ -1,8 +1,9 @@
 package cn.govdata.lake.dataset;
 
-import cn.govdata.lake.RecordKey;
 import java.time.OffsetDateTime;
 import java.util.List;
+
+import cn.govdata.lake.RecordKey;
 
 /**
  * A catalog entry's data in the lake (AGG-1): its columns follow the entry's data items, the record key

@@ -5,10 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import cn.govdata.lake.dataset.RowTarget;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+
+import cn.govdata.lake.dataset.RowTarget;
 
 /**
  * Rows on PostgreSQL by {@code COPY … FROM STDIN} (text format) through the driver's {@link CopyManager}: rows

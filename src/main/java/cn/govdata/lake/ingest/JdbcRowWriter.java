@@ -1,10 +1,11 @@
 package cn.govdata.lake.ingest;
 
-import cn.govdata.lake.dataset.RowTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+
+import cn.govdata.lake.dataset.RowTarget;
 
 /** Rows by JDBC batch inserts of {@link #CHUNK} records; works on every database. */
 final class JdbcRowWriter implements RowWriter {

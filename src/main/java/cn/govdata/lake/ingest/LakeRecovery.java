@@ -1,7 +1,5 @@
 package cn.govdata.lake.ingest;
 
-import cn.govdata.lake.dataset.DatasetTables;
-import cn.govdata.lake.dataset.LakeDatasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,6 +7,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.lake.dataset.DatasetTables;
+import cn.govdata.lake.dataset.LakeDatasets;
 
 /**
  * At start-up, batches that were still running when the process stopped are marked failed and their staged

@@ -5,10 +5,11 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import cn.govdata.lake.dataset.RowTarget;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.lake.dataset.RowTarget;
 
 /**
  * Opens the writer for a batch's rows: {@code COPY} when the connection is PostgreSQL's (behind the pool's
