@@ -37,7 +37,7 @@ public final class LakeAccess {
     }
 
     /** A dataset, its batches, rules, cycle exceptions and deletion requests: its department and the authority. */
-    public static void seeDataset(Actor actor, Dataset dataset) {
+    static void seeDataset(Actor actor, Dataset dataset) {
         if (dataset.departmentId() != actor.departmentId()
                 && !(actor.authority() && actor.regionId() == dataset.regionId())) {
             throw DomainException.notFound("dataset", dataset.id());
