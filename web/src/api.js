@@ -47,6 +47,20 @@ export async function request(method, path, body, { raw = false } = {}) {
   return data
 }
 
+/**
+ * A query string from parameters, '' when none is left: blank and missing values are left out, and an array
+ * becomes the parameter repeated, once per non-blank value.
+ */
+export function query(params) {
+  const search = new URLSearchParams()
+  Object.entries(params).forEach(([key, value]) => {
+    if (Array.isArray(value)) value.forEach((v) => v !== '' && v != null && search.append(key, v))
+    else if (value !== '' && value != null) search.set(key, value)
+  })
+  const text = search.toString()
+  return text ? '?' + text : ''
+}
+
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body = {}) => request('POST', path, body),

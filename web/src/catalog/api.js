@@ -1,18 +1,8 @@
 // The catalog API (/api/v1/catalog) in one place. Responses of the endpoints still being built in parallel
 // (search, import/export, lists) are mapped here, so that a change of their naming touches only this file.
-import { api, download } from '../api'
+import { api, download, query } from '../api'
 
 const BASE = '/api/v1/catalog'
-
-function query(params) {
-  const search = new URLSearchParams()
-  Object.entries(params).forEach(([key, value]) => {
-    if (Array.isArray(value)) value.forEach((v) => v !== '' && v != null && search.append(key, v))
-    else if (value !== '' && value != null) search.set(key, value)
-  })
-  const text = search.toString()
-  return text ? '?' + text : ''
-}
 
 /**
  * Whether a failure of the search, import/export or list endpoints means the platform does not offer them

@@ -2,19 +2,10 @@
 // rejected rows), records now or as of an instant, and governance: update cycles and their exceptions,
 // deletion requests, extension rules, quality over time, purchase filings, authoritative sources, repeated
 // collections and discrepancies.
-import { api, download } from '../api'
+import { api, download, query } from '../api'
 
 const LAKE = '/api/v1/lake'
 const BASE = `${LAKE}/datasets`
-
-function query(params) {
-  const search = new URLSearchParams()
-  Object.entries(params).forEach(([key, value]) => {
-    if (value !== '' && value != null) search.set(key, value)
-  })
-  const text = search.toString()
-  return text ? '?' + text : ''
-}
 
 export const lake = {
   datasets: () => api.get(BASE),

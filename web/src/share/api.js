@@ -1,21 +1,12 @@
 // The sharing API (/api/v1/share) in one place: the share catalog, requests for unconditional data,
 // applications with their materials, decisions, coordination, timelines, grants, usage, subscriptions and objections.
-import { api, download } from '../api'
+import { api, download, query } from '../api'
 
 const SHARE = '/api/v1/share'
 const APPLICATIONS = `${SHARE}/applications`
 const GRANTS = `${SHARE}/grants`
 const OBJECTIONS = `${SHARE}/objections`
 const SUBSCRIPTIONS = `${SHARE}/subscriptions`
-
-function query(params) {
-  const search = new URLSearchParams()
-  Object.entries(params).forEach(([key, value]) => {
-    if (value !== '' && value != null) search.set(key, value)
-  })
-  const text = search.toString()
-  return text ? '?' + text : ''
-}
 
 export const share = {
   /** The region's published entries with the caller's department's availability; shareType comma-separated. */

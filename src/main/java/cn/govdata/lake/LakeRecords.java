@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.lake.dataset.DatasetMigrated;
+import cn.govdata.lake.dataset.DatasetTables;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 
@@ -151,8 +154,9 @@ public class LakeRecords {
      * Drops the dataset's layout this node keeps, now and when the changing transaction ends, and tells the other
      * nodes to drop theirs when it commits.
      */
-    void forget(long entryId) {
-        forReading.forgetAfterCommit(entryId);
+    @EventListener
+    void onDatasetMigrated(DatasetMigrated migrated) {
+        forReading.forgetAfterCommit(migrated.entryId());
     }
 
     /** The current record with this key, if the conditions admit it; only the given items. */

@@ -18,13 +18,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.DataItem;
-import cn.govdata.lake.Dataset.Column;
-import cn.govdata.lake.DatasetTables.Applied;
+import cn.govdata.lake.dataset.Dataset;
+import cn.govdata.lake.dataset.Dataset.Column;
+import cn.govdata.lake.dataset.DatasetTables;
+import cn.govdata.lake.dataset.DatasetTables.Applied;
+import cn.govdata.lake.dataset.LakeAccess;
+import cn.govdata.lake.dataset.LakeAuditAction;
+import cn.govdata.lake.dataset.LakeDatasets;
+import cn.govdata.lake.dataset.RowTarget;
+import cn.govdata.lake.ingest.ExtensionRules;
+import cn.govdata.lake.quality.QualityFailure;
+import cn.govdata.lake.quality.RecordValidator;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 import cn.govdata.shared.Violation;
 
 /**
@@ -49,18 +57,16 @@ public class RecordCorrections {
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final LakeDatasets datasets;
-    private final BulkIngestion ingestion;
     private final DatasetTables tables;
     private final ExtensionRules extensions;
     private final AuditLog audit;
 
     RecordCorrections(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, LakeDatasets datasets,
-            BulkIngestion ingestion, DatasetTables tables, ExtensionRules extensions, AuditLog audit) {
+            DatasetTables tables, ExtensionRules extensions, AuditLog audit) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
         this.datasets = datasets;
-        this.ingestion = ingestion;
         this.tables = tables;
         this.extensions = extensions;
         this.audit = audit;
@@ -84,12 +90,7 @@ public class RecordCorrections {
         Long datasetId = jdbc.sql("select id from lake_dataset where entry_id = ?").param(entryId).query(Long.class)
                 .optional().orElseThrow(() -> DomainException.notFound("dataset", entryId));
         Dataset dataset = datasets.find(datasetId);
-        if (dataset.departmentId() != provider.departmentId()) {
-            throw DomainException.notFound("dataset", entryId);
-        }
-        if (provider.kind() != Actor.Kind.USER || !provider.hasAny(Role.DATA_PROVIDER, Role.SHARE_APPROVER)) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
+        LakeAccess.correctRecord(provider, dataset);
         List<Column> columns = dataset.liveColumns();
         Set<String> live = columns.stream().map(Column::itemName).collect(Collectors.toSet());
         if (newValues == null || newValues.isEmpty()) {
@@ -108,7 +109,7 @@ public class RecordCorrections {
         } catch (IllegalArgumentException e) {
             throw DomainException.notFound("record", "-");
         }
-        List<DataItem> items = ingestion.itemsOf(dataset);
+        List<DataItem> items = datasets.itemsOf(dataset);
         RecordValidator validator = extensions.validator(dataset, items);
         return transactions.execute(status -> apply(provider, dataset, columns, items, validator, recordKey, newValues,
                 note));
@@ -158,7 +159,7 @@ public class RecordCorrections {
         jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ? where id = ?")
                 .params(applied.added() - applied.tombstoned(), batchId, dataset.id()).update();
         tables.sequence(dataset.id(), batchId);
-        audit.record(AuditEvent.success("lake.record.correct", "dataset", dataset.id(), "batch " + batchId
+        audit.record(AuditEvent.success(LakeAuditAction.RECORD_CORRECT, "dataset", dataset.id(), "batch " + batchId
                 + ": items " + String.join(",", after.keySet()) + " of one record corrected; " + message));
         return new Correction(batchId, dataset.id(), recordKey, before, after, now);
     }

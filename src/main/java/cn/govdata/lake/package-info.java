@@ -5,6 +5,23 @@
  * entry's data items and the extension rules a department or the authority adds), the validation of
  * records against them, the detection of duplicate record keys in a batch, and the streaming reading of
  * bulk files (CSV, XLSX, JSON Lines). No other module depends on its internals.
+ *
+ * <p>This package is the module's API, what other modules use: {@link cn.govdata.lake.LakeRecords} (reading
+ * current records), {@link cn.govdata.lake.RecordCorrections}, the event {@link cn.govdata.lake.DatasetChanged}
+ * and {@link cn.govdata.lake.RecordKey}. The rest lives in rooms, one sub-package per feature, that depend on
+ * each other one way only (no import cycle; {@code ModularityTest} checks it):
+ * <ul>
+ * <li>{@code lake.dataset} — datasets and their tables, following the catalog's published versions,
+ * aggregation status and cycle exceptions; who may do what ({@code LakeAccess}) and the audit actions
+ * ({@code LakeAuditAction});</li>
+ * <li>{@code lake.ingest} — bulk batches (uploads, staging, reports, rejected rows), real-time push, a
+ * dataset's extension rules, the row writers, recovery after a stop, the demo data;</li>
+ * <li>{@code lake.source} — the streaming readers of CSV, XLSX and JSON Lines files;</li>
+ * <li>{@code lake.quality} — value standards, quality rules, record validation, duplicate keys, masking;</li>
+ * <li>{@code lake.governance} — authoritative sources and repeated collections, discrepancies, deletion
+ * requests, purchase filings.</li>
+ * </ul>
+ * {@code ingest} uses {@code governance}, both use {@code dataset}, and every room may use {@code quality}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog" })
 package cn.govdata.lake;

@@ -39,7 +39,7 @@ import cn.govdata.catalog.DataItem.Sensitivity;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.LegalBasis;
 import cn.govdata.catalog.ResourceFormat;
-import cn.govdata.lake.LakeBenchAccess;
+import cn.govdata.lake.ingest.LakeBenchAccess;
 import cn.govdata.policy.PolicyProfile.OpenType;
 import cn.govdata.policy.PolicyProfile.ShareType;
 import tools.jackson.databind.json.JsonMapper;

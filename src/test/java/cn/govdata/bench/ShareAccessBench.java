@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import cn.govdata.lake.LakeBenchAccess;
+import cn.govdata.lake.ingest.LakeBenchAccess;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import cn.govdata.lake.LakeBenchAccess;
+import cn.govdata.lake.ingest.LakeBenchAccess;
 import cn.govdata.org.CreditCode;
 
 /**

@@ -18,6 +18,7 @@ import cn.govdata.lake.LakeRecords.Condition;
 import cn.govdata.lake.LakeRecords.ExportResult;
 import cn.govdata.lake.LakeRecords.Match;
 import cn.govdata.lake.LakeRecords.Source;
+import cn.govdata.lake.ingest.LakeIngestionApiTest;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
 
