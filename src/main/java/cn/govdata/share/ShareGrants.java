@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,16 +129,36 @@ public class ShareGrants {
      *         {@code NOT_FOUND} (the entry is not published)
      */
     public AuthorizedUse authorize(Actor actor, long entryId, WayOfUse way, Set<String> items) {
+        Decision decision = decide(actor, entryId, way, items);
+        if (decision.use() == null) {
+            throw refused(actor, entryId, way, decision.asked(), decision.closest(), decision.reason());
+        }
+        return decision.use();
+    }
+
+    /**
+     * The use the caller's grants allow, as {@link #authorize} finds it, but without recording a refusal: for
+     * showing a stored value (an objection's) only as the caller's grant lets it leave, where nothing is used.
+     *
+     * @return empty where {@link #authorize} would refuse
+     */
+    public Optional<AuthorizedUse> permitted(Actor actor, long entryId, WayOfUse way, Set<String> items) {
+        return Optional.ofNullable(decide(actor, entryId, way, items).use());
+    }
+
+    /** The use allowed, or the refusal of the grant that came closest (none: the entry, or any grant, is missing). */
+    private record Decision(AuthorizedUse use, Set<String> asked, Grant closest, DomainException reason) {
+    }
+
+    private Decision decide(Actor actor, long entryId, WayOfUse way, Set<String> items) {
         Set<String> asked = items == null ? Set.of() : new TreeSet<>(items);
         PublishedEntry entry = catalog.byId(entryId).filter(e -> e.regionId() == actor.regionId()).orElse(null);
         if (entry == null) {
-            throw refused(actor, entryId, way, asked, null, new DomainException(ProblemCode.NOT_FOUND,
-                    "catalog entry", entryId));
+            return new Decision(null, asked, null, new DomainException(ProblemCode.NOT_FOUND, "catalog entry", entryId));
         }
         List<Grant> held = held(actor.departmentId(), entryId);
         if (held.isEmpty()) {
-            throw refused(actor, entryId, way, asked, null,
-                    new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
+            return new Decision(null, asked, null, new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
         }
         int bestRank = -1;
         Grant closest = null;
@@ -174,11 +195,12 @@ public class ShareGrants {
                         why = new DomainException(ProblemCode.SHARE_TYPE_MISMATCH, entry.resourceCode(),
                                 new LocalizedText(name.zh(), name.en()), ShareLabels.of("mismatch.changed"));
                     } else {
-                        return new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
+                        return new Decision(new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
                                 grant.providerDepartmentId(), grant.consumerDepartmentId(), way,
                                 asked.isEmpty() ? grant.items() : grant.items().stream().filter(asked::contains).toList(),
                                 grant.rowFilter(), grant.purpose(), grant.approvedBy(), grant.approvedByDepartmentId(),
-                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota(), grant.masking());
+                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota(), grant.masking()), asked, grant,
+                                null);
                     }
                 }
             }
@@ -188,7 +210,7 @@ public class ShareGrants {
                 reason = why;
             }
         }
-        throw refused(actor, entryId, way, asked, closest, reason);
+        return new Decision(null, asked, closest, reason);
     }
 
     /**

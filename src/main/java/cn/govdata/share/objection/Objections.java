@@ -112,11 +112,13 @@ class Objections implements RecordsUnderReview {
     /**
      * An objection as its parties see it; {@code evidence} and {@code timeline} only in the detail. {@code dueSoon}
      * and {@code overdue} only while it is open; {@code remindedAt} when the reminder job reminded its handler of
-     * the current due date.
+     * the current due date. {@code recordedValue} and {@code correctedValue} are the stored values as the caller may
+     * see them ({@link ObjectionValues}); where it may see none, {@code recordedValueNote} says why.
      */
     record Objection(long id, long regionId, long entryId, String resourceCode, String entryName, long providerDepartmentId,
             long raiserDepartmentId, String raisedBy, RaisedAs raisedAs, Long grantId, Map<String, String> keyValues,
-            String item, String recordedValue, String proposedValue, String description, ObjectionRoute route,
+            String item, String recordedValue, String recordedValueNote, String proposedValue, String description,
+            ObjectionRoute route,
             Stage stage, Status status, OffsetDateTime raisedAt, LocalDate dueOn, boolean overdue, boolean dueSoon,
             OffsetDateTime remindedAt, Extension extension, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
             String correctedValue, Long correctionBatchId, List<Evidence> evidence, List<Event> timeline) {
@@ -124,6 +126,14 @@ class Objections implements RecordsUnderReview {
         /** Whom the objection is between (the raiser as the consumer), for {@link SharePermissions}. */
         Parties parties() {
             return new Parties(regionId, providerDepartmentId, raiserDepartmentId);
+        }
+
+        /** The objection with the stored values as a caller may see them. */
+        Objection shown(String recorded, String note, String corrected, List<Event> events) {
+            return new Objection(id, regionId, entryId, resourceCode, entryName, providerDepartmentId,
+                    raiserDepartmentId, raisedBy, raisedAs, grantId, keyValues, item, recorded, note, proposedValue,
+                    description, route, stage, status, raisedAt, dueOn, overdue, dueSoon, remindedAt, extension,
+                    decidedBy, decidedAt, decisionNote, corrected, correctionBatchId, evidence, events);
         }
     }
 
@@ -145,6 +155,7 @@ class Objections implements RecordsUnderReview {
     private final LakeRecords lake;
     private final RecordCorrections corrections;
     private final EvidenceFiles files;
+    private final ObjectionValues values;
     private final ShareSettings settings;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -154,8 +165,8 @@ class Objections implements RecordsUnderReview {
 
     Objections(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, Directory directory, ActivePolicy policy,
             WorkingDayCalendar calendar, Grants grants, ShareGrants shareGrants, LakeRecords lake,
-            RecordCorrections corrections, EvidenceFiles files, ShareSettings settings, AuditLog audit,
-            PlatformTransactionManager transactionManager, CacheDrops caches) {
+            RecordCorrections corrections, EvidenceFiles files, ObjectionValues values, ShareSettings settings,
+            AuditLog audit, PlatformTransactionManager transactionManager, CacheDrops caches) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
@@ -167,6 +178,7 @@ class Objections implements RecordsUnderReview {
         this.lake = lake;
         this.corrections = corrections;
         this.files = files;
+        this.values = values;
         this.settings = settings;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -295,7 +307,7 @@ class Objections implements RecordsUnderReview {
                 AuditOutcome.SUCCESS, "entry " + entry.resourceCode() + " item " + item + " stage "
                         + stage + (due == null ? "" : " due " + due),
                 use == null ? null : use.purpose(), use == null ? null : Long.toString(use.grantId())));
-        return load(id, true);
+        return shown(actor, load(id, true));
     }
 
     /**
@@ -387,7 +399,7 @@ class Objections implements RecordsUnderReview {
                             Long.toString(objection.providerDepartmentId())));
                     audit.record(AuditEvent.success(ShareAuditAction.OBJECTION_FORWARD, "share-objection", id,
                             "to department " + objection.providerDepartmentId()));
-                    return load(id, true);
+                    return shown(actor, load(id, true));
                 }));
     }
 
@@ -417,7 +429,7 @@ class Objections implements RecordsUnderReview {
                             reason.strip(), "until", until.toString()));
                     audit.record(AuditEvent.success(ShareAuditAction.OBJECTION_EXTENSION_REQUEST, "share-objection", id,
                             workingDays + " working days, until " + until));
-                    return load(id, true);
+                    return shown(actor, load(id, true));
                 }));
     }
 
@@ -464,7 +476,7 @@ class Objections implements RecordsUnderReview {
                     audit.record(AuditEvent.success(consent ? ShareAuditAction.OBJECTION_EXTENSION_GRANT
                             : ShareAuditAction.OBJECTION_EXTENSION_REFUSE, "share-objection", id,
                             extension.workingDays() + " working days, due " + due));
-                    return load(id, true);
+                    return shown(actor, load(id, true));
                 }));
     }
 
@@ -489,7 +501,7 @@ class Objections implements RecordsUnderReview {
                             correction.batchId(), "note", blankToNull(note)));
                     audit.record(AuditEvent.success(ShareAuditAction.OBJECTION_CORRECT, "share-objection", id,
                             "item " + objection.item() + " corrected in lake batch " + correction.batchId()));
-                    return load(id, true);
+                    return shown(actor, load(id, true));
                 }));
     }
 
@@ -504,7 +516,7 @@ class Objections implements RecordsUnderReview {
                     event(id, EventType.CONFIRMED, actor, detail("item", objection.item(), "reasons", reasons.strip()));
                     audit.record(AuditEvent.success(ShareAuditAction.OBJECTION_CONFIRM, "share-objection", id,
                             "item " + objection.item() + " confirmed: " + reasons.strip()));
-                    return load(id, true);
+                    return shown(actor, load(id, true));
                 }));
     }
 
@@ -542,7 +554,8 @@ class Objections implements RecordsUnderReview {
                 where += " and status = ?";
                 params.add(only.name());
             }
-            return jdbc.sql(SELECT + where + " order by id desc").params(params).query((rs, n) -> map(rs, false)).list();
+            return jdbc.sql(SELECT + where + " order by id desc").params(params).query((rs, n) -> map(rs, false)).list()
+                    .stream().map(objection -> shown(actor, objection)).toList();
         });
     }
 
@@ -551,19 +564,26 @@ class Objections implements RecordsUnderReview {
         return refusalsAudited(actor, ShareAuditAction.OBJECTION_OVERDUE, "share-objection", null, () -> {
             SharePermissions.requireObjectionOfficer(actor, actor.regionId());
             return jdbc.sql(SELECT + " where region_id = ? and status = 'OPEN' and due_on < ? order by due_on, id")
-                    .params(actor.regionId(), calendar.today()).query((rs, n) -> map(rs, false)).list();
+                    .params(actor.regionId(), calendar.today()).query((rs, n) -> map(rs, false)).list().stream()
+                    .map(objection -> shown(actor, objection)).toList();
         });
     }
 
     /** One objection with its evidence and timeline, for its parties. */
     Objection get(Actor actor, long id) {
-        return refusalsAudited(actor, ShareAuditAction.OBJECTION_READ, "share-objection", id, () -> visible(actor, id));
+        return refusalsAudited(actor, ShareAuditAction.OBJECTION_READ, "share-objection", id,
+                () -> shown(actor, visible(actor, id)));
     }
 
     private Objection visible(Actor actor, long id) {
         find(id).filter(objection -> SharePermissions.seesObjection(actor, objection.parties()))
                 .orElseThrow(() -> DomainException.notFound("objection", id));
         return load(id, true);
+    }
+
+    /** What the caller may see of an objection: the stored values only as its grant lets them leave. */
+    private Objection shown(Actor actor, Objection objection) {
+        return values.shownTo(actor, objection);
     }
 
     /** An open objection at the provider's stage, and the caller one of the provider's handlers. */
@@ -718,7 +738,7 @@ class Objections implements RecordsUnderReview {
                 rs.getLong("provider_department_id"), rs.getLong("raiser_department_id"), rs.getString("raised_by"),
                 RaisedAs.valueOf(rs.getString("raised_as")), rs.getObject("grant_id", Long.class),
                 json.readValue(rs.getString("key_values"), new TypeReference<LinkedHashMap<String, String>>() {
-                }), rs.getString("item"), rs.getString("recorded_value"), rs.getString("proposed_value"),
+                }), rs.getString("item"), rs.getString("recorded_value"), null, rs.getString("proposed_value"),
                 rs.getString("description"), ObjectionRoute.valueOf(rs.getString("route")),
                 Stage.valueOf(rs.getString("stage")), status, rs.getObject("raised_at", OffsetDateTime.class), due,
                 status == Status.OPEN && Deadlines.overdue(due, today),

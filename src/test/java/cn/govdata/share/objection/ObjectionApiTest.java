@@ -132,7 +132,9 @@ class ObjectionApiTest extends ShareFixtures {
         assertThat(raised.text("status")).isEqualTo("OPEN");
         assertThat(raised.text("stage")).isEqualTo("PROVIDER");
         assertThat(raised.text("raisedAs")).isEqualTo("CONSUMER");
-        assertThat(raised.text("recordedValue")).isEqualTo("张三");
+        assertThat(raised.text("recordedValue")).as("as the raiser's grant masks the name").isEqualTo("张*");
+        assertThat(policeProvider.get(OBJECTIONS + "/" + raised.id()).text("recordedValue")).as("its own data")
+                .isEqualTo("张三");
         assertThat(raised.text("dueOn")).isEqualTo(calendar.dueAfter(Instant.now(), 7).due().toString());
         assertThat(raised.json().get("grantId").isNumber()).isTrue();
 
