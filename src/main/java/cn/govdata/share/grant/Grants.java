@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.org.Accounts;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
@@ -44,6 +46,7 @@ import cn.govdata.share.common.SharePermissions;
 import cn.govdata.share.common.StatedText;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
 import tools.jackson.core.type.TypeReference;
@@ -64,19 +67,39 @@ public class Grants {
 
     public enum Side { CONSUMER, PROVIDER, AUTHORITY }
 
-    /** A grant as the API shows it; {@code usedToday} counts the records delivered today under its quota. */
+    /**
+     * A grant as the API shows it; {@code usedToday} counts the records delivered today under its quota.
+     * {@code approvedBy} is the approver's login and {@code approverName} its name as people read it (both null for an
+     * unconditional entry, see {@link #approver}).
+     */
     public record Grant(long id, long applicationId, long regionId, long entryId, String resourceCode,
             String entryName, long providerDepartmentId, String providerDepartmentName, long consumerDepartmentId,
             String consumerDepartmentName, Origin origin, List<String> items, RowFilter rowFilter, List<WayOfUse> ways,
             List<Long> systems, String purpose, String useScenario, String legalDuty, LocalDate validFrom,
-            LocalDate validUntil, int rateLimit, long dailyQuota, String approvedBy, long approvedByDepartmentId,
-            OffsetDateTime approvedAt, Status status, OffsetDateTime revokedAt, String revokedBy,
-            Long revokedByDepartmentId, String revokeReason, long usedToday, Map<String, MaskingRule> masking) {
+            LocalDate validUntil, int rateLimit, long dailyQuota, String approvedBy, String approverName,
+            long approvedByDepartmentId, OffsetDateTime approvedAt, Status status, OffsetDateTime revokedAt,
+            String revokedBy, Long revokedByDepartmentId, String revokeReason, long usedToday,
+            Map<String, MaskingRule> masking) {
 
         /** Whom the grant is between, for {@link SharePermissions}. */
         public Parties parties() {
             return new Parties(regionId, providerDepartmentId, consumerDepartmentId);
         }
+    }
+
+    /** Who approved an unconditional grant: nobody in person, the entry's publication in the catalog. */
+    public static final LocalizedText APPROVED_BY_CATALOG = new LocalizedText("无条件共享，目录发布即批准",
+            "unconditionally shared: publishing the entry in the catalog approved it");
+
+    /**
+     * Who approved a grant, as the usage records name it (SEC-2): the approver's name (its login where the name is
+     * unknown), or for unconditional data that the catalog allowed it, in the given language.
+     */
+    public static String approver(String approvedBy, String approverName, Locale language) {
+        if (approvedBy == null) {
+            return APPROVED_BY_CATALOG.in(language);
+        }
+        return approverName == null ? approvedBy : approverName;
     }
 
     /** A grant past its last day whose expiry was just noted, and the application it answers. */
@@ -95,9 +118,10 @@ public class Grants {
     private final ApplicationEventPublisher events;
     private final PublishedCatalog catalog;
     private final QuotaLedger ledger;
+    private final Accounts accounts;
 
     Grants(JdbcClient jdbc, JsonMapper json, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
-            ApplicationEventPublisher events, PublishedCatalog catalog, QuotaLedger ledger) {
+            ApplicationEventPublisher events, PublishedCatalog catalog, QuotaLedger ledger, Accounts accounts) {
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -106,6 +130,7 @@ public class Grants {
         this.events = events;
         this.catalog = catalog;
         this.ledger = ledger;
+        this.accounts = accounts;
     }
 
     /** Issues a grant on the terms decided, in the decision's transaction. */
@@ -113,13 +138,16 @@ public class Grants {
         OffsetDateTime now = ShareClock.now();
         Actor approver = terms.approver();
         long approvingDepartment = approver == null ? terms.providerDepartmentId() : approver.departmentId();
+        // the name as it was when the grant was approved: the usage records name the approver by it
+        String approverName = approver == null ? null
+                : accounts.status(approver.id()).map(Accounts.AccountStatus::displayName).orElse(approver.name());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into share_grant (application_id, region_id, entry_id, resource_code, entry_name,
                     provider_department_id, consumer_department_id, origin, items, row_filter, ways, systems, purpose,
                     use_scenario, legal_duty, valid_from, valid_until, rate_limit, daily_quota, approved_by,
-                    approved_by_department_id, approved_at, masking)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    approver_name, approved_by_department_id, approved_at, masking)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(terms.applicationId(), terms.regionId(), terms.entryId(), terms.resourceCode(),
                         terms.entryName(), terms.providerDepartmentId(), terms.consumerDepartmentId(),
                         terms.origin().name(), json.writeValueAsString(terms.items()),
@@ -127,7 +155,8 @@ public class Grants {
                         String.join(",", terms.ways().stream().map(Enum::name).toList()),
                         json.writeValueAsString(terms.systems()), terms.purpose(), terms.useScenario(),
                         terms.legalDuty(), terms.validFrom(), terms.validUntil(), terms.rateLimit(),
-                        terms.dailyQuota(), approver == null ? null : approver.name(), approvingDepartment, now,
+                        terms.dailyQuota(), approver == null ? null : approver.name(), approverName,
+                        approvingDepartment, now,
                         json.writeValueAsString(masking(terms.entryId(), terms.items())))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
@@ -338,7 +367,8 @@ public class Grants {
                 json.readValue(rs.getString("systems"), new TypeReference<List<Long>>() {
                 }), rs.getString("purpose"), rs.getString("use_scenario"), rs.getString("legal_duty"), validFrom,
                 validUntil, rs.getInt("rate_limit"), rs.getLong("daily_quota"), rs.getString("approved_by"),
-                rs.getLong("approved_by_department_id"), rs.getObject("approved_at", OffsetDateTime.class),
+                rs.getString("approver_name"), rs.getLong("approved_by_department_id"),
+                rs.getObject("approved_at", OffsetDateTime.class),
                 status(validFrom, validUntil, revokedAt, calendar.today()), revokedAt, rs.getString("revoked_by"),
                 rs.getObject("revoked_by_department_id", Long.class), rs.getString("revoke_reason"), used,
                 rs.getString("masking") == null ? Map.of()
@@ -350,9 +380,9 @@ public class Grants {
         return new Grant(g.id(), g.applicationId(), g.regionId(), g.entryId(), g.resourceCode(), g.entryName(),
                 g.providerDepartmentId(), provider, g.consumerDepartmentId(), consumer, g.origin(), g.items(),
                 g.rowFilter(), g.ways(), g.systems(), g.purpose(), g.useScenario(), g.legalDuty(), g.validFrom(),
-                g.validUntil(), g.rateLimit(), g.dailyQuota(), g.approvedBy(), g.approvedByDepartmentId(),
-                g.approvedAt(), g.status(), g.revokedAt(), g.revokedBy(), g.revokedByDepartmentId(), g.revokeReason(),
-                g.usedToday(), g.masking());
+                g.validUntil(), g.rateLimit(), g.dailyQuota(), g.approvedBy(), g.approverName(),
+                g.approvedByDepartmentId(), g.approvedAt(), g.status(), g.revokedAt(), g.revokedBy(),
+                g.revokedByDepartmentId(), g.revokeReason(), g.usedToday(), g.masking());
     }
 
     private String name(long departmentId) {

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,7 +42,8 @@ import jakarta.annotation.PreDestroy;
  * department its own use, the data authority the region's. Each use through the data access interfaces is
  * kept in {@code share_usage} with who, how, how many records and the shape of what was asked — never a value
  * of a record or of a claim (the audit log keeps the full detail for auditors); the daily totals are summed from
- * those rows. The rows are written in batches a quarter of a second apart (the quota's own counts about once a
+ * those rows. Each view names, with the grant a use fell under, its purpose and who approved it — the approver's
+ * name as it was when the grant was issued, or for unconditional data that the catalog allowed it. The rows are written in batches a quarter of a second apart (the quota's own counts about once a
  * second); every usage view writes what is pending first.
  */
 @Service
@@ -61,10 +63,14 @@ public class ShareUsage {
             long departmentId, WayOfUse way, long records, List<String> items, String query, Medium medium) {
     }
 
-    /** The use of one grant on one Beijing day. */
+    /**
+     * The use of one grant on one Beijing day, with the grant's purpose and who approved it ({@code approver}: a
+     * person's name, or for unconditional data that the catalog allowed it; SEC-2).
+     */
     record Day(LocalDate day, long grantId, long entryId, String resourceCode, String entryName,
             long providerDepartmentId, String providerDepartmentName, long consumerDepartmentId,
-            String consumerDepartmentName, List<WayOfUse> ways, String purpose, long requests, long records) {
+            String consumerDepartmentName, List<WayOfUse> ways, String purpose, String approver, long requests,
+            long records) {
     }
 
     record Totals(long requests, long records, int grants, int providers, int consumers) {
@@ -73,9 +79,9 @@ public class ShareUsage {
     record Report(Side side, LocalDate from, LocalDate to, Totals totals, List<Day> days) {
     }
 
-    /** The individual uses of a grant, newest first, with what the grant is. */
+    /** The individual uses of a grant, newest first, with what the grant is: its purpose and approver (SEC-2). */
     record Uses(long grantId, String resourceCode, String entryName, String providerDepartmentName,
-            String consumerDepartmentName, String purpose, int limit, List<Use> uses) {
+            String consumerDepartmentName, String purpose, String approver, int limit, List<Use> uses) {
     }
 
     /** Rows per insert batch when the uses are written. */
@@ -179,11 +185,12 @@ public class ShareUsage {
         };
         List<Day> days = jdbc.sql("""
                 select u.usage_day, count(*) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
-                    g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose
+                    g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose, g.approved_by,
+                    g.approver_name
                 from share_usage u join share_grant g on g.id = u.grant_id
                 where u.usage_day between ? and ? and\s""" + where + """
                  group by u.usage_day, g.id, g.entry_id, g.resource_code, g.entry_name, g.provider_department_id,
-                    g.consumer_department_id, g.ways, g.purpose
+                    g.consumer_department_id, g.ways, g.purpose, g.approved_by, g.approver_name
                 order by u.usage_day desc, g.id desc""").params(params).query(this::day).list();
         Set<Long> grantIds = new HashSet<>();
         Set<Long> providers = new HashSet<>();
@@ -217,7 +224,8 @@ public class ShareUsage {
         List<Use> uses = jdbc.sql("select * from share_usage where grant_id = ? order by id desc limit ?")
                 .params(grantId, size).query(ShareUsage::use).list();
         return new Uses(grant.id(), grant.resourceCode(), grant.entryName(), grant.providerDepartmentName(),
-                grant.consumerDepartmentName(), grant.purpose(), size, uses);
+                grant.consumerDepartmentName(), grant.purpose(),
+                Grants.approver(grant.approvedBy(), grant.approverName(), LocaleContextHolder.getLocale()), size, uses);
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise) {
@@ -239,7 +247,9 @@ public class ShareUsage {
                 rs.getString("resource_code"), rs.getString("entry_name"), provider, name(provider), consumer,
                 name(consumer),
                 ways.isEmpty() ? List.of() : Arrays.stream(ways.split(",")).map(WayOfUse::valueOf).toList(),
-                rs.getString("purpose"), rs.getLong("requests"), rs.getLong("records"));
+                rs.getString("purpose"), Grants.approver(rs.getString("approved_by"), rs.getString("approver_name"),
+                        LocaleContextHolder.getLocale()),
+                rs.getLong("requests"), rs.getLong("records"));
     }
 
     private static Use use(ResultSet rs, int n) throws SQLException {

@@ -2,6 +2,7 @@ package cn.govdata.share.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -142,6 +143,47 @@ class ShareUsageApiTest extends GrantedDataFixtures {
         assertThat(civilUser.api().get("/api/v1/share/usage/uses?grantId=" + grantId + "&limit=0").code())
                 .isEqualTo("INVALID_VALUE");
         assertThat(civilUser.api().get("/api/v1/share/usage/uses?grantId=99999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void eachRecordNamesWhoApprovedItsGrantOrThatTheCatalogAllowedItAndNoViewCarriesAValue() {
+        useTheData();
+        String login = civilUser.api().get("/api/v1/share/grants/" + grantId).text("approvedBy");
+        assertThat(civilUser.api().get("/api/v1/share/grants/" + grantId).text("approverName")).isEqualTo("测试用户");
+        Api.Response report = civilUser.api().get("/api/v1/share/usage?side=CONSUMER");
+        assertThat(byGrant(report.json().get("days")).get("approver").asString()).as("the approver's name, not " + login)
+                .isEqualTo("测试用户");
+        Api.Response provided = policeApprover.get("/api/v1/share/usage?side=PROVIDER");
+        assertThat(byGrant(provided.json().get("days")).get("approver").asString()).isEqualTo("测试用户");
+        Api.Response uses = civilUser.api().get("/api/v1/share/usage/uses?grantId=" + grantId);
+        assertThat(uses.text("approver")).isEqualTo("测试用户");
+        for (Api.Response view : List.of(report, provided, uses,
+                authorityApprover.get("/api/v1/share/usage?side=AUTHORITY"))) {
+            assertThat(view.body()).doesNotContain(ZHANG, LI, "张三", "李四", "张*", "李*", "3706", "幸福路");
+        }
+
+        // unconditional data: approved by nobody in person, but by its publication in the catalog
+        long open = entry("UNCONDITIONAL");
+        long dataset = policeProvider.post("/api/v1/lake/datasets", Map.of("entryId", open)).id();
+        assertThat(policeProvider.upload("/api/v1/lake/datasets/" + dataset + "/batches?wait=true", "file", "人口.csv",
+                "text/csv", ("gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三,370602,芝罘区幸福路1号\n")
+                        .getBytes(StandardCharsets.UTF_8)).text("status")).isEqualTo("APPLIED");
+        Api.Response requested = civilUser.api().post("/api/v1/share/requests", Map.of("entryId", open,
+                "purpose", "核对申请人身份", "ways", List.of("VERIFICATION")));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        long openGrant = requested.id();
+        assertThat(civilUser.api().post("/api/v1/share/data/" + open + "/verification", Map.of("key",
+                Map.of("gmsfhm", ZHANG), "claims", Map.of("xm", "张三"))).status()).isEqualTo(200);
+        JsonNode unconditional = null;
+        for (JsonNode day : civilUser.api().get("/api/v1/share/usage?side=CONSUMER").json().get("days")) {
+            if (day.get("grantId").asLong() == openGrant) {
+                unconditional = day;
+            }
+        }
+        assertThat(unconditional).isNotNull();
+        assertThat(unconditional.get("approver").asString()).isEqualTo("无条件共享，目录发布即批准");
+        assertThat(civilUser.api().inLanguage("en").get("/api/v1/share/usage/uses?grantId=" + openGrant)
+                .text("approver")).contains("catalog");
     }
 
     @Test
