@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,17 +22,21 @@ import cn.govdata.audit.AuditOutcome;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.policy.ActivePolicy;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.policy.PolicyProfile.ShareType;
-import cn.govdata.share.Grants.Grant;
+import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.share.common.ShareAuditAction;
+import cn.govdata.share.common.ShareLabels;
+import cn.govdata.share.common.SharePermissions;
+import cn.govdata.share.grant.Grants;
+import cn.govdata.share.grant.Grants.Grant;
+import cn.govdata.share.grant.QuotaLedger;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
-import cn.govdata.shared.Role;
 
 /**
  * The grants as the data access interfaces (verification, query, exchange, subscription) enforce them: every
@@ -43,8 +48,8 @@ import cn.govdata.shared.Role;
  * <pre>{@code
  * AuthorizedUse use = shareGrants.authorize(actor, entryId, WayOfUse.QUERY, Set.of("xm", "gmsfhm"));
  * shareGrants.acquire(use.grantId());             // requests per second
- * ... read only use.items(), only records use.rowFilter().matches(record) ...
- * shareGrants.consume(use.grantId(), delivered);  // records per day, before answering
+ * ... read only use.items(), only records within use.conditions(), hand out only use.masked(...) ...
+ * shareGrants.consume(use, delivered);           // records per day, before answering
  * audit: the usage record with use.purpose(), use.approvedBy(), use.grantId() (SEC-2)
  * }</pre>
  */
@@ -106,9 +111,8 @@ public class ShareGrants {
     }
 
     private List<Grant> held(long departmentId, long entryId) {
-        return held.get(new Holder(departmentId, entryId), holder -> grants.unnamed(
-                " where consumer_department_id = ? and entry_id = ? order by id desc",
-                List.of(holder.departmentId(), holder.entryId())));
+        return held.get(new Holder(departmentId, entryId),
+                holder -> grants.heldForAuthorizing(holder.departmentId(), holder.entryId()));
     }
 
     /**
@@ -125,16 +129,36 @@ public class ShareGrants {
      *         {@code NOT_FOUND} (the entry is not published)
      */
     public AuthorizedUse authorize(Actor actor, long entryId, WayOfUse way, Set<String> items) {
+        Decision decision = decide(actor, entryId, way, items);
+        if (decision.use() == null) {
+            throw refused(actor, entryId, way, decision.asked(), decision.closest(), decision.reason());
+        }
+        return decision.use();
+    }
+
+    /**
+     * The use the caller's grants allow, as {@link #authorize} finds it, but without recording a refusal: for
+     * showing a stored value (an objection's) only as the caller's grant lets it leave, where nothing is used.
+     *
+     * @return empty where {@link #authorize} would refuse
+     */
+    public Optional<AuthorizedUse> permitted(Actor actor, long entryId, WayOfUse way, Set<String> items) {
+        return Optional.ofNullable(decide(actor, entryId, way, items).use());
+    }
+
+    /** The use allowed, or the refusal of the grant that came closest (none: the entry, or any grant, is missing). */
+    private record Decision(AuthorizedUse use, Set<String> asked, Grant closest, DomainException reason) {
+    }
+
+    private Decision decide(Actor actor, long entryId, WayOfUse way, Set<String> items) {
         Set<String> asked = items == null ? Set.of() : new TreeSet<>(items);
         PublishedEntry entry = catalog.byId(entryId).filter(e -> e.regionId() == actor.regionId()).orElse(null);
         if (entry == null) {
-            throw refused(actor, entryId, way, asked, null, new DomainException(ProblemCode.NOT_FOUND,
-                    "catalog entry", entryId));
+            return new Decision(null, asked, null, new DomainException(ProblemCode.NOT_FOUND, "catalog entry", entryId));
         }
         List<Grant> held = held(actor.departmentId(), entryId);
         if (held.isEmpty()) {
-            throw refused(actor, entryId, way, asked, null,
-                    new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
+            return new Decision(null, asked, null, new DomainException(ProblemCode.NO_GRANT, entry.resourceCode()));
         }
         int bestRank = -1;
         Grant closest = null;
@@ -143,7 +167,7 @@ public class ShareGrants {
         for (Grant grant : held) {
             int rank;
             DomainException why;
-            switch (grants.status(grant.validFrom(), grant.validUntil(), grant.revokedAt(), today)) {
+            switch (Grants.status(grant.validFrom(), grant.validUntil(), grant.revokedAt(), today)) {
                 case REVOKED -> {
                     rank = 0;
                     why = new DomainException(ProblemCode.GRANT_REVOKED, grant.id());
@@ -161,7 +185,7 @@ public class ShareGrants {
                         rank = 3;
                         why = new DomainException(ProblemCode.GRANT_DOES_NOT_COVER, way,
                                 asked.isEmpty() ? "*" : String.join(", ", asked));
-                    } else if (!forCaller(actor, grant)) {
+                    } else if (!SharePermissions.usesGrant(actor, grant.systems())) {
                         rank = 4;
                         why = new DomainException(ProblemCode.GRANT_NOT_FOR_CALLER, grant.id());
                     } else if (grant.origin() == Grants.Origin.UNCONDITIONAL
@@ -169,13 +193,14 @@ public class ShareGrants {
                         rank = 5;
                         var name = policy.profile().shareTypes().get(entry.content().shareType());
                         why = new DomainException(ProblemCode.SHARE_TYPE_MISMATCH, entry.resourceCode(),
-                                new LocalizedText(name.zh(), name.en()), ShareAccess.label("mismatch.changed"));
+                                new LocalizedText(name.zh(), name.en()), ShareLabels.of("mismatch.changed"));
                     } else {
-                        return new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
+                        return new Decision(new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
                                 grant.providerDepartmentId(), grant.consumerDepartmentId(), way,
                                 asked.isEmpty() ? grant.items() : grant.items().stream().filter(asked::contains).toList(),
                                 grant.rowFilter(), grant.purpose(), grant.approvedBy(), grant.approvedByDepartmentId(),
-                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota(), grant.masking());
+                                grant.validUntil(), grant.rateLimit(), grant.dailyQuota(), grant.masking()), asked, grant,
+                                null);
                     }
                 }
             }
@@ -185,32 +210,7 @@ public class ShareGrants {
                 reason = why;
             }
         }
-        throw refused(actor, entryId, way, asked, closest, reason);
-    }
-
-    /**
-     * The caller's grants on an entry that it may use today, newest first (the order {@link #authorize} tries
-     * them in): active, for the caller, and an unconditional grant only while its entry is unconditional.
-     *
-     * @throws DomainException when there is none, the refusal {@link #authorize} gives (and audits) for the
-     *         newest grant's first way of use
-     */
-    List<Grant> usable(Actor actor, long entryId) {
-        PublishedEntry entry = catalog.byId(entryId).filter(e -> e.regionId() == actor.regionId()).orElse(null);
-        List<Grant> held = entry == null ? List.of()
-                : grants.query(" where consumer_department_id = ? and entry_id = ? order by id desc",
-                        List.of(actor.departmentId(), entryId));
-        List<Grant> usable = held.stream().filter(grant -> grant.status() == Grants.Status.ACTIVE
-                && forCaller(actor, grant) && (grant.origin() != Grants.Origin.UNCONDITIONAL
-                        || entry.content().shareType() == ShareType.UNCONDITIONAL))
-                .toList();
-        if (usable.isEmpty()) {
-            WayOfUse way = held.isEmpty() || held.getFirst().ways().isEmpty() ? WayOfUse.VERIFICATION
-                    : held.getFirst().ways().getFirst();
-            authorize(actor, entryId, way, Set.of());
-            throw new DomainException(ProblemCode.NO_GRANT, entry == null ? entryId : entry.resourceCode());
-        }
-        return usable;
+        return new Decision(null, asked, closest, reason);
     }
 
     /**
@@ -241,7 +241,6 @@ public class ShareGrants {
         return ledger.take(grantId, quota, records);
     }
 
-
     /**
      * Takes one request from the grant's rate limit (requests per second, counted per second on this node; on
      * several nodes each enforces the limit alone).
@@ -269,13 +268,6 @@ public class ShareGrants {
         }
     }
 
-    private static boolean forCaller(Actor actor, Grant grant) {
-        if (actor.kind() == Actor.Kind.SYSTEM) {
-            return grant.systems().contains(actor.id());
-        }
-        return actor.has(Role.DATA_USER);
-    }
-
     /** Audits a refused use (who, what, which grant came closest) and returns the refusal to throw. */
     private DomainException refused(Actor actor, long entryId, WayOfUse way, Set<String> asked, Grant closest,
             DomainException reason) {
@@ -283,7 +275,7 @@ public class ShareGrants {
         detail.add(reason.code().name());
         detail.add(String.valueOf(way));
         detail.add("items " + (asked.isEmpty() ? "*" : String.join(",", asked)));
-        AuditEvent event = new AuditEvent("share.authorize", "catalog-entry", Long.toString(entryId),
+        AuditEvent event = new AuditEvent(ShareAuditAction.AUTHORIZE, "catalog-entry", Long.toString(entryId),
                 AuditOutcome.FAILURE, String.join(" ", detail), closest == null ? null : closest.purpose(),
                 closest == null ? null : Long.toString(closest.id()));
         independent.executeWithoutResult(status -> audit.record(event,

@@ -60,7 +60,8 @@ class ObjectionConsoleE2ETest extends ShareConsoleSteps {
         long objectionId = user.api().get("/api/v1/share/objections").json().get(0).get("id").asLong();
         assertThat(find("objection-record").getText()).isEqualTo("公民身份号码（gmsfhm） " + ZHANG);
         assertThat(find("objection-item").getText()).isEqualTo("姓名（xm）");
-        assertThat(find("objection-recorded").getText()).isEqualTo("张三");
+        assertThat(find("objection-recorded").getText()).as("masked as the bureau's grant masks the name")
+                .isEqualTo("张*");
         assertThat(find("objection-proposed").getText()).isEqualTo("张叁");
         assertThat(find("objection-due").getText()).isEqualTo("及时办理（无固定期限）");
         Path evidence = Files.createTempFile("hukou-", ".pdf");

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.govdata.share.ShareFixtures;
-import cn.govdata.share.SubscriptionSignature;
+import cn.govdata.share.subscription.SubscriptionSignature;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
 import cn.govdata.support.IdNumbers;

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.share.application.ShareReminders;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;

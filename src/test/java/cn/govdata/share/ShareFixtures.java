@@ -204,6 +204,13 @@ public abstract class ShareFixtures extends CatalogFixtures {
         return Api.texts(timeline, "type");
     }
 
+    /** The texts of a JSON array of strings. */
+    protected static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
+    }
+
     protected static List<String> locations(Api.Response problem) {
         return Api.texts(problem.json().get("errors"), "location");
     }

@@ -1,0 +1,105 @@
+package cn.govdata.share.access;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import cn.govdata.share.AuthorizedUse;
+import cn.govdata.share.SharedChange;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An exchange written to the caller as it is read, in constant memory: CSV (a header of the delivered items and
+ * {@code _deleted}, one row per change) or JSON Lines (one {@link SharedChange} per line), with the headers
+ * {@code X-Cursor} (the {@code since} of the next exchange) and {@code X-Changes}, and a file name of the resource
+ * code and the cursor. Nothing is written before the exchange has counted its records against the quota.
+ */
+final class ExchangeStream implements SharedData.ExchangeSink {
+
+    private final boolean csv;
+    private final HttpServletResponse response;
+    private final JsonMapper json;
+    private final List<String> columns = new ArrayList<>();
+    private Writer out;
+    private CSVPrinter printer;
+
+    private ExchangeStream(boolean csv, HttpServletResponse response, JsonMapper json) {
+        this.csv = csv;
+        this.response = response;
+        this.json = json;
+    }
+
+    /**
+     * A stream in the format asked for: {@code CSV}, or {@code JSON_LINES} ({@code JSONL}).
+     *
+     * @throws DomainException {@code INVALID_VALUE} for any other format, before anything is read
+     */
+    static ExchangeStream to(HttpServletResponse response, String format, JsonMapper json) {
+        boolean csv = switch (format.toUpperCase(Locale.ROOT)) {
+            case "CSV" -> true;
+            case "JSON_LINES", "JSONL" -> false;
+            default -> throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("format"), "CSV / JSON_LINES");
+        };
+        return new ExchangeStream(csv, response, json);
+    }
+
+    @Override
+    public void start(AuthorizedUse use, List<String> items, long changes, long cursor) {
+        response.setHeader("X-Cursor", Long.toString(cursor));
+        response.setHeader("X-Changes", Long.toString(changes));
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + use.resourceCode() + "-" + cursor
+                + (csv ? ".csv" : ".jsonl") + "\"");
+        columns.addAll(items);
+        try {
+            out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            if (csv) {
+                List<String> header = new ArrayList<>(items);
+                header.add("_deleted");
+                printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void accept(SharedChange change) {
+        try {
+            if (csv) {
+                List<Object> row = new ArrayList<>();
+                columns.forEach(item -> row.add(change.values().get(item)));
+                row.add(change.deleted());
+                printer.printRecord(row);
+            } else {
+                out.write(json.writeValueAsString(change));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends what is still buffered; the response is complete. */
+    void finish() throws IOException {
+        if (printer != null) {
+            printer.flush();
+        }
+        if (out != null) {
+            out.flush();
+        }
+    }
+}

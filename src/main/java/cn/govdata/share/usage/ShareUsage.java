@@ -1,0 +1,267 @@
+package cn.govdata.share.usage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import cn.govdata.org.Directory;
+import cn.govdata.org.Directory.DepartmentInfo;
+import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.share.AuthorizedUse;
+import cn.govdata.share.WayOfUse;
+import cn.govdata.share.common.EnumParameter;
+import cn.govdata.share.common.ShareClock;
+import cn.govdata.share.common.SharePermissions;
+import cn.govdata.share.grant.Grants;
+import cn.govdata.share.grant.Grants.Grant;
+import cn.govdata.share.grant.Grants.Side;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The usage records of shared data (SEC-2): the provider sees who used its data and how much, the consumer
+ * department its own use, the data authority the region's. Each use through the data access interfaces is
+ * kept in {@code share_usage} with who, how, how many records and the shape of what was asked — never a value
+ * of a record or of a claim (the audit log keeps the full detail for auditors); the daily totals are summed from
+ * those rows. Each view names, with the grant a use fell under, its purpose and who approved it — the approver's
+ * name as it was when the grant was issued, or for unconditional data that the catalog allowed it. The rows are written in batches a quarter of a second apart (the quota's own counts about once a
+ * second); every usage view writes what is pending first.
+ */
+@Service
+public class ShareUsage {
+
+    /** Usage views cover at most this many days. */
+    static final int MAX_DAYS = 366;
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_USES = 500;
+    static final int DEFAULT_USES = 50;
+
+    /** How the data was used: by a connected system through the API, or by a user in the console. */
+    enum Medium { API, CONSOLE }
+
+    /** One use: when, who (a user's login or a system's client id), how, how many records, what was asked. */
+    record Use(long id, long grantId, OffsetDateTime at, Actor.Kind actorKind, long actorId, String actor,
+            long departmentId, WayOfUse way, long records, List<String> items, String query, Medium medium) {
+    }
+
+    /**
+     * The use of one grant on one Beijing day, with the grant's purpose and who approved it ({@code approver}: a
+     * person's name, or for unconditional data that the catalog allowed it; SEC-2).
+     */
+    record Day(LocalDate day, long grantId, long entryId, String resourceCode, String entryName,
+            long providerDepartmentId, String providerDepartmentName, long consumerDepartmentId,
+            String consumerDepartmentName, List<WayOfUse> ways, String purpose, String approver, long requests,
+            long records) {
+    }
+
+    record Totals(long requests, long records, int grants, int providers, int consumers) {
+    }
+
+    record Report(Side side, LocalDate from, LocalDate to, Totals totals, List<Day> days) {
+    }
+
+    /** The individual uses of a grant, newest first, with what the grant is: its purpose and approver (SEC-2). */
+    record Uses(long grantId, String resourceCode, String entryName, String providerDepartmentName,
+            String consumerDepartmentName, String purpose, String approver, int limit, List<Use> uses) {
+    }
+
+    /** Rows per insert batch when the uses are written. */
+    private static final int FLUSH_BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final Grants grants;
+    private final Directory directory;
+    private final WorkingDayCalendar calendar;
+    /** Uses recorded and not yet written, as insert parameters. */
+    private final Queue<Object[]> unwritten = new ConcurrentLinkedQueue<>();
+
+    ShareUsage(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Grants grants, Directory directory,
+            WorkingDayCalendar calendar) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.grants = grants;
+        this.directory = directory;
+        this.calendar = calendar;
+    }
+
+    /**
+     * Records a use under a grant, after it was delivered and counted. The row is written with the next flush, at
+     * most a quarter of a second later, together with the others of that moment: one insert per request would
+     * cost the busiest path of the platform a statement and a commit each. A crash may lose the last quarter
+     * second of rows here; the audit entry of each use, written before its answer, is the durable record.
+     *
+     * @param records the records counted against the grant's daily quota for it
+     * @param items the data items used
+     * @param query the shape of what was asked (item names, matches, cursors), never a value
+     */
+    public void record(Actor actor, AuthorizedUse use, long records, List<String> items, String query) {
+        unwritten.add(new Object[] { use.grantId(), ShareClock.now(), calendar.today(), actor.kind().name(), actor.id(),
+                actor.name(), actor.departmentId(), use.way().name(), records, String.join(",", items),
+                query.length() > 2000 ? query.substring(0, 1999) + "…" : query, medium(actor).name() });
+    }
+
+    /** Writes the recorded uses; about four times a second, before every usage view, and at shutdown. */
+    @Scheduled(fixedDelayString = "${govdata.share.usage-record-interval:PT0.25S}")
+    @PreDestroy
+    synchronized void flush() {
+        List<Object[]> batch = new ArrayList<>();
+        for (Object[] row = unwritten.poll(); row != null; row = unwritten.poll()) {
+            batch.add(row);
+            if (batch.size() == FLUSH_BATCH || unwritten.isEmpty()) {
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Object[]> batch) {
+        try {
+            jdbcTemplate.batchUpdate("""
+                    insert into share_usage (grant_id, used_at, usage_day, actor_kind, actor_id, actor_name, department_id,
+                        way, records, items, query, medium)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+        } catch (RuntimeException e) {
+            unwritten.addAll(batch);  // tried again with the next flush
+            throw e;
+        }
+    }
+
+    static Medium medium(Actor actor) {
+        return actor.kind() == Actor.Kind.SYSTEM ? Medium.API : Medium.CONSOLE;
+    }
+
+    /**
+     * The use per grant and day of one side: the grants the caller's department holds (CONSUMER), those on its
+     * entries (PROVIDER), or the region's (AUTHORITY, a user of the region's data authority); between two
+     * Beijing dates (default the last 30 days), newest day first, with totals.
+     */
+    Report report(Actor actor, String side, String from, String to) {
+        SharePermissions.requireReadsUsage(actor);
+        flush();
+        Side wanted = EnumParameter.parse(Side.class, side == null || side.isBlank() ? "CONSUMER" : side, "side");
+        LocalDate last = date(to, "to", calendar.today());
+        LocalDate first = date(from, "from", last.minusDays(DEFAULT_DAYS - 1));
+        if (first.isAfter(last)) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("from"), first + " > " + last);
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("to"), "≤ " + MAX_DAYS);
+        }
+        List<Object> params = new ArrayList<>(List.of(first, last));
+        String where = switch (wanted) {
+            case CONSUMER -> {
+                params.add(actor.departmentId());
+                yield "g.consumer_department_id = ?";
+            }
+            case PROVIDER -> {
+                params.add(actor.departmentId());
+                yield "g.provider_department_id = ?";
+            }
+            case AUTHORITY -> {
+                SharePermissions.requireReadsRegionUsage(actor);
+                params.add(actor.regionId());
+                yield "g.region_id = ?";
+            }
+        };
+        List<Day> days = jdbc.sql("""
+                select u.usage_day, count(*) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
+                    g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose, g.approved_by,
+                    g.approver_name
+                from share_usage u join share_grant g on g.id = u.grant_id
+                where u.usage_day between ? and ? and\s""" + where + """
+                 group by u.usage_day, g.id, g.entry_id, g.resource_code, g.entry_name, g.provider_department_id,
+                    g.consumer_department_id, g.ways, g.purpose, g.approved_by, g.approver_name
+                order by u.usage_day desc, g.id desc""").params(params).query(this::day).list();
+        Set<Long> grantIds = new HashSet<>();
+        Set<Long> providers = new HashSet<>();
+        Set<Long> consumers = new HashSet<>();
+        long requests = 0;
+        long records = 0;
+        for (Day day : days) {
+            grantIds.add(day.grantId());
+            providers.add(day.providerDepartmentId());
+            consumers.add(day.consumerDepartmentId());
+            requests += day.requests();
+            records += day.records();
+        }
+        return new Report(wanted, first, last,
+                new Totals(requests, records, grantIds.size(), providers.size(), consumers.size()), days);
+    }
+
+    /**
+     * The individual uses of a grant, newest first: for its consumer's and its provider's users and the users of
+     * the region's data authority; anyone else gets 404, as for the grant itself.
+     */
+    Uses uses(Actor actor, long grantId, Integer limit) {
+        SharePermissions.requireReadsUsage(actor);
+        flush();
+        int size = limit == null ? DEFAULT_USES : limit;
+        if (size < 1 || size > MAX_USES) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("limit"), "1–" + MAX_USES);
+        }
+        Grant grant = grants.find(grantId).filter(g -> SharePermissions.seesUsage(actor, g.parties()))
+                .orElseThrow(() -> DomainException.notFound("grant", grantId));
+        List<Use> uses = jdbc.sql("select * from share_usage where grant_id = ? order by id desc limit ?")
+                .params(grantId, size).query(ShareUsage::use).list();
+        return new Uses(grant.id(), grant.resourceCode(), grant.entryName(), grant.providerDepartmentName(),
+                grant.consumerDepartmentName(), grant.purpose(),
+                Grants.approver(grant.approvedBy(), grant.approverName(), LocaleContextHolder.getLocale()), size, uses);
+    }
+
+    private static LocalDate date(String value, String field, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of(field), value);
+        }
+    }
+
+    private Day day(ResultSet rs, int n) throws SQLException {
+        long provider = rs.getLong("provider_department_id");
+        long consumer = rs.getLong("consumer_department_id");
+        String ways = rs.getString("ways");
+        return new Day(rs.getObject("usage_day", LocalDate.class), rs.getLong("id"), rs.getLong("entry_id"),
+                rs.getString("resource_code"), rs.getString("entry_name"), provider, name(provider), consumer,
+                name(consumer),
+                ways.isEmpty() ? List.of() : Arrays.stream(ways.split(",")).map(WayOfUse::valueOf).toList(),
+                rs.getString("purpose"), Grants.approver(rs.getString("approved_by"), rs.getString("approver_name"),
+                        LocaleContextHolder.getLocale()),
+                rs.getLong("requests"), rs.getLong("records"));
+    }
+
+    private static Use use(ResultSet rs, int n) throws SQLException {
+        String items = rs.getString("items");
+        return new Use(rs.getLong("id"), rs.getLong("grant_id"), rs.getObject("used_at", OffsetDateTime.class),
+                Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getLong("actor_id"), rs.getString("actor_name"),
+                rs.getLong("department_id"), WayOfUse.valueOf(rs.getString("way")), rs.getLong("records"),
+                items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString("query"),
+                Medium.valueOf(rs.getString("medium")));
+    }
+
+    private String name(long departmentId) {
+        return directory.department(departmentId).map(DepartmentInfo::name).orElse(null);
+    }
+}
