@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import cn.govdata.lake.LakeRecords;
 import cn.govdata.lake.RecordKey;
-import cn.govdata.security.MaskingRule;
+import cn.govdata.shared.MaskingRule;
 
 /**
  * What {@link ShareGrants#authorize} allows: the grant a use falls under and its limits, and the one gate through

@@ -14,7 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import cn.govdata.security.MaskingRule;
+import cn.govdata.shared.MaskingRule;
 
 /**
  * The rooms of the share module (its sub-packages, listed in its {@code package-info}): none depends on another in a

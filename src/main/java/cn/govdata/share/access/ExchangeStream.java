@@ -9,20 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import cn.govdata.share.AuthorizedUse;
 import cn.govdata.share.SharedChange;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.SpreadsheetCsv;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An exchange written to the caller as it is read, in constant memory: CSV (a header of the delivered items and
- * {@code _deleted}, one row per change) or JSON Lines (one {@link SharedChange} per line), with the headers
+ * {@code _deleted}, one row per change, cells that a spreadsheet would take for a formula defused) or JSON Lines (one {@link SharedChange} per line), with the headers
  * {@code X-Cursor} (the {@code since} of the next exchange) and {@code X-Changes}, and a file name of the resource
  * code and the cursor. Nothing is written before the exchange has counted its records against the quota.
  */
@@ -33,7 +31,7 @@ final class ExchangeStream implements SharedData.ExchangeSink {
     private final JsonMapper json;
     private final List<String> columns = new ArrayList<>();
     private Writer out;
-    private CSVPrinter printer;
+    private SpreadsheetCsv printer;
 
     private ExchangeStream(boolean csv, HttpServletResponse response, JsonMapper json) {
         this.csv = csv;
@@ -69,7 +67,7 @@ final class ExchangeStream implements SharedData.ExchangeSink {
             if (csv) {
                 List<String> header = new ArrayList<>(items);
                 header.add("_deleted");
-                printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+                printer = SpreadsheetCsv.on(out, header.toArray(String[]::new));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,7 +81,7 @@ final class ExchangeStream implements SharedData.ExchangeSink {
                 List<Object> row = new ArrayList<>();
                 columns.forEach(item -> row.add(change.values().get(item)));
                 row.add(change.deleted());
-                printer.printRecord(row);
+                printer.printRow(row);
             } else {
                 out.write(json.writeValueAsString(change));
                 out.write('\n');

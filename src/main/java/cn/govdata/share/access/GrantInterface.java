@@ -15,7 +15,7 @@ import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.lake.LakeRecords.Match;
 import cn.govdata.policy.PolicyProfile.ShareType;
-import cn.govdata.security.MaskingRule;
+import cn.govdata.shared.MaskingRule;
 import cn.govdata.share.RowFilter;
 import cn.govdata.share.ShareGrants;
 import cn.govdata.share.SharedChange;

@@ -32,7 +32,7 @@ import cn.govdata.org.Accounts;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
-import cn.govdata.security.MaskingRule;
+import cn.govdata.shared.MaskingRule;
 import cn.govdata.share.GrantIssued;
 import cn.govdata.share.GrantRevoked;
 import cn.govdata.share.RowFilter;

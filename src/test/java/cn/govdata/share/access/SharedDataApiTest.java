@@ -98,8 +98,11 @@ class SharedDataApiTest extends GrantedDataFixtures {
         JsonNode verified = audit("share.data.verify", entryId).get(0);
         assertThat(verified.get("grantId").asString()).isEqualTo(Long.toString(grantId));
         assertThat(verified.get("purpose").asString()).isEqualTo("核查最低生活保障申请人的身份和户籍");
-        assertThat(verified.get("detail").asString()).contains("API (system", "1 record", "[xm]", ZHANG, "approved by");
-        assertThat(audit("share.data.query", entryId).get(0).get("detail").asString()).contains("1 of 1 records", LI);
+        // the record's key is in the stored entry; the auditor reads it masked (issue #11)
+        assertThat(verified.get("detail").asString()).contains("API (system", "1 record", "[xm]",
+                ZHANG.substring(0, 6) + "********" + ZHANG.substring(14), "approved by").doesNotContain(ZHANG);
+        assertThat(audit("share.data.query", entryId).get(0).get("detail").asString()).contains("1 of 1 records",
+                LI.substring(0, 6) + "********" + LI.substring(14)).doesNotContain(LI);
 
         // a department without a grant, and a revoked grant: refused, nothing read, the refusal recorded
         Api.Response other = admin.post("/api/v1/systems", Map.of("departmentId", strangerDepartment.id(), "name", "学籍系统"));
@@ -173,6 +176,21 @@ class SharedDataApiTest extends GrantedDataFixtures {
 
         assertThat(exchange("since=0&format=XML").statusCode()).isEqualTo(400);
         assertThat(exchange("since=0&items=zz").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anExchangesCsvDefusesCellsASpreadsheetWouldRunAndItsJsonLinesKeepThem() throws Exception {
+        String cursor = exchange("since=0&format=CSV").headers().firstValue("X-Cursor").orElseThrow();
+        load("gmsfhm,xm,xzqh,zz\n" + LI + ",=HYPERLINK(1),370602,芝罘区和平路2号\n");
+
+        HttpResponse<String> csv = exchange("since=" + cursor + "&format=CSV");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains(",\"'=").doesNotContain(",=");
+
+        HttpResponse<String> jsonLines = exchange("since=" + cursor + "&format=JSON_LINES");
+        assertThat(jsonLines.body()).contains("\"xm\":\"=").doesNotContain("'=");
     }
 
     private HttpResponse<String> exchange(String query) throws Exception {

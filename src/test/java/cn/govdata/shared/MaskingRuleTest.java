@@ -1,4 +1,4 @@
-package cn.govdata.security;
+package cn.govdata.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
