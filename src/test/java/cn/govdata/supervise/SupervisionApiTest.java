@@ -162,6 +162,53 @@ class SupervisionApiTest extends ApiIntegrationTest {
         assertThat(audit.json().get("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void scorecardsListEachDepartmentWithScoreAndMetricsAndTheRecordsBehindThem() {
+        Late late = lateDepartment("评分测试局");
+        detectedFor(late);
+        int year = TODAY.getYear();
+        Api.Response cards = admin.get("/api/v1/supervision/scorecards?year=" + year);
+        assertThat(cards.status()).as(cards.body()).isEqualTo(200);
+        JsonNode card = null;
+        for (JsonNode c : cards.json()) {
+            if (c.get("departmentId").asLong() == late.department().id()) {
+                card = c;
+            }
+        }
+        assertThat(card).isNotNull();
+        assertThat(card.get("score").isNumber()).isTrue();
+        assertThat(card.get("methodVersion").asString()).isEqualTo("default-1");
+        assertThat(card.get("metrics").get("sharedShare").asDouble()).isZero();
+        assertThat(card.get("metrics").get("violations").asDouble()).isEqualTo(1.0);
+        // nothing catalogued, one violation: 0 points, less the penalty, never below 0
+        assertThat(card.get("score").asDouble()).isZero();
+        assertThat(card.get("gradeLabel").asString()).isEqualTo("不合格");
+
+        Api.Response own = late.editor().api().get("/api/v1/supervision/scorecards?year=" + year);
+        assertThat(own.json().size()).isEqualTo(1);
+        assertThat(own.json().get(0).get("departmentId").asLong()).isEqualTo(late.department().id());
+
+        String drill = "/api/v1/supervision/scorecards/" + year + "/departments/" + late.department().id()
+                + "/metrics/violations";
+        Api.Response records = late.editor().api().get(drill);
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        assertThat(records.text("label")).isEqualTo("违规次数");
+        assertThat(records.json().get("records").size()).isEqualTo(1);
+        assertThat(records.json().get("records").get(0).get("kind").asString()).isEqualTo("violation");
+        Api stranger = newUser(admin, newDepartment(admin, "旁观局").id(), Role.DATA_USER).api();
+        assertThat(stranger.get(drill).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/supervision/scorecards/" + year + "/departments/" + late.department().id()
+                + "/metrics/speed").status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/supervision/scorecards?year=1999").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/supervision/scorecards?year=abc").status()).isEqualTo(400);
+
+        JsonNode metrics = admin.get("/api/v1/supervision/metrics").json();
+        assertThat(metrics.toString()).contains("共享申请按时答复率", "applicationsOnTime");
+        Api.Response region = admin.get("/api/v1/supervision/scorecards/region?year=" + year);
+        assertThat(region.status()).as(region.body()).isEqualTo(200);
+        assertThat(region.json().get("score").isNumber()).isTrue();
+    }
+
     /** A complete department-resource entry that passes the catalog's rules. */
     static Map<String, Object> content(String name) {
         Map<String, Object> content = new LinkedHashMap<>();

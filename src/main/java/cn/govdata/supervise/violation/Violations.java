@@ -157,6 +157,12 @@ public class Violations {
                 .params(params).query(this::map).list();
     }
 
+    /** Every violation of a region detected in a year, for the metrics and the report. */
+    public List<ViolationView> inRegion(long regionId, int year) {
+        return jdbc.sql(SELECT + " where region_id = ? and detected_on between ? and ? order by id")
+                .params(regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(this::map).list();
+    }
+
     public ViolationView get(Actor actor, long id) {
         ViolationView violation = find(id);
         if (!SuperviseAccess.sees(actor, violation.departmentId(), regionOf(violation))) {
