@@ -209,6 +209,24 @@ class SupervisionApiTest extends ApiIntegrationTest {
         assertThat(region.json().get("score").isNumber()).isTrue();
     }
 
+    @Test
+    void theYearlyReportIsAPdfNamingTheDepartmentsForTheAuthorityOnly() throws Exception {
+        Late late = lateDepartment("报告测试局");
+        detectedFor(late);
+        int year = TODAY.getYear();
+        Api.Download report = admin.download("/api/v1/supervision/reports/" + year + ".pdf");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("application/pdf");
+        String text;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(report.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertThat(text).contains(late.department().name(), "年度监督评估报告", "目录未按时更新", "共享申请按时答复率");
+        assertThat(late.editor().api().download("/api/v1/supervision/reports/" + year + ".pdf").status())
+                .isEqualTo(403);
+        assertThat(admin.download("/api/v1/supervision/reports/1999.pdf").status()).isEqualTo(400);
+    }
+
     /** A complete department-resource entry that passes the catalog's rules. */
     static Map<String, Object> content(String name) {
         Map<String, Object> content = new LinkedHashMap<>();
