@@ -63,19 +63,28 @@ final class ReportPages implements AutoCloseable {
         y -= size * 0.5f;
     }
 
-    /** One table row: each cell clipped to its column width (the widths add up to at most {@link #WIDTH}). */
+    /** One table row, each cell wrapped to its column (the widths add up to at most {@link #WIDTH}). */
     void row(List<String> cells, float[] widths, float size, boolean header) throws IOException {
-        space(size * 1.6f);
-        float x = MARGIN;
-        if (header) {
-            page.setNonStrokingColor(new Color(230, 236, 245));
-            page.addRect(MARGIN, y - size * 0.35f, WIDTH, size * 1.4f);
-            page.fill();
-        }
+        List<List<String>> wrapped = new ArrayList<>();
+        int lines = 1;
         for (int i = 0; i < cells.size(); i++) {
-            List<String> wrapped = wrap(printable(cells.get(i)), size, widths[i] - 4);
-            line(wrapped.isEmpty() ? "" : wrapped.get(0), x, size, Color.BLACK);
-            x += widths[i];
+            wrapped.add(wrap(printable(cells.get(i)), size, widths[i] - 4));
+            lines = Math.max(lines, wrapped.get(i).size());
+        }
+        for (int line = 0; line < lines; line++) {
+            space(size * (line == 0 ? 1.6f : 1.3f));
+            if (header) {
+                page.setNonStrokingColor(new Color(230, 236, 245));
+                page.addRect(MARGIN, y - size * 0.35f, WIDTH, size * 1.4f);
+                page.fill();
+            }
+            float x = MARGIN;
+            for (int i = 0; i < cells.size(); i++) {
+                if (line < wrapped.get(i).size()) {
+                    line(wrapped.get(i).get(line), x, size, Color.BLACK);
+                }
+                x += widths[i];
+            }
         }
     }
 
