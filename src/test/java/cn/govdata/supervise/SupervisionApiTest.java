@@ -210,6 +210,26 @@ class SupervisionApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aPastYearsScoresAreFrozenWithTheMethodVersionTheyUsed() {
+        lateDepartment("往年测试局");
+        int lastYear = TODAY.getYear() - 1;
+        Api.Response first = admin.get("/api/v1/supervision/scorecards?year=" + lastYear);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().size()).isPositive();
+        first.json().forEach(card -> {
+            assertThat(card.get("frozen").asBoolean()).isTrue();
+            assertThat(card.get("methodVersion").asString()).isEqualTo("default-1");
+        });
+        // a department created after the year was frozen is not added to it; the stored cards come back as they were
+        Late newcomer = lateDepartment("新设测试局");
+        Api.Response again = admin.get("/api/v1/supervision/scorecards?year=" + lastYear);
+        assertThat(again.json().toString()).doesNotContain("\"departmentId\":" + newcomer.department().id() + ",");
+        assertThat(Api.texts(again.json(), "departmentName")).containsAll(Api.texts(first.json(), "departmentName"));
+        assertThat(admin.get("/api/v1/supervision/scorecards?year=" + TODAY.getYear()).json().get(0).get("frozen")
+                .asBoolean()).isFalse();
+    }
+
+    @Test
     void theYearlyReportIsAPdfNamingTheDepartmentsForTheAuthorityOnly() throws Exception {
         Late late = lateDepartment("报告测试局");
         detectedFor(late);
