@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
  * @param workingDaysLeft working days from today to {@code dueOn} (negative when late), while the order runs
  * @param recheckFires the last re-check found the violation still there
  */
-public record ViolationView(long id, ViolationType type, String typeLabel, long departmentId, String departmentName,
+public record ViolationView(long id, ViolationType type, String typeLabel, long regionId, long departmentId,
+        String departmentName,
         long subjectId, String subject, LocalDate missedDueOn, LocalDate detectedOn, ViolationStatus status,
         String statusLabel, String orderText, String orderIssuedBy, OffsetDateTime orderIssuedAt, LocalDate dueOn,
         Integer workingDaysLeft, String answer, String answeredBy, OffsetDateTime answeredAt,

@@ -165,7 +165,7 @@ public class Violations {
 
     public ViolationView get(Actor actor, long id) {
         ViolationView violation = find(id);
-        if (!SuperviseAccess.sees(actor, violation.departmentId(), regionOf(violation))) {
+        if (!SuperviseAccess.sees(actor, violation.departmentId(), violation.regionId())) {
             throw DomainException.notFound("violation", id);
         }
         return violation;
@@ -175,7 +175,7 @@ public class Violations {
     @Transactional
     public ViolationView issueOrder(Actor actor, long id, String note) {
         ViolationView violation = get(actor, id);
-        SuperviseAccess.requireOfficer(actor, regionOf(violation));
+        SuperviseAccess.requireOfficer(actor, violation.regionId());
         requireStatus(violation, "issued an order", ViolationStatus.DETECTED);
         int workingDays = policy.profile().supervision().orderWorkingDays();
         LocalDate due = calendar.dueAfter(calendar.today(), workingDays).due();
@@ -213,7 +213,7 @@ public class Violations {
     @Transactional
     public ViolationView recheck(Actor actor, long id) {
         ViolationView violation = get(actor, id);
-        long regionId = regionOf(violation);
+        long regionId = violation.regionId();
         SuperviseAccess.requireOfficer(actor, regionId);
         requireStatus(violation, "re-checked", ViolationStatus.ORDERED, ViolationStatus.ANSWERED);
         boolean fires = rules.stillFires(facts(regionId), violation.type(), violation.subjectId(),
@@ -237,7 +237,7 @@ public class Violations {
     @Transactional
     public ViolationView escalate(Actor actor, long id, String note) {
         ViolationView violation = get(actor, id);
-        SuperviseAccess.requireOfficer(actor, regionOf(violation));
+        SuperviseAccess.requireOfficer(actor, violation.regionId());
         requireStatus(violation, "escalated", ViolationStatus.ORDERED, ViolationStatus.ANSWERED);
         boolean lapsed = violation.dueOn() != null && calendar.today().isAfter(violation.dueOn());
         if (!lapsed && !Boolean.TRUE.equals(violation.recheckFires())) {
@@ -275,10 +275,6 @@ public class Violations {
                 .orElseThrow(() -> DomainException.notFound("violation", id));
     }
 
-    private long regionOf(ViolationView violation) {
-        return directory.department(violation.departmentId()).map(DepartmentInfo::regionId).orElse(-1L);
-    }
-
     private static String summary(DetectionReport report) {
         return report.opened() + " opened, " + report.stillOpen() + " already recorded, " + report.resolved()
                 + " resolved";
@@ -301,7 +297,7 @@ public class Violations {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         Integer left = due != null && (status == ViolationStatus.ORDERED || status == ViolationStatus.ANSWERED)
                 ? calendar.workingDaysBetween(calendar.today(), due) : null;
-        return new ViolationView(rs.getLong("id"), type, type.label(), departmentId,
+        return new ViolationView(rs.getLong("id"), type, type.label(), rs.getLong("region_id"), departmentId,
                 directory.department(departmentId).map(DepartmentInfo::name).orElse(null), rs.getLong("subject_id"),
                 rs.getString("subject"), rs.getObject("missed_due_on", LocalDate.class),
                 rs.getObject("detected_on", LocalDate.class), status, status.label(), rs.getString("order_text"),
