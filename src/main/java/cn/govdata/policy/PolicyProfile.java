@@ -17,10 +17,19 @@ import jakarta.validation.constraints.Size;
 public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @NotNull @Valid Text regulation,
         @NotNull @Valid CatalogUpdate catalogUpdate, @NotNull @Valid ShareApplication shareApplication,
         @NotNull @Size(min = 3, max = 3) Map<ShareType, @Valid @NotNull Text> shareTypes, @Valid OpenData openData,
-        @NotNull @Valid Objection objection, @Valid OpenDemand openDemand, @Valid BaseResources baseResources) {
+        @NotNull @Valid Objection objection, @Valid OpenDemand openDemand, @Valid BaseResources baseResources, @Valid Supervision supervision) {
 
     public PolicyProfile {
         baseResources = baseResources == null ? new BaseResources(false, null) : baseResources;
+        supervision = supervision == null ? Supervision.DEFAULT : supervision;
+    }
+
+    /** A profile without its own supervision section: the default scoring model. */
+    public PolicyProfile(String id, Text region, Text regulation, CatalogUpdate catalogUpdate,
+            ShareApplication shareApplication, Map<ShareType, Text> shareTypes, OpenData openData, Objection objection,
+            OpenDemand openDemand, BaseResources baseResources) {
+        this(id, region, regulation, catalogUpdate, shareApplication, shareTypes, openData, objection, openDemand,
+                baseResources, null);
     }
 
     /** A name in both languages of the console. */
@@ -71,5 +80,25 @@ public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @N
     /** FZ18: requests that data be listed or opened; deadlines in calendar days. */
     public record OpenDemand(@NotNull @Positive Integer replyDays, @NotNull @Positive Integer objectionReviewDays,
             String basis) {
+    }
+
+    /**
+     * How the authority supervises the departments (SUP-1, SUP-3): the scoring model of the yearly evaluation and
+     * the period of a correction order.
+     *
+     * @param methodVersion names the scoring model; a year's scores keep the version they were computed with
+     * @param weights metric name → weight in the score (metrics not named weigh nothing)
+     * @param violationPenalty points deducted per violation detected in the year
+     * @param excellent lowest score graded 优秀; {@code good} 良好, {@code pass} 合格, below it 不合格
+     * @param orderWorkingDays working days a correction order gives the department
+     */
+    public record Supervision(@NotBlank String methodVersion, @NotEmpty Map<String, @NotNull Double> weights,
+            @NotNull Double violationPenalty, @NotNull Integer excellent, @NotNull Integer good, @NotNull Integer pass,
+            @NotNull @Positive Integer orderWorkingDays, String basis) {
+
+        public static final Supervision DEFAULT = new Supervision("default-1",
+                Map.of("sharedShare", 20.0, "applicationsOnTime", 20.0, "deliveriesOnTime", 20.0,
+                        "obligationsOnTime", 20.0, "acceptedRowShare", 20.0),
+                2.0, 90, 75, 60, 10, null);
     }
 }

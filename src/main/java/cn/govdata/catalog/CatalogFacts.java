@@ -1,0 +1,91 @@
+package cn.govdata.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.govdata.policy.WorkingDayCalendar;
+
+/**
+ * What the catalog recorded, read-only, for supervision (SUP-1, SUP-3): the published entries per department by
+ * share and open type, and the update obligations with their due dates and when they were met or that they are
+ * still open. Reads only the catalog's own tables; never changes anything.
+ */
+@Component
+public class CatalogFacts {
+
+    /** Published, not retired entries of one department with one share and open type. */
+    public record EntryCount(long departmentId, String shareType, String openType, long entries) {
+    }
+
+    /**
+     * An update obligation (CAT-4).
+     *
+     * @param dueOn the day the update (or, without a report step, the submission) was due; null for "in time"
+     * @param reportDueOn with a report step (AB17), the day the report to the authority was due
+     * @param metOn the day the obligation was met (submitted), null while open
+     * @param overdue still open and past its due date on the given day
+     */
+    public record Obligation(long id, long regionId, long departmentId, Long entryId, String description,
+            LocalDate triggerDate, LocalDate dueOn, LocalDate reportDueOn, String status, LocalDate metOn,
+            boolean overdue) {
+
+        /** Met, and by its due date (an obligation without a due date is on time when met). */
+        public boolean metOnTime() {
+            return metOn != null && (dueOn == null || !metOn.isAfter(dueOn))
+                    && (reportDueOn == null || !metOn.isAfter(reportDueOn));
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    CatalogFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<EntryCount> publishedEntries(long regionId) {
+        return jdbc.sql("""
+                select e.department_id, v.share_type, v.open_type, count(*) from catalog_entry e
+                join catalog_version v on v.entry_id = e.id and v.version = e.published_version
+                where e.region_id = ? and e.published_version is not null and not e.retired
+                group by e.department_id, v.share_type, v.open_type""")
+                .param(regionId)
+                .query((rs, n) -> new EntryCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** The region's update obligations, judged as of {@code today}. */
+    public List<Obligation> obligations(long regionId, LocalDate today) {
+        return jdbc.sql("select * from catalog_obligation where region_id = ? order by id").param(regionId)
+                .query((rs, n) -> obligation(rs, today)).list();
+    }
+
+    public java.util.Optional<Obligation> obligation(long id, LocalDate today) {
+        return jdbc.sql("select * from catalog_obligation where id = ?").param(id)
+                .query((rs, n) -> obligation(rs, today)).optional();
+    }
+
+    // the same reading of due dates as the catalog's own obligation list: with a report step the due date is
+    // for the update and the report has its own; without one the due date is for the submission
+    private static Obligation obligation(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        LocalDate updatedOn = rs.getObject("updated_on", LocalDate.class);
+        LocalDate reportDue = rs.getObject("report_due_date", LocalDate.class);
+        String status = rs.getString("status");
+        OffsetDateTime submittedAt = rs.getObject("submitted_at", OffsetDateTime.class);
+        LocalDate submittedOn = submittedAt == null ? null
+                : submittedAt.atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate();
+        boolean reportStep = rs.getObject("report_working_days", Integer.class) != null;
+        LocalDate updateMadeOn = reportStep ? updatedOn : submittedOn;
+        boolean overdue = "OPEN".equals(status) && ((due != null && updateMadeOn == null && today.isAfter(due))
+                || (reportDue != null && today.isAfter(reportDue)));
+        return new Obligation(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("department_id"),
+                rs.getObject("entry_id", Long.class), rs.getString("description"),
+                rs.getObject("trigger_date", LocalDate.class), due, reportDue, status, submittedOn, overdue);
+    }
+}

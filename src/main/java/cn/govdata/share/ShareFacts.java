@@ -1,0 +1,126 @@
+package cn.govdata.share;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.govdata.policy.WorkingDayCalendar;
+
+/**
+ * What sharing recorded, read-only, for supervision (SUP-1, SUP-3): the applications each providing department
+ * received with their due date and answer, refusals with their basis, the grants in force, the records served
+ * under them, and objections with their due date and settlement. Reads only the sharing tables; never changes
+ * anything.
+ */
+@Component
+public class ShareFacts {
+
+    /**
+     * A submitted application, as its provider has to answer it.
+     *
+     * @param status PENDING while unanswered, then APPROVED, REFUSED, COORDINATION or WITHDRAWN
+     * @param answeredOn the day of the decision, null while pending
+     * @param refusalBasis the kind of basis a refusal cited (law, regulation, …), null otherwise
+     */
+    public record ApplicationFact(long id, long regionId, long providerDepartmentId, long applicantDepartmentId,
+            String entryName, String status, LocalDate submittedOn, LocalDate dueOn, LocalDate answeredOn,
+            String refusalBasis) {
+
+        public boolean overdue(LocalDate today) {
+            return "PENDING".equals(status) && dueOn != null && today.isAfter(dueOn);
+        }
+
+        /** Answered, and by its due date when it had one. */
+        public boolean answeredOnTime() {
+            return answeredOn != null && (dueOn == null || !answeredOn.isAfter(dueOn));
+        }
+    }
+
+    /** Grants in force and the records served under them in a year, per providing department. */
+    public record ProviderUse(long providerDepartmentId, long activeGrants, long recordsServed, long requestsServed) {
+    }
+
+    /**
+     * An objection to shared data (SHR objections).
+     *
+     * @param status OPEN until the provider (or the authority) decides it
+     */
+    public record ObjectionFact(long id, long regionId, long providerDepartmentId, long raiserDepartmentId,
+            String entryName, String item, String status, LocalDate raisedOn, LocalDate dueOn, LocalDate decidedOn) {
+
+        public boolean overdue(LocalDate today) {
+            return "OPEN".equals(status) && dueOn != null && today.isAfter(dueOn);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ShareFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String APPLICATIONS = """
+            select id, region_id, provider_department_id, applicant_department_id, entry_name, status,
+                submitted_at, due_on, decided_at, refusal_basis_kind from share_application""";
+
+    /** The region's applications that were submitted (drafts are not the provider's business yet). */
+    public List<ApplicationFact> applications(long regionId) {
+        return jdbc.sql(APPLICATIONS + " where region_id = ? and submitted_at is not null order by id")
+                .param(regionId).query((rs, n) -> application(rs)).list();
+    }
+
+    public Optional<ApplicationFact> application(long id) {
+        return jdbc.sql(APPLICATIONS + " where id = ? and submitted_at is not null").param(id)
+                .query((rs, n) -> application(rs)).optional();
+    }
+
+    /** Per providing department: grants in force on {@code today}, and records and requests served in a year. */
+    public List<ProviderUse> uses(long regionId, int year, LocalDate today) {
+        return jdbc.sql("""
+                select g.provider_department_id,
+                    sum(case when g.revoked_at is null and g.valid_from <= ?
+                        and (g.valid_until is null or g.valid_until >= ?) then 1 else 0 end),
+                    coalesce(sum((select sum(u.records) from share_grant_usage u
+                        where u.grant_id = g.id and u.usage_day between ? and ?)), 0),
+                    coalesce(sum((select sum(u.requests) from share_grant_usage u
+                        where u.grant_id = g.id and u.usage_day between ? and ?)), 0)
+                from share_grant g where g.region_id = ? group by g.provider_department_id""")
+                .params(today, today, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1),
+                        LocalDate.of(year, 12, 31), regionId)
+                .query((rs, n) -> new ProviderUse(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    private static final String OBJECTIONS = """
+            select id, region_id, provider_department_id, raiser_department_id, entry_name, item, status,
+                raised_at, due_on, decided_at from share_objection""";
+
+    public List<ObjectionFact> objections(long regionId) {
+        return jdbc.sql(OBJECTIONS + " where region_id = ? order by id").param(regionId)
+                .query((rs, n) -> objection(rs)).list();
+    }
+
+    public Optional<ObjectionFact> objection(long id) {
+        return jdbc.sql(OBJECTIONS + " where id = ?").param(id).query((rs, n) -> objection(rs)).optional();
+    }
+
+    private static ApplicationFact application(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ApplicationFact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), dayOf(rs.getObject(7, OffsetDateTime.class)), rs.getObject(8, LocalDate.class),
+                dayOf(rs.getObject(9, OffsetDateTime.class)), rs.getString(10));
+    }
+
+    private static ObjectionFact objection(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ObjectionFact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), dayOf(rs.getObject(8, OffsetDateTime.class)),
+                rs.getObject(9, LocalDate.class), dayOf(rs.getObject(10, OffsetDateTime.class)));
+    }
+
+    private static LocalDate dayOf(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate();
+    }
+}

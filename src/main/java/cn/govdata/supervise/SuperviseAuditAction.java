@@ -1,0 +1,26 @@
+package cn.govdata.supervise;
+
+import cn.govdata.audit.AuditAction;
+
+/** What supervision records in the audit log, by the names stored there (they never change). */
+public enum SuperviseAuditAction implements AuditAction {
+    DETECT("supervise.detect"),
+    ORDER_ISSUE("supervise.order.issue"),
+    ORDER_ANSWER("supervise.order.answer"),
+    RECHECK("supervise.recheck"),
+    CLOSE("supervise.close"),
+    ESCALATE("supervise.escalate"),
+    SCORES_FREEZE("supervise.scores.freeze"),
+    REPORT_DOWNLOAD("supervise.report.download");
+
+    private final String code;
+
+    SuperviseAuditAction(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}

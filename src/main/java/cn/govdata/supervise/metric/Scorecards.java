@@ -1,0 +1,208 @@
+package cn.govdata.supervise.metric;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.govdata.audit.AuditEvent;
+import cn.govdata.audit.AuditLog;
+import cn.govdata.org.Directory;
+import cn.govdata.org.Directory.DepartmentInfo;
+import cn.govdata.policy.ActivePolicy;
+import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.shared.Actor;
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import cn.govdata.supervise.SuperviseAccess;
+import cn.govdata.supervise.SuperviseAuditAction;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The departments' scorecards per year (SUP-1) under the profile's scoring model. The current year is computed
+ * afresh at every call; once a year is over its scores are computed one last time and stored with the model's
+ * version, so a later change of weights does not rewrite a past year.
+ */
+@Service
+public class Scorecards {
+
+    /** A metric's definition as shown beside its number, and its weight in the current model. */
+    public record MetricDefinition(String key, String label, String definition, Metric.Kind kind, Double weight) {
+    }
+
+    /** The region's averages, to set a department's card against. */
+    public record RegionAverages(long regionId, String regionName, int year, String methodVersion, Double score,
+            Map<String, Double> metrics) {
+    }
+
+    /** The records behind one metric of one department's card. */
+    public record DrillDown(long departmentId, int year, String metric, String label, String definition, Double value,
+            List<MetricRecord> records) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MetricValues values;
+    private final Directory directory;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final ScoringModel model;
+
+    Scorecards(JdbcClient jdbc, MetricValues values, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
+            JsonMapper json, ActivePolicy policy) {
+        this.jdbc = jdbc;
+        this.values = values;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.json = json;
+        this.model = new ScoringModel(policy.profile().supervision());
+    }
+
+    public List<MetricDefinition> definitions() {
+        Map<Metric, Double> weights = model.weights();
+        return java.util.Arrays.stream(Metric.values()).map(m -> new MetricDefinition(m.key(), m.label(),
+                m.definition(), m.kind(), weights.get(m))).toList();
+    }
+
+    /** Every department's card for the officers of the authority; the caller's own for everyone else. */
+    @Transactional
+    public List<Scorecard> list(Actor actor, int year) {
+        List<Scorecard> cards = region(actor.regionId(), year);
+        if (SuperviseAccess.isOfficer(actor, actor.regionId())) {
+            return cards;
+        }
+        return cards.stream().filter(c -> c.departmentId() == actor.departmentId()).toList();
+    }
+
+    public RegionAverages averages(Actor actor, int year) {
+        List<Scorecard> cards = region(actor.regionId(), year);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            OptionalDouble average = cards.stream().map(c -> c.metrics().get(metric.key()))
+                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average();
+            average.ifPresent(a -> metrics.put(metric.key(), Math.round(a * 10000) / 10000.0));
+        }
+        OptionalDouble score = cards.stream().mapToDouble(Scorecard::score).average();
+        return new RegionAverages(actor.regionId(),
+                directory.region(actor.regionId()).map(Directory.RegionInfo::name).orElse(null), year,
+                cards.isEmpty() ? model.methodVersion() : cards.get(0).methodVersion(),
+                score.isPresent() ? Math.round(score.getAsDouble() * 10) / 10.0 : null, metrics);
+    }
+
+    public DrillDown drillDown(Actor actor, int year, long departmentId, String metricKey) {
+        checkYear(year);
+        DepartmentInfo department = directory.department(departmentId)
+                .orElseThrow(() -> DomainException.notFound("department", departmentId));
+        SuperviseAccess.requireSees(actor, departmentId, department.regionId());
+        Metric metric = Metric.byKey(metricKey).orElseThrow(() -> DomainException.notFound("metric", metricKey));
+        MetricValues.Evidence evidence = values.evidence(department.regionId(), year);
+        return new DrillDown(departmentId, year, metric.key(), metric.label(), metric.definition(),
+                MetricValues.values(evidence, departmentId).get(metric), evidence.of(departmentId, metric));
+    }
+
+    /** The region's cards for a year, ranked; a year that is over is frozen at its first reading. */
+    public List<Scorecard> region(long regionId, int year) {
+        checkYear(year);
+        boolean over = year < calendar.today().getYear();
+        if (over) {
+            List<Scorecard> frozen = frozen(regionId, year);
+            if (!frozen.isEmpty()) {
+                return frozen;
+            }
+        }
+        List<Scorecard> cards = compute(regionId, year, over);
+        if (over && !cards.isEmpty()) {
+            freeze(regionId, year, cards);
+        }
+        return cards;
+    }
+
+    private List<Scorecard> compute(long regionId, int year, boolean frozen) {
+        MetricValues.Evidence evidence = values.evidence(regionId, year);
+        record Scored(DepartmentInfo department, double score, Map<String, Double> metrics) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (DepartmentInfo department : directory.departments(regionId)) {
+            if (department.authority()) {
+                continue;
+            }
+            Map<Metric, Double> metricValues = MetricValues.values(evidence, department.id());
+            Map<String, Double> byKey = new LinkedHashMap<>();
+            metricValues.forEach((metric, value) -> {
+                if (value != null) {
+                    byKey.put(metric.key(), value);
+                }
+            });
+            scored.add(new Scored(department, model.score(metricValues), byKey));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> s.department().name()));
+        List<Scorecard> cards = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            ScoringModel.Grade grade = model.grade(s.score());
+            int rank = i > 0 && scored.get(i - 1).score() == s.score() ? cards.get(i - 1).rank() : i + 1;
+            cards.add(new Scorecard(s.department().id(), s.department().name(), year, s.score(), grade.name(),
+                    grade.label(), rank, model.methodVersion(), frozen, s.metrics()));
+        }
+        return cards;
+    }
+
+    private void freeze(long regionId, int year, List<Scorecard> cards) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int stored = 0;
+        for (Scorecard card : cards) {
+            stored += jdbc.sql("""
+                    insert into supervise_score (region_id, score_year, department_id, method_version, score, grade,
+                        metrics, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(regionId, year, card.departmentId(), card.methodVersion(), card.score(), card.grade(),
+                            json.writeValueAsString(card.metrics()), now)
+                    .update();
+        }
+        if (stored > 0) {
+            audit.record(AuditEvent.success(SuperviseAuditAction.SCORES_FREEZE, "region", regionId,
+                    year + ": " + stored + " departments, method " + model.methodVersion()));
+        }
+    }
+
+    private List<Scorecard> frozen(long regionId, int year) {
+        record Row(long departmentId, String methodVersion, double score, String grade, String metrics) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select department_id, method_version, score, grade, metrics from supervise_score
+                where region_id = ? and score_year = ? order by score desc, department_id""")
+                .params(regionId, year)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+        List<Scorecard> cards = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            ScoringModel.Grade grade = ScoringModel.Grade.valueOf(row.grade());
+            int rank = i > 0 && rows.get(i - 1).score() == row.score() ? cards.get(i - 1).rank() : i + 1;
+            Map<String, Double> metrics = json.readValue(row.metrics(), new TypeReference<LinkedHashMap<String, Double>>() {
+            });
+            cards.add(new Scorecard(row.departmentId(),
+                    directory.department(row.departmentId()).map(DepartmentInfo::name).orElse(null), year,
+                    row.score(), grade.name(), grade.label(), rank, row.methodVersion(), true, metrics));
+        }
+        return cards;
+    }
+
+    private void checkYear(int year) {
+        if (year < 2000 || year > calendar.today().getYear()) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("year"), year);
+        }
+    }
+}

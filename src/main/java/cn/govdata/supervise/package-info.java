@@ -1,0 +1,21 @@
+/**
+ * Supervision (监督评估, SUP-1 … SUP-3): the data authority judges the departments on what the platform recorded,
+ * never on figures typed in. The facts come read-only from the modules' own fact classes
+ * ({@link cn.govdata.catalog.CatalogFacts}, {@link cn.govdata.lake.LakeFacts}, {@link cn.govdata.share.ShareFacts}).
+ *
+ * <p>Rooms (internal sub-packages):
+ * <ul>
+ * <li>{@code violation}: the rules that detect violations (SUP-3), their detection on a schedule and on demand,
+ * correction orders (整改通知) with a deadline in working days, the department's answer, the re-check, closing
+ * and escalation to a notice (通报); the demo detection.</li>
+ * <li>{@code metric}: the metrics of each department per year with their definitions and the records behind
+ * them, and the scoring model of the policy profile, versioned (SUP-1).</li>
+ * <li>{@code report}: the yearly report as PDF (SUP-2).</li>
+ * </ul>
+ * {@code report} builds on {@code metric}, which builds on {@code violation}. The base package holds the one
+ * access policy {@link cn.govdata.supervise.SuperviseAccess} and the audit actions
+ * {@link cn.govdata.supervise.SuperviseAuditAction}.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = { "shared", "audit", "org", "policy", "catalog", "lake", "share" })
+package cn.govdata.supervise;

@@ -1,0 +1,24 @@
+package cn.govdata.supervise.violation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.govdata.catalog.CatalogFacts;
+import cn.govdata.lake.LakeFacts;
+import cn.govdata.share.ShareFacts;
+
+/** What the modules recorded for one region as of one day: the input of the violation rules. */
+public record RegionFacts(long regionId, LocalDate today, List<CatalogFacts.Obligation> obligations,
+        List<LakeFacts.DatasetFact> datasets, List<ShareFacts.ApplicationFact> applications,
+        List<ShareFacts.ObjectionFact> objections, List<LakeFacts.RepeatedCollectionFact> repeatedCollections,
+        List<LakeFacts.DiscrepancyFact> discrepancies) {
+
+    public RegionFacts {
+        obligations = List.copyOf(obligations);
+        datasets = List.copyOf(datasets);
+        applications = List.copyOf(applications);
+        objections = List.copyOf(objections);
+        repeatedCollections = List.copyOf(repeatedCollections);
+        discrepancies = List.copyOf(discrepancies);
+    }
+}

@@ -1,0 +1,9 @@
+// Who may do what in supervision, as the console shows it (the platform checks every request itself).
+import { hasRole, isAuthority, session } from '../api'
+
+/** The authority's officer: detects, issues orders, re-checks, escalates, sees every department, downloads the report. */
+export const isSupervisor = () => isAuthority('CATALOG_REVIEWER', 'SYSTEM_ADMIN')
+
+/** A department's people who answer its correction orders. */
+export const answersOrders = (violation) => !!session.me && violation?.departmentId === session.me.departmentId
+  && hasRole('DEPARTMENT_ADMIN', 'CATALOG_EDITOR', 'DATA_PROVIDER', 'SHARE_APPROVER')

@@ -1,0 +1,21 @@
+// The supervision API (violations, correction orders, scorecards, the yearly report).
+import { api, download } from '../api'
+
+const base = '/api/v1/supervision'
+
+export const supervision = {
+  violations: (query = {}) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''))
+    return api.get(`${base}/violations${params.size ? '?' + params : ''}`)
+  },
+  detect: () => api.post(`${base}/detect`),
+  order: (id, note) => api.post(`${base}/violations/${id}/order`, note ? { note } : {}),
+  answer: (id, description) => api.post(`${base}/violations/${id}/answer`, { description }),
+  recheck: (id) => api.post(`${base}/violations/${id}/recheck`),
+  escalate: (id, note) => api.post(`${base}/violations/${id}/escalate`, { note }),
+  scorecards: (year) => api.get(`${base}/scorecards?year=${year}`),
+  region: (year) => api.get(`${base}/scorecards/region?year=${year}`),
+  metrics: () => api.get(`${base}/metrics`),
+  drillDown: (year, departmentId, metric) => api.get(`${base}/scorecards/${year}/departments/${departmentId}/metrics/${metric}`),
+  report: (year) => download(`${base}/reports/${year}.pdf`, `监督评估报告-${year}.pdf`)
+}

@@ -1,0 +1,20 @@
+// The supervision pages; meta.menu names the menu item a page belongs to.
+import './messages'
+
+const load = {
+  dashboard: () => import('./DashboardView.vue'),
+  violations: () => import('./ViolationsView.vue')
+}
+
+export const superviseRoutes = [
+  { path: 'supervise/dashboard', component: load.dashboard, meta: { menu: '/supervise/dashboard' } },
+  { path: 'supervise/violations', component: load.violations, meta: { menu: '/supervise/violations' } }
+]
+
+/** Everyone signed in sees their department's scorecard and violations; the authority's officers the whole region. */
+export function superviseMenu() {
+  return [
+    { key: 'superviseDashboard', path: '/supervise/dashboard' },
+    { key: 'superviseViolations', path: '/supervise/violations' }
+  ]
+}
