@@ -8,7 +8,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.govdata.catalog.entry.CatalogEntryChanged;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 

@@ -11,7 +11,7 @@
  * <p>Rooms (internal sub-packages, chosen by what changes together):
  * <ul>
  * <li>{@code entry}: entries and their versions, review and publication, the rules, resource codes, lead
- * departments, duplicates, update obligations and their HTTP API; the event {@code CatalogEntryChanged}; the
+ * departments, duplicates, update obligations and their HTTP API; the
  * one access policy {@code CatalogAccess}; the audit actions {@code CatalogAuditAction}; the Chinese labels of
  * the codes; the demo catalog. The bottom room: the others build on it.</li>
  * <li>{@code search}: the Lucene index of the published catalog, full-text search with facets, the Chinese

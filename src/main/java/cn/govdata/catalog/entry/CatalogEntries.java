@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
+import cn.govdata.catalog.CatalogEntryChanged;
 import cn.govdata.catalog.Classification;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.PublicationGuard;

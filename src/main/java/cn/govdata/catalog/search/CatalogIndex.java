@@ -55,7 +55,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
-import cn.govdata.catalog.entry.CatalogEntryChanged;
+import cn.govdata.catalog.CatalogEntryChanged;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import jakarta.annotation.PreDestroy;

@@ -13,11 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
+import cn.govdata.catalog.CatalogEntryChanged;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
@@ -121,6 +123,17 @@ public class LakeDatasets {
             return load(id);
         }
         return dataset;
+    }
+
+    /**
+     * A version of an entry was published (or the entry retired): its dataset follows at once rather than at its next
+     * use, so sharing and opening read the new layout. Delivered through the event publication registry, again after
+     * a crash; following is idempotent.
+     */
+    @ApplicationModuleListener
+    void entryChanged(CatalogEntryChanged event) {
+        jdbc.sql("select id from lake_dataset where entry_id = ?").param(event.entryId()).query(Long.class).optional()
+                .ifPresent(this::find);
     }
 
     private Dataset load(long id) {

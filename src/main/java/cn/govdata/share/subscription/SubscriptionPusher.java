@@ -42,6 +42,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.govdata.audit.AuditActor;
@@ -139,7 +140,11 @@ class SubscriptionPusher implements DisposableBean {
 
     // --- what starts a run ----------------------------------------------------------------------------------
 
-    @TransactionalEventListener
+    /**
+     * The lake's records of an entry changed: its active subscriptions are delivered to. An event between modules,
+     * delivered through the publication registry (again after a crash); scheduling a delivery twice is harmless.
+     */
+    @ApplicationModuleListener
     void datasetChanged(DatasetChanged event) {
         jdbc.sql("select id from share_subscription where entry_id = ? and status = 'ACTIVE'").param(event.entryId())
                 .query(Long.class).list().forEach(this::schedule);

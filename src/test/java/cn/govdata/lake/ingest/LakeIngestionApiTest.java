@@ -406,7 +406,7 @@ public class LakeIngestionApiTest extends CatalogFixtures {
     }
 
     @Test
-    void aNewCatalogVersionMigratesTheDatasetButNeverOneThatWouldLoseData() {
+    void aNewCatalogVersionMigratesTheDatasetButNeverOneThatWouldLoseData() throws InterruptedException {
         upload("gmsfhm,xm,csrq\n" + ZHANG + ",张三,1980-01-01\n", StandardCharsets.UTF_8);
         // sharing reads the dataset's layout from a cache, filled here
         assertThat(lakeRecords.forReading(entryId).orElseThrow().items()).containsExactly("gmsfhm", "xm", "csrq");
@@ -423,6 +423,13 @@ public class LakeIngestionApiTest extends CatalogFixtures {
         Api.Response published = publishItems(List.of(id, item("xm", "姓名", "CHARACTER", 50, true, false, null, "NONE"),
                 item("lxdh", "联系电话", "CHARACTER", 20, false, false, null, "PERSONAL_INFORMATION")));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
+        // the lake reacts to the publication itself (an event between modules), not only at the dataset's next use
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("select schema_version from lake_dataset where id = ?").param(datasetId).query(Integer.class)
+                .single() < 2) {
+            assertThat(System.nanoTime()).as("the dataset followed the publication within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
         JsonNode dataset = provider.get("/api/v1/lake/datasets/" + datasetId).json();
         assertThat(dataset.get("schemaVersion").asInt()).isEqualTo(2);
         // the dataset following its entry drops the cached layout at once, rather than when it expires
