@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -18,11 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tomcat's error report, written as a problem instead of its HTML page. Tomcat answers some requests before
- * the application sees them — a path with a malformed percent-encoding ({@code %zz}, an unpaired surrogate),
- * an encoded slash or NUL, a malformed header — and an error the application left without a body ends here
- * too; every such answer is an {@code application/problem+json} problem with its status's code. (A request
- * line that is not HTTP at all, e.g. with a raw control character, is answered by the connector before any
- * valve runs: a bare 400 without a body, and the connection closed.)
+ * the application sees them — a path with a malformed percent-encoding ({@code %zz}, an unpaired surrogate), an
+ * encoded slash or NUL, a malformed header, a request line too long or with characters HTTP does not allow —
+ * and an error the application left without a body ends here too: every such answer is an
+ * {@code application/problem+json} problem with its status's code. It sits on the engine, so that it also
+ * answers requests that never reached a host (a request line Tomcat could not parse); the host's own HTML
+ * report is turned off.
  */
 class ProblemReportValve extends ErrorReportValve {
 
@@ -34,10 +37,12 @@ class ProblemReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        // as Tomcat's own report: only an unreported error whose answer has no body yet, while the client listens
-        if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        // unlike Tomcat's own report, also an error status that was set without sendError (Tomcat's answer to a
+        // request line it could not parse): any error answer without a body yet, while the client listens
+        if (response.getStatus() < 400 || response.getContentWritten() > 0) {
             return;
         }
+        response.setErrorReported();
         AtomicBoolean ioAllowed = new AtomicBoolean(false);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
@@ -58,8 +63,8 @@ class ProblemReportValve extends ErrorReportValve {
     }
 
     /**
-     * Installs the valve as the host's error report valve: the host then adds no HTML one of its own (it looks
-     * for a valve of the configured class when it starts).
+     * Puts the valve on the engine and takes every HTML report off the host: Tomcat's own (an empty class name
+     * means none) and the one Spring Boot adds, whatever the order in which customizers run.
      */
     @Component
     static class Installation implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -72,13 +77,24 @@ class ProblemReportValve extends ErrorReportValve {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(this::install);
+            factory.addEngineValves(new ProblemReportValve(problems));
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass("");
+                    host.addLifecycleListener(event -> {
+                        if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                            removeHtmlReports(host.getPipeline());
+                        }
+                    });
+                }
+            });
         }
 
-        private void install(Context context) {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemReportValve(problems));
+        private static void removeHtmlReports(Pipeline pipeline) {
+            for (Valve valve : pipeline.getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    pipeline.removeValve(valve);
+                }
             }
         }
     }

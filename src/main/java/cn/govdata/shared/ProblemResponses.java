@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -116,7 +117,11 @@ public class ProblemResponses {
                 return code;
             }
         }
-        return status >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.MALFORMED_REQUEST;
+        // Tomcat's 501 (a transfer coding it does not know) and 505 (an HTTP version it does not speak) refuse
+        // what the client sent, like a 400
+        boolean refusedRequest = status < 500 || status == HttpStatus.NOT_IMPLEMENTED.value()
+                || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value();
+        return refusedRequest ? ProblemCode.MALFORMED_REQUEST : ProblemCode.INTERNAL_ERROR;
     }
 
     /**
@@ -124,8 +129,9 @@ public class ProblemResponses {
      * {@code /error}; left out when it is not a valid URI reference (a malformed percent-encoding).
      */
     public static URI instanceOf(HttpServletRequest request) {
+        String path = pathOf(request);
         try {
-            return URI.create(pathOf(request));
+            return path == null || path.isEmpty() ? null : URI.create(path);
         } catch (IllegalArgumentException malformed) {
             return null;
         }
