@@ -141,7 +141,8 @@ class LakeController {
     @PostMapping("/datasets/{id}/rules")
     @Operation(summary = "Add an extension rule to an item: CODE_LIST {values}, NUMBER_RANGE or DATE_RANGE {min, max}, "
             + "PATTERN {pattern}; later deliveries are checked against it")
-    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @RequestBody ExtensionRules.NewRule request) {
+    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id,
+            @jakarta.validation.Valid @RequestBody ExtensionRules.NewRule request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.add(Actor.require(), id, request));
     }
 
@@ -203,13 +204,13 @@ class LakeController {
         return aggregation.status(Actor.require());
     }
 
-    record CycleExceptionRequest(Integer agreedDays, String reason) {
+    record CycleExceptionRequest(Integer agreedDays, @jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
     @PostMapping("/datasets/{id}/cycle-exceptions")
     @Operation(summary = "File the period the department can keep instead of the catalog's cycle (TJ13)")
     ResponseEntity<AggregationStatus.CycleException> fileException(@PathVariable long id,
-            @RequestBody CycleExceptionRequest request) {
+            @jakarta.validation.Valid @RequestBody CycleExceptionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(aggregation.file(Actor.require(), id, request.agreedDays(), request.reason()));
     }
@@ -219,12 +220,13 @@ class LakeController {
         return aggregation.exceptions(Actor.require(), id);
     }
 
-    record DecisionRequest(Boolean accept, String note) {
+    record DecisionRequest(Boolean accept, @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
     @PostMapping("/cycle-exceptions/{exceptionId}/decide")
     @Operation(summary = "The data authority accepts or rejects a filed period")
-    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @RequestBody DecisionRequest request) {
+    AggregationStatus.CycleException decide(@PathVariable long exceptionId,
+            @jakarta.validation.Valid @RequestBody DecisionRequest request) {
         if (request.accept() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("accept"));
         }
@@ -234,7 +236,8 @@ class LakeController {
     @PostMapping("/purchases")
     @Operation(summary = "File a purchase of social data with the data authority before it happens (AGG-5); "
             + "the answer lists the published entries that already hold some of the items")
-    ResponseEntity<PurchaseFilings.Filing> filePurchase(@RequestBody PurchaseFilings.NewFiling request) {
+    ResponseEntity<PurchaseFilings.Filing> filePurchase(
+            @jakarta.validation.Valid @RequestBody PurchaseFilings.NewFiling request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(purchases.file(Actor.require(), request));
     }
 
@@ -243,11 +246,12 @@ class LakeController {
         return purchases.list(Actor.require());
     }
 
-    record PurchaseDecision(Boolean approve, String note) {
+    record PurchaseDecision(Boolean approve, @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
     @PostMapping("/purchases/{filingId}/decide")
-    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @RequestBody PurchaseDecision request) {
+    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId,
+            @jakarta.validation.Valid @RequestBody PurchaseDecision request) {
         if (request.approve() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("approve"));
         }

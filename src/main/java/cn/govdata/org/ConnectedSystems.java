@@ -25,6 +25,7 @@ import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
+import jakarta.validation.constraints.Size;
 
 /**
  * The registry of departments' connected business systems (ORG-5, YT8 NX6 TJ22 FZ24). Each system gets
@@ -36,7 +37,8 @@ public class ConnectedSystems {
 
     enum Status { ACTIVE, REVOKED }
 
-    record Evaluation(Integer level, String agency, String reportNumber, LocalDate evaluatedOn, LocalDate validUntil) {
+    record Evaluation(Integer level, @Size(max = 200) String agency, @Size(max = 100) String reportNumber,
+            LocalDate evaluatedOn, LocalDate validUntil) {
     }
 
     record ConnectedSystem(long id, long departmentId, String name, String description, String clientId,
