@@ -2,13 +2,8 @@ package cn.govdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,6 +27,8 @@ import ch.qos.logback.core.read.ListAppender;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
 import cn.govdata.support.ApiIntegrationTest;
+import cn.govdata.support.RawHttp;
+import cn.govdata.support.RawHttp.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code application/problem+json} problem with a {@code code}.
  *
  * <p>Bounded and deterministic: each operation gets a fixed-seed sample of the mutations of its body and
- * parameters. Requests go over a raw socket, which sends what {@code HttpClient} refuses to (a {@code %zz}).
+ * parameters. Requests go over a raw socket ({@link RawHttp}), which sends what {@code HttpClient} refuses to
+ * (a {@code %zz}).
  *
  * <p>The test shares its database with the other classes, so no request may change what they rely on: a path
  * id is always one that does not exist or does not parse (only the fresh department's user, who owns nothing,
@@ -84,6 +82,7 @@ class ApiFuzzTest extends ApiIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private RawHttp http;
     private JsonNode schemas;
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
@@ -93,11 +92,8 @@ class ApiFuzzTest extends ApiIntegrationTest {
     private record Probe(String operation, String variant, String caller) {
     }
 
-    /** A request as bytes on the wire. */
+    /** A request as it goes on the wire. */
     private record Request(String method, String target, Map<String, String> headers, byte[] body) {
-    }
-
-    private record Answer(int status, String contentType, String body) {
     }
 
     /** The callers' tokens, and the user whose session each logout ends (logged in anew every time). */
@@ -129,6 +125,7 @@ class ApiFuzzTest extends ApiIntegrationTest {
     }
 
     private void fuzzEveryOperation(JsonNode description) {
+        http = new RawHttp(port);
         Api admin = admin();
         schemas = description.path("components").path("schemas");
         Dept department = newDepartment(admin, "模糊测试部门");
@@ -540,7 +537,7 @@ class ApiFuzzTest extends ApiIntegrationTest {
             Map<String, String> headers = new LinkedHashMap<>(request.headers());
             headers.put("Authorization", "Bearer " + token.get());
             headers.put("Accept-Language", sent % 2 == 0 ? "zh-CN" : "en");
-            Answer answer = exchange(new Request(request.method(), request.target(), headers, request.body()));
+            Answer answer = http.send(request.method(), request.target(), headers, request.body());
             sent++;
             statuses.merge(answer.status(), 1, Integer::sum);
             String body = request.body() == null ? "" : new String(request.body(), StandardCharsets.UTF_8);
@@ -558,10 +555,10 @@ class ApiFuzzTest extends ApiIntegrationTest {
         if (answer.status() >= 500) {
             problem = "a server error";
         } else if (answer.status() >= 400) {
-            if (!answer.contentType().startsWith("application/problem+json")) {
+            if (!answer.isProblem()) {
                 problem = "not a problem";
             } else {
-                JsonNode json = JSON.readTree(answer.body());
+                JsonNode json = answer.json();
                 if (!json.path("code").isString() || json.path("code").asString().isBlank()) {
                     problem = "a problem without a code";
                 } else if (answer.body().contains("Exception") || answer.body().contains("\tat ")) {
@@ -573,85 +570,6 @@ class ApiFuzzTest extends ApiIntegrationTest {
             failures.add(problem + ": " + probe.operation() + " as " + probe.caller() + " — " + probe.variant()
                     + " → " + answer.status() + " " + answer.contentType() + " " + abbreviated(answer.body()));
         }
-    }
-
-    /** One request on a fresh connection, exactly as given (a raw {@code %zz} included), and its answer. */
-    private Answer exchange(Request request) {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(60_000);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes((request.method() + " " + request.target() + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nConnection: close\r\n").getBytes(StandardCharsets.UTF_8));
-            request.headers().forEach((name, value) -> out.writeBytes((name + ": " + value + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-            if (request.body() != null) {
-                out.writeBytes(("Content-Length: " + request.body().length + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            if (request.body() != null) {
-                out.writeBytes(request.body());
-            }
-            OutputStream to = socket.getOutputStream();
-            try {
-                to.write(out.toByteArray());
-                to.flush();
-            } catch (IOException answeredEarly) {
-                // the server may answer and close before reading a body it refuses; its answer is still there
-            }
-            return parse(socket.getInputStream());
-        } catch (IOException e) {
-            return new Answer(599, "", "no answer: " + e);
-        }
-    }
-
-    private static Answer parse(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-            return new Answer(599, "", "not HTTP: " + abbreviated(text));
-        }
-        int status = Integer.parseInt(text.substring(9, 12));
-        String contentType = "";
-        boolean chunked = false;
-        for (String line : text.substring(0, end).split("\r\n")) {
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("content-type:")) {
-                contentType = line.substring(13).strip();
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
-        return new Answer(status, contentType, new String(chunked ? unchunked(body) : body, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] unchunked(byte[] chunked) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int at = 0;
-        while (at < chunked.length) {
-            int lineEnd = indexOf(chunked, at);
-            if (lineEnd < 0) {
-                break;
-            }
-            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
-            int length = Integer.parseInt(size, 16);
-            if (length == 0) {
-                break;
-            }
-            body.write(chunked, lineEnd + 2, Math.min(length, chunked.length - lineEnd - 2));
-            at = lineEnd + 2 + length + 2;
-        }
-        return body.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i + 1 < bytes.length; i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String enc(String value) {
