@@ -2,6 +2,11 @@ package cn.govdata.shared;
 
 import java.util.Collection;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonParser;
@@ -14,6 +19,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.ArrayType;
 import tools.jackson.databind.type.CollectionType;
@@ -24,8 +30,29 @@ import tools.jackson.databind.type.CollectionType;
  * {@link InvalidNullException} with the element's path, which {@link ProblemAdvice} answers as
  * {@code INVALID_VALUE} naming the field. Nulls elsewhere (a record's value pushed as {@code null}) stay.
  */
-@Component
-class NoNullElements extends SimpleModule {
+final class NoNullElements extends SimpleModule {
+
+    /**
+     * The rule holds for the JSON the HTTP message converter reads only, not for the application's
+     * {@link JsonMapper}, which also reads what the platform stored (not the caller's to fix). It replaces Spring
+     * Boot's JSON converter in its place among the converters, so it runs after Boot's customizer.
+     */
+    @Component
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    static class InRequestBodies implements ServerHttpMessageConvertersCustomizer {
+
+        private final JsonMapper json;
+
+        InRequestBodies(JsonMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public void customize(HttpMessageConverters.ServerBuilder converters) {
+            converters.withJsonConverter(
+                    new JacksonJsonHttpMessageConverter(json.rebuild().addModule(new NoNullElements()).build()));
+        }
+    }
 
     NoNullElements() {
         super("govdata-no-null-elements");

@@ -99,9 +99,10 @@ class ProblemAdvice {
         return switch (String.valueOf(error.getCode())) {
             case "NotNull", "NotBlank", "NotEmpty" -> Violation.of(error.getField(), ProblemCode.FIELD_REQUIRED, field);
             case "Size" -> error.getRejectedValue() instanceof CharSequence
-                    ? Violation.of(error.getField(), ProblemCode.FIELD_TOO_LONG, field, constraint.get("max"))
+                    ? Violation.of(error.getField(), ProblemCode.FIELD_TOO_LONG, field,
+                            constraint.getOrDefault("max", "?"))
                     : Violation.of(error.getField(), ProblemCode.INVALID_VALUE, field,
-                            constraint.get("min") + "–" + constraint.get("max"));
+                            constraint.getOrDefault("min", 0) + "–" + constraint.getOrDefault("max", "?"));
             default -> Violation.of(error.getField(), ProblemCode.INVALID_VALUE, field,
                     String.valueOf(error.getDefaultMessage()));
         };
@@ -186,7 +187,8 @@ class ProblemAdvice {
     /** A multipart body that cannot be parsed: no boundary, truncated, a broken part header. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e, HttpServletRequest request) {
-        log.debug("Malformed multipart request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        log.debug("Malformed multipart request {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
         return respond(request, problems.problem(ProblemCode.MALFORMED_REQUEST, locale(request)));
     }
 
@@ -235,7 +237,8 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
             // any other client error Spring MVC declares (a ResponseStatusException, a missing path part...)
-            log.debug("Client error {} on {} {}", error.getStatusCode(), request.getMethod(), request.getRequestURI(), e);
+            log.debug("Client error {} on {} {}", error.getStatusCode(), request.getMethod(), request.getRequestURI(),
+                    e);
             return respond(request, problems.problem(request, error.getStatusCode().value()));
         }
         String incident = UUID.randomUUID().toString();
