@@ -7,12 +7,14 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -39,8 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Bad input on every operation of the API description ({@code /v3/api-docs}), through the real HTTP API
  * (issue #11): malformed JSON, wrong types, huge strings, bad numbers and dates, {@code null} array elements,
  * bad percent-encoding in the path, the query and a form, {@code Accept: application/xml}, a wrong
- * {@code Content-Type}, malformed multipart. No answer may be a 5xx, and every error must be an
- * {@code application/problem+json} problem with a {@code code}.
+ * {@code Content-Type}, malformed multipart. No answer may be a 5xx, every error must be an
+ * {@code application/problem+json} problem with a {@code code}, and no stack trace may be logged at WARN or
+ * ERROR while the requests are served.
  *
  * <p>Bounded and deterministic: each operation gets a fixed-seed sample of the mutations of its body and
  * parameters. Requests go over a raw socket ({@link RawHttp}), which sends what {@code HttpClient} refuses to
@@ -51,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  * sends ids that may parse to real ones); operations on region-wide settings and the anonymous entry points
  * get from the administrator only requests that are refused before the operation acts (as the fresh
  * department's user, who may not do them, they get everything); the caller's own session is a throwaway
- * user's, logged in anew for every logout.
+ * user's, logged in anew for every logout. A change that succeeds anyway fails the test.
  */
 class ApiFuzzTest extends ApiIntegrationTest {
 
@@ -85,7 +88,9 @@ class ApiFuzzTest extends ApiIntegrationTest {
     private RawHttp http;
     private JsonNode schemas;
     private final List<String> failures = new ArrayList<>();
-    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
+    /** Changes that succeeded: none may, or the fuzz would alter what other test classes rely on. */
+    private final List<String> accepted = new ArrayList<>();
     private int sent;
 
     /** What a request is, for the failure report. */
@@ -122,6 +127,7 @@ class ApiFuzzTest extends ApiIntegrationTest {
         assertThat(failures).withFailMessage("%d of %d requests answered badly:%n%s", failures.size(), sent,
                 String.join("\n", failures)).isEmpty();
         assertThat(stackTraces).as("stack traces logged while serving bad requests").isEmpty();
+        assertThat(accepted).as("changes the fuzz made (it must leave the shared database as it found it)").isEmpty();
     }
 
     private void fuzzEveryOperation(JsonNode description) {
@@ -330,7 +336,7 @@ class ApiFuzzTest extends ApiIntegrationTest {
 
     private static <T> List<T> some(List<T> values, int count, Random random) {
         List<T> shuffled = new ArrayList<>(values);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         return shuffled.subList(0, Math.min(count, shuffled.size()));
     }
 
@@ -540,6 +546,9 @@ class ApiFuzzTest extends ApiIntegrationTest {
             Answer answer = http.send(request.method(), request.target(), headers, request.body());
             sent++;
             statuses.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() < 300 && !request.method().equals("GET") && !caller.startsWith("a throwaway")) {
+                accepted.add(operation + " as " + caller + " — " + abbreviated(request.target()));
+            }
             String body = request.body() == null ? "" : new String(request.body(), StandardCharsets.UTF_8);
             check(new Probe(operation, request.method() + " " + abbreviated(request.target()) + " "
                     + headers.getOrDefault("Content-Type", "") + " " + abbreviated(body), caller), answer);
