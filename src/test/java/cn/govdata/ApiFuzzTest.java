@@ -589,5 +589,4 @@ class ApiFuzzTest extends ApiIntegrationTest {
         String oneLine = text.replace("\r", "\\r").replace("\n", "\\n").replace("\u0000", "\\0");
         return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "…(" + oneLine.length() + ")";
     }
-
 }
