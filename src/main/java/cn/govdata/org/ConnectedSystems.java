@@ -26,6 +26,7 @@ import cn.govdata.shared.PlainText;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.Role;
+import jakarta.validation.constraints.Size;
 
 /**
  * The registry of departments' connected business systems (ORG-5, YT8 NX6 TJ22 FZ24). Each system gets
@@ -38,8 +39,8 @@ public class ConnectedSystems {
 
     enum Status { ACTIVE, REVOKED }
 
-    record Evaluation(Integer level, @PlainText String agency, @PlainText String reportNumber, LocalDate evaluatedOn,
-            LocalDate validUntil) {
+    record Evaluation(Integer level, @PlainText @Size(max = 200) String agency,
+            @PlainText @Size(max = 100) String reportNumber, LocalDate evaluatedOn, LocalDate validUntil) {
     }
 
     record ConnectedSystem(long id, long departmentId, String name, String description, String clientId,

@@ -20,6 +20,8 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** The caller accepts no representation the operation can answer with (e.g. only XML). */
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
 
     // identity and access

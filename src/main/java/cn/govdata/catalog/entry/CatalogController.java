@@ -63,12 +63,14 @@ class CatalogController {
         return entries.reviewQueue(Actor.require());
     }
 
-    record NewEntryRequest(@NotNull EntryContent content, String parentCode, String changeNote) {
+    record NewEntryRequest(@NotNull EntryContent content,
+            @jakarta.validation.constraints.Size(max = 40) String parentCode,
+            @jakarta.validation.constraints.Size(max = 2000) String changeNote) {
     }
 
     @PostMapping("/entries")
     @Operation(summary = "Draft a new entry for the caller's department; the resource code is assigned now")
-    ResponseEntity<CatalogEntry> create(@RequestBody NewEntryRequest request) {
+    ResponseEntity<CatalogEntry> create(@jakarta.validation.Valid @RequestBody NewEntryRequest request) {
         CatalogEntry entry = entries.create(Actor.require(),
                 new CatalogEntries.NewEntry(request.content(), request.parentCode(), request.changeNote()));
         return ResponseEntity.status(HttpStatus.CREATED).body(entry);
@@ -79,13 +81,15 @@ class CatalogController {
         return entries.get(Actor.require(), id);
     }
 
-    record EntryChangeRequest(@NotNull EntryContent content, String parentCode, String changeNote, Integer revision) {
+    record EntryChangeRequest(@NotNull EntryContent content,
+            @jakarta.validation.constraints.Size(max = 40) String parentCode,
+            @jakarta.validation.constraints.Size(max = 2000) String changeNote, Integer revision) {
     }
 
     @PutMapping("/entries/{id}")
     @Operation(summary = "Save the working version (a published entry gets a new draft version); "
             + "revision must be the one last read, else 409 VERSION_CONFLICT")
-    CatalogEntry update(@PathVariable long id, @RequestBody EntryChangeRequest request) {
+    CatalogEntry update(@PathVariable long id, @jakarta.validation.Valid @RequestBody EntryChangeRequest request) {
         return entries.update(Actor.require(), id, new CatalogEntries.EntryChange(request.content(),
                 request.parentCode(), request.changeNote(), request.revision()));
     }
@@ -104,12 +108,13 @@ class CatalogController {
         return entries.withdraw(Actor.require(), id);
     }
 
-    record CommentRequest(String comment) {
+    record CommentRequest(@jakarta.validation.constraints.Size(max = 2000) String comment) {
     }
 
     @PostMapping("/entries/{id}/return")
     @Operation(summary = "Return a submission with comments (data authority)")
-    CatalogEntry returnForChanges(@PathVariable long id, @RequestBody CommentRequest request) {
+    CatalogEntry returnForChanges(@PathVariable long id,
+            @jakarta.validation.Valid @RequestBody CommentRequest request) {
         return entries.returnForChanges(Actor.require(), id, request.comment());
     }
 
@@ -123,12 +128,12 @@ class CatalogController {
                 request != null && Boolean.TRUE.equals(request.consentToLocalEntry()));
     }
 
-    record ReasonRequest(String reason) {
+    record ReasonRequest(@jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
     @PostMapping("/entries/{id}/retire")
     @Operation(summary = "Retire an entry; it is kept with all versions and its code is never reused")
-    CatalogEntry retire(@PathVariable long id, @RequestBody ReasonRequest request) {
+    CatalogEntry retire(@PathVariable long id, @jakarta.validation.Valid @RequestBody ReasonRequest request) {
         return entries.retire(Actor.require(), id, request.reason());
     }
 
@@ -170,18 +175,20 @@ class CatalogController {
         return duplicates.list(Actor.require(), status);
     }
 
-    record DesignationRequest(Long collectingDepartmentId, String note) {
+    record DesignationRequest(Long collectingDepartmentId,
+            @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
     @PostMapping("/duplicates/{id}/designate")
     @Operation(summary = "Designate the collecting department of two entries describing the same data")
-    Duplicate designate(@PathVariable long id, @RequestBody DesignationRequest request) {
+    Duplicate designate(@PathVariable long id, @jakarta.validation.Valid @RequestBody DesignationRequest request) {
         return duplicates.designate(Actor.require(), id,
                 request.collectingDepartmentId() == null ? -1 : request.collectingDepartmentId(), request.note());
     }
 
     @PostMapping("/duplicates/{id}/dismiss")
-    Duplicate dismiss(@PathVariable long id, @RequestBody(required = false) CommentRequest request) {
+    Duplicate dismiss(@PathVariable long id,
+            @jakarta.validation.Valid @RequestBody(required = false) CommentRequest request) {
         return duplicates.dismiss(Actor.require(), id, request == null ? null : request.comment());
     }
 
@@ -194,7 +201,8 @@ class CatalogController {
 
     @PostMapping("/obligations")
     @Operation(summary = "Record a trigger that obliges a department to update its catalog")
-    ResponseEntity<Obligation> recordObligation(@RequestBody UpdateObligations.NewObligation request) {
+    ResponseEntity<Obligation> recordObligation(
+            @jakarta.validation.Valid @RequestBody UpdateObligations.NewObligation request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(obligations.record(Actor.require(), request));
     }
 }

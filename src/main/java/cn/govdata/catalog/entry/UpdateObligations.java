@@ -40,7 +40,8 @@ class UpdateObligations {
 
     enum Status { OPEN, SUBMITTED, FULFILLED }
 
-    record NewObligation(Long departmentId, Long entryId, Trigger trigger, LocalDate triggerDate, String description) {
+    record NewObligation(Long departmentId, Long entryId, Trigger trigger, LocalDate triggerDate,
+            @jakarta.validation.constraints.Size(max = 2000) String description) {
     }
 
     /**

@@ -80,13 +80,13 @@ class DatasetController {
         return aggregation.status(Actor.require());
     }
 
-    record CycleExceptionRequest(Integer agreedDays, String reason) {
+    record CycleExceptionRequest(Integer agreedDays, @jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
     @PostMapping("/datasets/{id}/cycle-exceptions")
     @Operation(summary = "File the period the department can keep instead of the catalog's cycle (TJ13)")
     ResponseEntity<AggregationStatus.CycleException> fileException(@PathVariable long id,
-            @RequestBody CycleExceptionRequest request) {
+            @jakarta.validation.Valid @RequestBody CycleExceptionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(aggregation.file(Actor.require(), id, request.agreedDays(), request.reason()));
     }
@@ -96,12 +96,12 @@ class DatasetController {
         return aggregation.exceptions(Actor.require(), id);
     }
 
-    record DecisionRequest(Boolean accept, String note) {
+    record DecisionRequest(Boolean accept, @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
     @PostMapping("/cycle-exceptions/{exceptionId}/decide")
     @Operation(summary = "The data authority accepts or rejects a filed period")
-    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @RequestBody DecisionRequest request) {
+    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @jakarta.validation.Valid @RequestBody DecisionRequest request) {
         if (request.accept() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("accept"));
         }

@@ -33,7 +33,7 @@ class PurchaseController {
     @PostMapping("/purchases")
     @Operation(summary = "File a purchase of social data with the data authority before it happens (AGG-5); "
             + "the answer lists the published entries that already hold some of the items")
-    ResponseEntity<PurchaseFilings.Filing> filePurchase(@RequestBody PurchaseFilings.NewFiling request) {
+    ResponseEntity<PurchaseFilings.Filing> filePurchase(@jakarta.validation.Valid @RequestBody PurchaseFilings.NewFiling request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(purchases.file(Actor.require(), request));
     }
 
@@ -42,11 +42,11 @@ class PurchaseController {
         return purchases.list(Actor.require());
     }
 
-    record PurchaseDecision(Boolean approve, String note) {
+    record PurchaseDecision(Boolean approve, @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
     @PostMapping("/purchases/{filingId}/decide")
-    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @RequestBody PurchaseDecision request) {
+    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @jakarta.validation.Valid @RequestBody PurchaseDecision request) {
         if (request.approve() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("approve"));
         }

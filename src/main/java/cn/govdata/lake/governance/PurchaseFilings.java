@@ -36,7 +36,9 @@ class PurchaseFilings {
 
     enum Status { FILED, APPROVED, REJECTED }
 
-    record NewFiling(String supplier, String description, List<String> items) {
+    record NewFiling(@jakarta.validation.constraints.Size(max = 200) String supplier,
+            @jakarta.validation.constraints.Size(max = 2000) String description,
+            @jakarta.validation.constraints.Size(max = 50) List<@jakarta.validation.constraints.Size(max = 64) String> items) {
     }
 
     /** A filing with the entries that already hold some of its items. */

@@ -54,7 +54,8 @@ public class ExtensionRules {
     record Params(List<String> values, String min, String max, String pattern) {
     }
 
-    record NewRule(String item, Kind kind, Params params, String description) {
+    record NewRule(@jakarta.validation.constraints.Size(max = 64) String item, Kind kind, Params params,
+            @jakarta.validation.constraints.Size(max = 200) String description) {
     }
 
     record Rule(long id, long datasetId, String item, Kind kind, Params params, String description, boolean active,

@@ -93,7 +93,7 @@ class IngestionController {
     @PostMapping("/datasets/{id}/rules")
     @Operation(summary = "Add an extension rule to an item: CODE_LIST {values}, NUMBER_RANGE or DATE_RANGE {min, max}, "
             + "PATTERN {pattern}; later deliveries are checked against it")
-    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @RequestBody ExtensionRules.NewRule request) {
+    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @jakarta.validation.Valid @RequestBody ExtensionRules.NewRule request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.add(Actor.require(), id, request));
     }
 
