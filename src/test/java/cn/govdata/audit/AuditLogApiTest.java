@@ -74,7 +74,7 @@ class AuditLogApiTest extends ApiIntegrationTest {
         assertThat(auditor.get("/api/v1/audit?from=yesterday").code()).isEqualTo("INVALID_AUDIT_QUERY");
         assertThat(auditor.get("/api/v1/audit?from=2026-11-02&to=2026-11-01").code()).isEqualTo("INVALID_AUDIT_QUERY");
         assertThat(auditor.get("/api/v1/audit?size=100000").code()).isEqualTo("INVALID_AUDIT_QUERY");
-        assertThat(auditor.get("/api/v1/audit?outcome=MAYBE").code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(auditor.get("/api/v1/audit?outcome=MAYBE").code()).isEqualTo("INVALID_VALUE");
     }
 
     @Test

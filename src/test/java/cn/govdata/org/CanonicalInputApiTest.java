@@ -42,7 +42,7 @@ class CanonicalInputApiTest extends ApiIntegrationTest {
             Api.Response response = admin.get("/api/v1/users/" + encode(spelling));
             assertThat(response.status()).as(spelling).isEqualTo(400);
             assertThat(response.contentType()).as(spelling).startsWith("application/problem+json");
-            assertThat(response.code()).as(spelling).isEqualTo("MALFORMED_REQUEST");
+            assertThat(response.code()).as(spelling).isEqualTo("INVALID_VALUE");
             assertThat(response.body()).as(spelling).doesNotContain("测试用户");
         }
     }
@@ -52,7 +52,7 @@ class CanonicalInputApiTest extends ApiIntegrationTest {
         // U+0661 ARABIC-INDIC DIGIT ONE: never entry 1
         Api.Response retire = admin.post("/api/v1/catalog/entries/%D9%A1/retire", Map.of());
         assertThat(retire.status()).isEqualTo(400);
-        assertThat(retire.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(retire.code()).isEqualTo("INVALID_VALUE");
     }
 
     @Test
@@ -62,7 +62,7 @@ class CanonicalInputApiTest extends ApiIntegrationTest {
                 "+" + dept.id())) {
             Api.Response response = admin.get("/api/v1/users?departmentId=" + encode(spelling));
             assertThat(response.status()).as(spelling).isEqualTo(400);
-            assertThat(response.code()).as(spelling).isEqualTo("MALFORMED_REQUEST");
+            assertThat(response.code()).as(spelling).isEqualTo("INVALID_VALUE");
         }
         // an empty optional parameter is still "not given"
         assertThat(admin.get("/api/v1/users?departmentId=").status()).isEqualTo(200);

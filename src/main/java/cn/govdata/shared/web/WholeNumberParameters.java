@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import java.beans.PropertyEditorSupport;
 import java.util.function.Function;
@@ -7,10 +7,12 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
+import cn.govdata.shared.WholeNumber;
+
 /**
  * Path variables and request parameters of type {@code long}, {@code Long}, {@code int} and {@code Integer} take
  * canonical {@link WholeNumber}s only, for every controller at once; anything else is a 400
- * {@code MALFORMED_REQUEST} problem before the controller runs. An empty parameter is "not given", as before.
+ * {@code INVALID_VALUE} problem naming the parameter, before the controller runs. An empty parameter is "not given", as before.
  * Property editors rather than converters: Spring falls back from a refusing converter to its own number editor,
  * which would take the hex and other scripts' digits again; a binder's own editor is final.
  */

@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+
+import cn.govdata.shared.ProblemResponses;
 
 /**
  * The container's error page ({@code /error}), in place of Spring Boot's default error JSON: an error that a

@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import java.util.Collection;
 
@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.ArrayType;
 import tools.jackson.databind.type.CollectionType;
+
+
 
 /**
  * Request bodies bring no {@code null} element in a JSON array ({@code "roles": ["EDITOR", null]}): no list

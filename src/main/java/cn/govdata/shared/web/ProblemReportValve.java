@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.shared.ProblemResponses;
 
 /**
  * Tomcat's error report, written as a problem instead of its HTML page. Tomcat answers some requests before

@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -46,6 +46,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
+
+import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
+import cn.govdata.shared.Violation;
 
 /**
  * The one place where failures become RFC 9457 problems, also for failures raised outside controllers (the
@@ -113,8 +119,23 @@ class ProblemAdvice {
         return respond(request, problems.problem(ProblemCode.VALIDATION_FAILED, locale(request)));
     }
 
+    /**
+     * A parameter or path variable of the wrong form (a number that is not a canonical whole number, an unknown
+     * constant): {@code INVALID_VALUE} naming it, so that the caller knows which one to correct.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatched(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        log.debug("Parameter of the wrong form {} {}", request.getMethod(), request.getRequestURI(), e);
+        String value = String.valueOf(e.getValue());
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        Class<?> type = e.getRequiredType();
+        boolean number = type != null && (Number.class.isAssignableFrom(type) || type == long.class || type == int.class);
+        return domain(new DomainException(ProblemCode.INVALID_VALUE, e.getName(),
+                shown + (number ? " (a whole number in ASCII digits)" : "")), request);
+    }
+
     @ExceptionHandler({ HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, ServletRequestBindingException.class,
+            ServletRequestBindingException.class,
             MissingServletRequestPartException.class, RequestRejectedException.class })
     ResponseEntity<ProblemDetail> malformed(Exception e, HttpServletRequest request) {
         log.debug("Malformed request {} {}", request.getMethod(), request.getRequestURI(), e);

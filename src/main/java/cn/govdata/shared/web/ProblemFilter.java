@@ -1,8 +1,9 @@
-package cn.govdata.shared;
+package cn.govdata.shared.web;
 
 import java.io.IOException;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -13,6 +14,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+
+
 /**
  * Hands a failure of a servlet filter (e.g. Spring's form parsing of a PUT body with {@code %zz}) to
  * {@link ProblemAdvice}, as if a controller had raised it. Left to the container, it would be logged as a
@@ -20,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * answered with its code and logged briefly at most.
  */
 @Component
+@ConditionalOnWebApplication // the command-line verbs run without a web server
 class ProblemFilter extends OncePerRequestFilter implements Ordered {
 
     /** Inside Spring's observation of the request (so it counts the answer's status), around every other filter. */
