@@ -152,8 +152,8 @@ class CkanActions {
         PackageSearch.Result found = search.search(query);
         String base = urls.base(request);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Long id : found.ids()) {
-            datasets.byId(id).ifPresent(d -> results.add(dictionaries.packageDict(d, base)));
+        for (OpenedDataset dataset : found.datasets()) {
+            results.add(dictionaries.packageDict(dataset, base));
         }
         Map<String, Object> facets = new LinkedHashMap<>();
         Map<String, Object> searchFacets = new LinkedHashMap<>();

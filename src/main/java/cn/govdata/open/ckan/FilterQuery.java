@@ -98,8 +98,9 @@ final class FilterQuery {
             if (bounds.length != 2) {
                 throw CkanError.searchQuery("a range is [from TO to]: " + inner);
             }
-            return new Clause(field, excluded, List.of(), false, bound(bounds[0], c == '[', true),
-                    bound(bounds[1], toInclusive, false));
+            Bound from = bound(bounds[0], c == '[', true);
+            Bound to = bound(bounds[1], toInclusive, false);
+            return new Clause(field, excluded, List.of(), from == null && to == null, from, to);
         }
         if (c == '(') {
             int end = closing(pos + 1, ')', ')');

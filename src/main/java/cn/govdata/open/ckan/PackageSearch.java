@@ -22,6 +22,8 @@ import cn.govdata.open.ckan.FilterQuery.Bound;
 import cn.govdata.open.ckan.FilterQuery.Clause;
 import cn.govdata.open.release.ChangeStamps;
 import cn.govdata.open.release.OpenSettings;
+import cn.govdata.open.release.OpenedDataset;
+import cn.govdata.open.release.OpenedDatasets;
 
 /**
  * {@code package_search} over the opened datasets, in SQL on the platform's database (the same on every node):
@@ -42,8 +44,8 @@ class PackageSearch {
     record Sort(String field, boolean descending) {
     }
 
-    /** The matching count, the ids of the page's datasets in order, and the facets asked for. */
-    record Result(long count, List<Long> ids, Map<String, List<FacetCount>> facets, String sort) {
+    /** The matching count, the page's datasets in order (as the search read them), and the facets asked for. */
+    record Result(long count, List<OpenedDataset> datasets, Map<String, List<FacetCount>> facets) {
     }
 
     record FacetCount(String value, long count, Long departmentId) {
@@ -68,12 +70,14 @@ class PackageSearch {
             Map.entry("download_count", "coalesce(u.downloads, 0)"), Map.entry("api_call_count", "coalesce(u.api_calls, 0)"));
 
     private final JdbcClient jdbc;
+    private final OpenedDatasets datasets;
     private final ChangeStamps stamps;
     private final OpenSettings settings;
     private final SmartChineseAnalyzer analyzer = new SmartChineseAnalyzer();
 
-    PackageSearch(JdbcClient jdbc, ChangeStamps stamps, OpenSettings settings) {
+    PackageSearch(JdbcClient jdbc, OpenedDatasets datasets, ChangeStamps stamps, OpenSettings settings) {
         this.jdbc = jdbc;
+        this.datasets = datasets;
         this.stamps = stamps;
         this.settings = settings;
     }
@@ -104,7 +108,7 @@ class PackageSearch {
         for (Clause clause : clauses) {
             where.add(clause);
         }
-        StringBuilder score = new StringBuilder("0");
+        StringBuilder score = new StringBuilder("(0");
         for (String word : words) {
             String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where.sql.add("d.search_text like ? escape '\\'");
@@ -112,27 +116,32 @@ class PackageSearch {
             score.append(" + case when lower(d.title) like ? escape '\\' then 10 else 1 end");
             where.scoreParams.add(like);
         }
-        String order = order(query.sort(), !words.isEmpty());
+        score.append(')');
+        Order order = order(query.sort(), !words.isEmpty(), score.toString());
         boolean byTime = clauses.stream().anyMatch(c -> c.field().startsWith("metadata_"));
-        return byTime ? stamps.afterPendingChanges(() -> run(query, where, score.toString(), order))
-                : run(query, where, score.toString(), order);
+        return byTime ? stamps.afterPendingChanges(() -> run(query, where, order)) : run(query, where, order);
     }
 
-    private Result run(Query query, Where where, String score, String order) {
+    private Result run(Query query, Where where, Order order) {
         String from = " from open_dataset d left join open_usage u on u.open_dataset_id = d.id where " + where.sql();
         long count = jdbc.sql("select count(*)" + from).params(where.params).query(Long.class).single();
-        List<Object> params = new ArrayList<>(where.scoreParams);
-        params.addAll(where.params);
+        List<Object> params = new ArrayList<>(where.params);
+        if (order.scored()) {
+            params.addAll(where.scoreParams);
+        }
         params.add(query.rows());
         params.add(query.start());
-        List<Long> ids = query.rows() == 0 ? List.of()
-                : jdbc.sql("select d.id, " + score + " as score" + from + " order by " + order + " limit ? offset ?")
-                        .params(params).query((rs, n) -> rs.getLong(1)).list();
+        List<OpenedDataset> page = query.rows() == 0 ? List.of()
+                : datasets.select(from + " order by " + order.sql() + " limit ? offset ?", params);
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String field : query.facetFields()) {
             facets.put(field, facet(field, where, query.facetLimit(), query.facetMinCount()));
         }
-        return new Result(count, ids, facets, order);
+        return new Result(count, page, facets);
+    }
+
+    /** An order by clause, and whether it holds the relevance (whose parameters then follow the where clause's). */
+    private record Order(String sql, boolean scored) {
     }
 
     private List<FacetCount> facet(String field, Where where, int limit, int minCount) {
@@ -164,13 +173,18 @@ class PackageSearch {
                 .limit(limit < 0 ? Long.MAX_VALUE : limit).toList();
     }
 
-    private static String order(List<Sort> sorts, boolean scored) {
+    private static Order order(List<Sort> sorts, boolean scored, String score) {
         List<String> terms = new ArrayList<>();
         boolean byId = false;
+        boolean byScore = false;
         for (Sort sort : sorts) {
             String column;
             if (sort.field().equals("score") || sort.field().equals("rank")) {
-                column = "score";
+                if (byScore) {
+                    continue;
+                }
+                column = score;
+                byScore = true;
             } else {
                 column = SORTS.get(sort.field());
                 if (column == null) {
@@ -181,12 +195,13 @@ class PackageSearch {
             terms.add(column + (sort.descending() ? " desc" : " asc"));
         }
         if (terms.isEmpty()) {
-            terms.add(scored ? "score desc" : "d.metadata_modified desc");
+            byScore = scored;
+            terms.add(scored ? score + " desc" : "d.metadata_modified desc");
         }
         if (!byId) {
             terms.add("d.package_id asc");  // a stable order, so that paging neither repeats nor skips
         }
-        return String.join(", ", terms);
+        return new Order(String.join(", ", terms), byScore);
     }
 
     private static boolean fieldKnown(String word) {

@@ -39,6 +39,8 @@ public class OpenedDatasets {
             public_state, open_type, catalog_version, resource_code, content, hash_key, review_id, opened_by, opened_at,
             decided_by, decided_at, decision_note, withdrawn_by, withdrawn_at, withdrawal_reason, metadata_created,
             metadata_modified""";
+    private static final String PREFIXED = java.util.Arrays.stream(COLUMNS.split(","))
+            .map(c -> "d." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -85,6 +87,23 @@ public class OpenedDatasets {
     static boolean openable(EntryContent content) {
         return !content.classified()
                 && (content.openType() == OpenType.OPEN || content.openType() == OpenType.CONDITIONAL_OPEN);
+    }
+
+    /**
+     * The rows a search selects, read by the search's own statement, so that what it shows (state, stamp, metadata)
+     * is what it sorted and filtered on, even while datasets change: {@code tail} is the statement after the select
+     * list — from (open_dataset as {@code d}), where, order, limit.
+     */
+    public List<OpenedDataset> select(String tail, List<Object> params) {
+        return jdbc.sql("select " + PREFIXED + tail).params(params).query(this::row).list();
+    }
+
+    /** The row, locked until the caller's transaction ends: changes of one dataset happen one after the other. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public OpenedDataset lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from open_dataset where id = ? for update").param(id).query(this::row)
+                .single();
     }
 
     /** The datasets whose catalog entry is followed: open, or waiting for the authority. */

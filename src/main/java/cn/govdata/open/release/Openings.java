@@ -85,6 +85,8 @@ public class Openings {
 
     private static final LocalizedText ENTRY = new LocalizedText("信息资源", "catalog entry");
     private static final LocalizedText DATASET = new LocalizedText("开放数据集", "open dataset");
+    private static final LocalizedText SIMULTANEOUS = new LocalizedText("该资源正由另一请求开放",
+            "another request is opening it");
     private static final LocalizedText TO_OPEN = new LocalizedText("再次开放", "be opened again");
     private static final LocalizedText TO_CONFIRM = new LocalizedText("确认开放", "be confirmed");
     private static final LocalizedText TO_REJECT = new LocalizedText("不予确认", "be refused");
@@ -150,14 +152,7 @@ public class Openings {
                 throw new DomainException(ProblemCode.OPEN_REVIEW_INCOMPLETE, shortcomings);
             }
             Checked checked = checkRules(content, entry.id(), request.rules());
-            Long id = transactions.execute(status -> {
-                long written = write(actor, entry, existing, review, checked);
-                audit.record(AuditEvent.success(OpenAuditAction.DATASET_OPEN, "open-dataset", written,
-                        "资源 " + entry.resourceCode() + " "
-                                + (policy.authorityConfirms() ? State.AWAITING_CONFIRMATION : State.OPEN).label().zh()
-                                + "；" + checked.describe()));
-                return written;
-            });
+            long id = persist(actor, entry, existing, review, checked);
             return view(datasets.byId(id).orElseThrow());
         } catch (DomainException refused) {
             audit.record(AuditEvent.failure(OpenAuditAction.DATASET_OPEN, "catalog-entry", entry.id(),
@@ -180,9 +175,10 @@ public class Openings {
             throw new DomainException(ProblemCode.OPEN_NOT_ALLOWED, refusal);
         }
         transactions.executeWithoutResult(status -> {
+            OpenedDataset locked = lockedIn(id, TO_CONFIRM, State.AWAITING_CONFIRMATION);
             OffsetDateTime stamp = stamps.next();
-            save(withState(d, State.OPEN, OpenedDataset.ACTIVE, actor.name(), now(), note, null, null, null,
-                    d.created() == null ? stamp : d.created(), stamp));
+            save(withState(locked, State.OPEN, OpenedDataset.ACTIVE, actor.name(), now(), note, null, null, null,
+                    locked.created() == null ? stamp : locked.created(), stamp));
             audit.record(AuditEvent.success(OpenAuditAction.DATASET_CONFIRM, "open-dataset", id,
                     "资源 " + d.resourceCode() + " 确认开放" + (blank(note) ? "" : "：" + note.strip())));
         });
@@ -198,8 +194,9 @@ public class Openings {
             throw new DomainException(ProblemCode.OPEN_STATE, d.state().label(), TO_REJECT);
         }
         transactions.executeWithoutResult(status -> {
-            save(withState(d, State.REJECTED, d.publicState(), actor.name(), now(), reason.strip(), null, null, null,
-                    d.created(), d.modified()));
+            OpenedDataset locked = lockedIn(id, TO_REJECT, State.AWAITING_CONFIRMATION);
+            save(withState(locked, State.REJECTED, locked.publicState(), actor.name(), now(), reason.strip(), null, null,
+                    null, locked.created(), locked.modified()));
             audit.record(AuditEvent.success(OpenAuditAction.DATASET_REJECT, "open-dataset", id,
                     "资源 " + d.resourceCode() + " 不予确认：" + reason.strip()));
         });
@@ -215,7 +212,7 @@ public class Openings {
             throw new DomainException(ProblemCode.OPEN_STATE, d.state().label(), TO_WITHDRAW);
         }
         transactions.executeWithoutResult(status -> {
-            withdraw(d, actor.name(), reason.strip());
+            withdraw(lockedIn(id, TO_WITHDRAW, State.OPEN, State.AWAITING_CONFIRMATION), actor.name(), reason.strip());
             audit.record(AuditEvent.success(OpenAuditAction.DATASET_WITHDRAW, "open-dataset", id,
                     "资源 " + d.resourceCode() + " 撤回开放：" + reason.strip()));
         });
@@ -239,11 +236,13 @@ public class Openings {
             throw refused;
         }
         transactions.executeWithoutResult(status -> {
+            OpenedDataset locked = lockedIn(id, TO_CHANGE_RULES, State.OPEN, State.AWAITING_CONFIRMATION);
             datasets.replaceRules(id, checked.stored());
-            if (d.active()) {
+            if (locked.active()) {
                 OffsetDateTime stamp = stamps.next();
-                save(withState(d, d.state(), d.publicState(), d.decidedBy(), d.decidedAt(), d.decisionNote(),
-                        d.withdrawnBy(), d.withdrawnAt(), d.withdrawalReason(), d.created(), stamp));
+                save(withState(locked, locked.state(), locked.publicState(), locked.decidedBy(), locked.decidedAt(),
+                        locked.decisionNote(), locked.withdrawnBy(), locked.withdrawnAt(), locked.withdrawalReason(),
+                        locked.created(), stamp));
             }
             audit.record(AuditEvent.success(OpenAuditAction.RULES_CHANGE, "open-dataset", id,
                     "资源 " + d.resourceCode() + "；" + checked.describe()));
@@ -291,8 +290,12 @@ public class Openings {
     // ---- the catalog changed under an opened dataset (CatalogFollower)
 
     /** Shows a new catalog version's metadata; stamped when the public sees it. */
-    void follow(OpenedDataset d, PublishedEntry entry) {
+    void follow(OpenedDataset followed, PublishedEntry entry) {
         transactions.executeWithoutResult(status -> {
+            OpenedDataset d = datasets.lock(followed.id());
+            if (d.catalogVersion() == entry.version() || !following(d)) {
+                return;  // another node, or a person, got there first
+            }
             OffsetDateTime stamp = d.active() ? stamps.next() : d.modified();
             save(new OpenedDataset(d.id(), d.entryId(), d.packageId(), d.resourceId(), d.name(), d.regionId(),
                     entry.departmentId(), organization(entry.departmentId()), PublicNames.organizationId(entry.departmentId()),
@@ -307,8 +310,12 @@ public class Openings {
     }
 
     /** Withdraws a dataset whose entry was retired, or may no longer be opened. */
-    void withdrawFollowingCatalog(OpenedDataset d, LocalizedText why) {
+    void withdrawFollowingCatalog(OpenedDataset followed, LocalizedText why) {
         transactions.executeWithoutResult(status -> {
+            OpenedDataset d = datasets.lock(followed.id());
+            if (!following(d)) {
+                return;
+            }
             withdraw(d, "system", "目录变更：" + why.zh());
             audit.record(AuditEvent.success(OpenAuditAction.CATALOG_CHANGE, "open-dataset", d.id(),
                     "资源 " + d.resourceCode() + " 撤回开放：" + why.zh()), cn.govdata.audit.AuditActor.PLATFORM);
@@ -362,12 +369,29 @@ public class Openings {
         return new Checked(stored, result);
     }
 
+    /** Writes the opening with its audit entry in one transaction; a second opening racing it is refused. */
+    private long persist(Actor actor, PublishedEntry entry, Optional<OpenedDataset> existing, OpeningReview review,
+            Checked checked) {
+        try {
+            return transactions.execute(status -> {
+                long id = write(actor, entry, existing, review, checked);
+                State state = policy.authorityConfirms() ? State.AWAITING_CONFIRMATION : State.OPEN;
+                audit.record(AuditEvent.success(OpenAuditAction.DATASET_OPEN, "open-dataset", id,
+                        "资源 " + entry.resourceCode() + " " + state.label().zh() + "；" + checked.describe()));
+                return id;
+            });
+        } catch (org.springframework.dao.DuplicateKeyException twice) {
+            throw new DomainException(ProblemCode.CONFLICT, SIMULTANEOUS);
+        }
+    }
+
     private long write(Actor actor, PublishedEntry entry, Optional<OpenedDataset> existing, OpeningReview review,
             Checked checked) {
         boolean confirms = policy.authorityConfirms();
         State state = confirms ? State.AWAITING_CONFIRMATION : State.OPEN;
         OffsetDateTime now = now();
-        OpenedDataset base = existing.orElse(null);
+        OpenedDataset base = existing.isPresent()
+                ? lockedIn(existing.get().id(), TO_OPEN, State.REJECTED, State.WITHDRAWN) : null;
         long id;
         if (base == null) {
             byte[] key = new byte[32];
@@ -409,6 +433,19 @@ public class Openings {
                 state, publicState, entry.content().openType(), entry.version(), entry.resourceCode(), entry.content(),
                 base.hashKeyHex(), reviewId, actor.name(), now, null, null, null, null, null, null, created, modified));
         return id;
+    }
+
+    private static boolean following(OpenedDataset d) {
+        return d.state() == State.OPEN || d.state() == State.AWAITING_CONFIRMATION;
+    }
+
+    /** The dataset locked for a change, which its state must allow (it may have changed since it was read). */
+    private OpenedDataset lockedIn(long id, LocalizedText change, State... allowed) {
+        OpenedDataset locked = datasets.lock(id);
+        if (!java.util.Arrays.asList(allowed).contains(locked.state())) {
+            throw new DomainException(ProblemCode.OPEN_STATE, locked.state().label(), change);
+        }
+        return locked;
     }
 
     private void withdraw(OpenedDataset d, String by, String reason) {
