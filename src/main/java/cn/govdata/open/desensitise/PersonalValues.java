@@ -89,18 +89,8 @@ public final class PersonalValues {
 
     /** A GB 11643 citizen ID number: 17 digits, the check character of ISO 7064 MOD 11-2, a real birth date. */
     public static boolean isIdNumber(String value) {
-        if (value == null || value.length() != 18) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            sum += (c - '0') * ID_WEIGHTS[i];
-        }
-        if (Character.toUpperCase(value.charAt(17)) != ID_CHECK.charAt(sum % 11)) {
+        if (value == null || value.length() != 18 || !value.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')
+                || Character.toUpperCase(value.charAt(17)) != idCheckCharacter(value.substring(0, 17))) {
             return false;
         }
         try {
@@ -110,6 +100,15 @@ public final class PersonalValues {
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    /** The GB 11643 check character (ISO 7064 MOD 11-2) of an ID number's first 17 digits. */
+    public static char idCheckCharacter(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        return ID_CHECK.charAt(sum % 11);
     }
 
     /** A bank card number: 16 to 19 digits (spaces or dashes between groups allowed) passing the Luhn check. */
