@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.govdata.open.desensitise.DesensitisationGate;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * included, is CKAN's envelope.
  */
 @RestController
-@Tag(name = "Open data: CKAN API", description = "CKAN-compatible, read-only, anonymous")
+@Hidden  // CKAN's API, described by CKAN's documentation and docs/open.md; its errors are CKAN's, not RFC 9457
 class CkanActionController {
 
     private static final Logger log = LoggerFactory.getLogger(CkanActionController.class);
@@ -43,8 +42,6 @@ class CkanActionController {
 
     @RequestMapping(path = { "/api/3/action/{name}", "/api/action/{name}" },
             method = { RequestMethod.GET, RequestMethod.POST })
-    @Operation(summary = "A CKAN action: status_show, package_list, package_search, package_show, resource_show, "
-            + "organization_list/_show, group_list/_show, tag_list, license_list, datastore_search, help_show")
     ResponseEntity<byte[]> action(@PathVariable String name, HttpServletRequest request) {
         String help = actions.helpUrl(name, request);
         try {

@@ -45,7 +45,7 @@ public class DatastoreSearch {
         String resourceId = p.has("resource_id") ? p.required("resource_id") : p.required("id");
         OpenedDataset dataset = readable(resourceId);
         long limit = p.number("limit", 100, 0, MAX_LIMIT);
-        long offset = p.number("offset", 0, 0, Long.MAX_VALUE / 2);
+        long offset = p.number("offset", 0, 0, Integer.MAX_VALUE);
         boolean includeTotal = p.bool("include_total", true);
         String format = p.has("records_format") ? p.text("records_format") : "objects";
         if (!format.equals("objects") && !format.equals("lists")) {

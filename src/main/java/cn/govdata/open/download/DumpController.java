@@ -29,8 +29,7 @@ import cn.govdata.open.desensitise.DesensitisationGate.Read;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 import cn.govdata.open.usage.DataUses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * application downloads nothing (403).
  */
 @RestController
-@Tag(name = "Open data: CKAN API", description = "CKAN-compatible, read-only, anonymous")
+@Hidden  // CKAN's API, described by CKAN's documentation and docs/open.md; its errors are CKAN's, not RFC 9457
 class DumpController {
 
     private final DatastoreSearch datastore;
@@ -61,9 +60,8 @@ class DumpController {
         this.json = json;
     }
 
+    /** format=csv (default, UTF-8 with BOM) | tsv | json; optional fields, filters (JSON), q, offset, limit. */
     @GetMapping("/datastore/dump/{resourceId}")
-    @Operation(summary = "Download an open dataset's records: format=csv (default, UTF-8 with BOM) | tsv | json; "
-            + "optional fields, filters (JSON), q, offset, limit")
     ResponseEntity<byte[]> dump(@PathVariable String resourceId, HttpServletRequest request,
             HttpServletResponse response) {
         try {

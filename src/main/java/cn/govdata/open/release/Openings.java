@@ -156,7 +156,7 @@ public class Openings {
             return view(datasets.byId(id).orElseThrow());
         } catch (DomainException refused) {
             audit.record(AuditEvent.failure(OpenAuditAction.DATASET_OPEN, "catalog-entry", entry.id(),
-                    "资源 " + entry.resourceCode() + " 不能开放：" + refused.code()));
+                    "资源 " + entry.resourceCode() + " 不能开放：" + refusal(refused)));
             throw refused;
         }
     }
@@ -232,7 +232,7 @@ public class Openings {
             checked = checkRules(content, d.entryId(), rules);
         } catch (DomainException refused) {
             audit.record(AuditEvent.failure(OpenAuditAction.RULES_CHANGE, "open-dataset", id,
-                    "资源 " + d.resourceCode() + " 规则未修改：" + refused.code()));
+                    "资源 " + d.resourceCode() + " 规则未修改：" + refusal(refused)));
             throw refused;
         }
         transactions.executeWithoutResult(status -> {
@@ -511,6 +511,21 @@ public class Openings {
                 .query((rs, n) -> new ReviewView(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getObject(5, OffsetDateTime.class), answers, rs.getString(6)))
                 .optional().orElse(null);
+    }
+
+    /** A refusal as the audit log tells it: in words, with the points it lists (items, aspects), never a value. */
+    private static String refusal(DomainException refused) {
+        String reason = switch (refused.code()) {
+            case OPEN_NOT_ALLOWED -> "不符合开放条件";
+            case OPEN_STATE -> "当前状态不允许";
+            case OPEN_REVIEW_INCOMPLETE -> "开放前审查未完成或未通过";
+            case DESENSITISATION_RULES_INVALID -> "脱敏规则有误";
+            case PERSONAL_DATA_WITHOUT_RULE -> "发现未设脱敏规则的个人信息";
+            case CONFLICT -> "另一请求正在开放";
+            default -> "请求有误";
+        };
+        List<String> points = refused.violations().stream().map(Violation::location).toList();
+        return points.isEmpty() ? reason : reason + " " + points;
     }
 
     private static void requireReason(String reason) {
