@@ -5,12 +5,14 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import cn.govdata.org.Accounts;
 import cn.govdata.org.ConnectedSystems;
@@ -20,11 +22,45 @@ import cn.govdata.shared.SecuritySettings;
 
 /**
  * Deny by default: only login, the token endpoint, health, the API description and the console's static
- * files are open; everything under {@code /api} needs a live bearer token; anything else is refused.
+ * files are open; everything under {@code /api} needs a live bearer token; anything else is refused. The public
+ * open-data portal's pages ({@code /open/…}) have a chain of their own: anonymous, read-only, with a stricter
+ * Content-Security-Policy.
  */
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    /**
+     * The portal's pages run only the platform's own scripts and styles (Vite emits no inline script and the
+     * portal sets no inline style), talk only to the platform, and are never framed.
+     */
+    static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** The public portal's pages: the same page for every path below {@code /open/}, for anyone, to read only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain portalPages(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/open", "/open/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(request,
+                        response, ProblemCode.FORBIDDEN)))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/open", "/open/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/open", "/open/**").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,

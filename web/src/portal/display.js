@@ -1,0 +1,112 @@
+// How the portal shows what the API returns: dates and numbers in the reader's language, the extras of a
+// dataset by their meaning, codes (update cycle, open type) as words, and the citation text.
+import { i18n, english } from './i18n'
+
+const t = (key, values) => i18n.global.t(key, values)
+const BEIJING = 'Asia/Shanghai'
+
+/** YYYY-MM-DD in Beijing time; CKAN's timestamps without a zone are UTC. */
+export function day(value) {
+  if (!value) return ''
+  const text = String(value)
+  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : text + 'Z')
+  if (Number.isNaN(date.getTime())) return text
+  const parts = new Intl.DateTimeFormat('en', { timeZone: BEIJING, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(date)
+  const part = (type) => parts.find((p) => p.type === type).value
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+export function today() {
+  return day(new Date().toISOString())
+}
+
+export function number(value) {
+  if (value === undefined || value === null || value === '') return '—'
+  const n = Number(value)
+  return Number.isFinite(n) ? n.toLocaleString(english() ? 'en' : 'zh-CN') : String(value)
+}
+
+/** The value of an extra, by any of the keys it may go by. */
+export function extra(dataset, ...keys) {
+  for (const key of keys) {
+    const found = dataset?.extras?.find((e) => e.key === key)
+    if (found && found.value !== undefined && found.value !== null && found.value !== '') return found.value
+  }
+  return ''
+}
+
+export const OPEN_TYPE_KEYS = ['open_type']
+export const UPDATE_CYCLE_KEYS = ['update_cycle']
+export const CONDITION_KEYS = ['open_condition']
+
+export function openType(dataset) {
+  return extra(dataset, ...OPEN_TYPE_KEYS)
+}
+
+export function conditional(dataset) {
+  return openType(dataset) === 'CONDITIONAL_OPEN'
+}
+
+/** A code list value as words; an unknown code shows as it is rather than as nothing. */
+function word(list, code) {
+  if (!code) return ''
+  const key = `code.${list}.${code}`
+  const text = t(key)
+  return text === key ? code : text
+}
+
+export const words = {
+  openType: (code) => word('openType', code),
+  updateCycle: (code) => word('updateCycle', code),
+  dataType: (code) => word('dataType', code),
+  /** A facet's value: codes of the known lists as words, everything else by the platform's display name. */
+  facetValue(field, item) {
+    if (field === 'open_type') return words.openType(item.name)
+    if (field === 'update_cycle') return words.updateCycle(item.name)
+    return item.display_name || item.name
+  }
+}
+
+/** The department's name as the public reads it. */
+export function department(dataset) {
+  return dataset?.organization?.title || dataset?.organization?.name || ''
+}
+
+/** "来源：<部门>，<平台>，获取日期 YYYY-MM-DD" — what a data product must say about its source (OPN-6). */
+export function citation(dataset, platform, date = today()) {
+  return t('dataset.citationText', { department: department(dataset), platform, date })
+}
+
+/** The first resource that holds the dataset's table (the platform opens one table per dataset). */
+export function tableResource(dataset) {
+  const resources = dataset?.resources || []
+  return resources.find((r) => r.datastore_active) || resources[0] || null
+}
+
+/** Items of a list joined as the reader's language joins them (、 in Chinese). */
+export function joined(list) {
+  return list.filter(Boolean).join(t('common.separator'))
+}
+
+/** "label：value" with the reader's language's colon. */
+export function labelled(label, value) {
+  return t('common.labelled', { label, value })
+}
+
+export function formats(dataset) {
+  return [...new Set((dataset?.resources || []).map((r) => r.format).filter(Boolean))]
+}
+
+/** The data items of a table as datastore_search describes its fields (CKAN's data dictionary in `info`). */
+export function dataItems(fields) {
+  return (fields || [])
+    .filter((f) => f.id !== '_id')
+    .map((f) => ({
+      id: f.id,
+      label: f.info?.label || f.id,
+      type: f.info?.type_override || f.type,
+      standard: f.info?.value_standard || f.info?.notes || '',
+      masked: !!f.info?.masked
+    }))
+}
