@@ -87,7 +87,7 @@ export default {
     intro: '平台提供与 CKAN 兼容的开放数据接口（Action API）：为 CKAN 编写的程序、采集工具和 ckanapi 客户端无需修改即可使用。',
     basics: '基本说明',
     basic: {
-      address: '接口地址：{url}后接操作名，例如 package_search；GET 和 POST（JSON 或表单）均可。',
+      address: '接口地址：{url} 后面加操作名，例如 package_search；GET 和 POST（JSON 或表单）均可。',
       anonymous: '无需注册和密钥，直接调用。',
       envelope: '返回 JSON：success 表示是否成功，result 是结果；出错时 error 说明原因（如“Not Found Error”）。',
       masked: '涉及个人信息的数据项在预览、查询和下载中都做了脱敏处理。',
