@@ -4,7 +4,7 @@ import { reactive, watchEffect } from 'vue'
 import { action } from './ckan'
 import { i18n } from './i18n'
 
-export const site = reactive({ title: '', pageTitle: '' })
+export const site = reactive({ title: '', pageTitle: null })
 
 export function loadSite() {
   action('status_show')
@@ -23,10 +23,14 @@ export function platformName() {
 
 watchEffect(() => {
   const name = platformName()
-  document.title = site.pageTitle ? `${site.pageTitle} - ${name}` : name
+  const page = typeof site.pageTitle === 'function' ? site.pageTitle() : site.pageTitle
+  document.title = page ? `${page} - ${name}` : name
 })
 
-/** Pages name themselves (the dataset's title, the department's name…) for the window and for screen readers. */
+/**
+ * Pages name themselves (the dataset's title, the department's name…) for the window and for screen readers;
+ * a function is asked again when the language changes.
+ */
 export function setPageTitle(title) {
-  site.pageTitle = title || ''
+  site.pageTitle = title || null
 }
