@@ -1,5 +1,6 @@
 // How the portal shows what the API returns: dates and numbers in the reader's language, the extras of a
 // dataset by their meaning, codes (update cycle, open type) as words, and the citation text.
+import { reactive } from 'vue'
 import { i18n, english } from './i18n'
 
 const t = (key, values) => i18n.global.t(key, values)
@@ -36,17 +37,24 @@ export function extra(dataset, ...keys) {
   return ''
 }
 
-export const OPEN_TYPE_KEYS = ['open_type']
-export const UPDATE_CYCLE_KEYS = ['update_cycle']
+// The platform's extras: codes beside the region's names for them, counts (see docs/open.md)
+export const UPDATE_CYCLE_KEYS = ['update_cycle_code']
 export const CONDITION_KEYS = ['open_condition']
 
+/** OPEN or CONDITIONAL_OPEN; the region's name for it is remembered for the facets. */
 export function openType(dataset) {
-  return extra(dataset, ...OPEN_TYPE_KEYS)
+  const code = extra(dataset, 'open_type_code')
+  const name = extra(dataset, 'open_type')
+  if (code && name && name !== code) regionNames[code] = name
+  return code
 }
 
 export function conditional(dataset) {
   return openType(dataset) === 'CONDITIONAL_OPEN'
 }
+
+/** The region's own names of open types (e.g. 普遍开放), as the datasets read so far give them. */
+const regionNames = reactive({})
 
 /** A code list value as words; an unknown code shows as it is rather than as nothing. */
 function word(list, code) {
@@ -57,9 +65,15 @@ function word(list, code) {
 }
 
 export const words = {
-  openType: (code) => word('openType', code),
+  openType: (code) => (!english() && regionNames[code]) || word('openType', code),
   updateCycle: (code) => word('updateCycle', code),
-  dataType: (code) => word('dataType', code),
+  /** A data type by its code (CHARACTER), by the datastore's type (text), or by its Chinese name (字符型). */
+  dataType(value) {
+    if (!value) return ''
+    const chinese = i18n.global.getLocaleMessage('zh-CN').code.dataType
+    const code = Object.keys(chinese).find((key) => chinese[key] === value) || value
+    return word('dataType', code)
+  },
   /** A facet's value: codes of the known lists as words, everything else by the platform's display name. */
   facetValue(field, item) {
     if (field === 'open_type') return words.openType(item.name)
@@ -98,15 +112,22 @@ export function formats(dataset) {
   return [...new Set((dataset?.resources || []).map((r) => r.format).filter(Boolean))]
 }
 
-/** The data items of a table as datastore_search describes its fields (CKAN's data dictionary in `info`). */
-export function dataItems(fields) {
-  return (fields || [])
-    .filter((f) => f.id !== '_id')
-    .map((f) => ({
-      id: f.id,
-      label: f.info?.label || f.id,
-      type: f.info?.type_override || f.type,
-      standard: f.info?.value_standard || f.info?.notes || '',
-      masked: !!f.info?.masked
-    }))
+/**
+ * The data items of a dataset as the platform describes them in package_show (`data_items`: also for datasets
+ * open on conditions, whose records cannot be read), each with how its values are desensitised.
+ */
+export function dataItems(dataset) {
+  return (dataset?.data_items || []).map((item) => ({
+    id: item.name,
+    label: item.chinese_name || item.name,
+    type: item.type,
+    standard: item.value_standard || '',
+    released: item.released !== false,
+    desensitisation: item.desensitisation || ''
+  }))
+}
+
+/** The columns of a preview: datastore_search's fields (CKAN's data dictionary label in `info`), not `_id`. */
+export function previewColumns(fields) {
+  return (fields || []).filter((f) => f.id !== '_id').map((f) => ({ id: f.id, label: f.info?.label || f.id }))
 }

@@ -5,7 +5,7 @@ export const FACETS = ['organization', 'groups', 'res_format', 'update_cycle', '
 export const SORTS = {
   relevance: 'score desc, metadata_modified desc',
   newest: 'metadata_modified desc',
-  downloads: 'downloads desc, metadata_modified desc'
+  downloads: 'download_count desc, metadata_modified desc'
 }
 
 export const PAGE_SIZE = 10
