@@ -65,6 +65,17 @@ class PortalOnlyApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void thePublicApiAnswers() {
+        assertThat(http.get("/api/3/action/status_show").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/action/package_search?rows=1").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/open/stats").statusCode()).isEqualTo(200);
+        assertThat(http.get("/datastore/dump/00000000-0000-0000-0000-000000000000?format=csv").statusCode())
+                .as("the dump answers itself: no such resource").isEqualTo(404);
+        assertThat(header(http.get("/datastore/dump/00000000-0000-0000-0000-000000000000"), "Content-Type"))
+                .as("CKAN's error, not the filter's problem").doesNotStartWith("application/problem+json");
+    }
+
+    @Test
     void theLoadBalancersProbeStillAnswers() {
         assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
     }
