@@ -74,10 +74,14 @@ export const words = {
     const code = Object.keys(chinese).find((key) => chinese[key] === value) || value
     return word('dataType', code)
   },
-  /** A facet's value: codes of the known lists as words, everything else by the platform's display name. */
+  /**
+   * A facet's value: in Chinese as the platform names it (the region's names of open types); in English the
+   * known code lists in English, and names as they are.
+   */
   facetValue(field, item) {
-    if (field === 'open_type') return words.openType(item.name)
-    if (field === 'update_cycle') return words.updateCycle(item.name)
+    if (field === 'open_type' && item.display_name) regionNames[item.name] = item.display_name
+    if (english() && field === 'open_type') return word('openType', item.name)
+    if (english() && field === 'update_cycle') return words.updateCycle(item.name)
     return item.display_name || item.name
   }
 }

@@ -96,8 +96,10 @@ export default {
       limits: 'A call returns at most 1,000 rows (rows, limit); page on with start or offset.',
       cite: 'Please name the source and the date you obtained the data (see “Cite this data” on each dataset).'
     },
-    openapi: 'API description (OpenAPI 3)',
-    openapiHint: 'Load it into an API tool or generate a client from it.',
+    openapi: 'The platform’s API description (OpenAPI 3)',
+    openapiHint: 'The open data API is under its “Open data” tags; load it into an API tool or generate a client from it.',
+    ckanDocs: 'CKAN’s API documentation',
+    ckanDocsHint: 'Every action’s parameters and answers in full; this platform supports the read-only ones.',
     actions: 'Actions',
     action: 'Action',
     answers: 'What it gives',

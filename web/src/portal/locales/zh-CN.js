@@ -95,8 +95,10 @@ export default {
       limits: '每次查询最多返回 1000 条（rows、limit），用 start、offset 翻页。',
       cite: '使用数据时请注明来源和获取日期（见每个数据集页面的“引用本数据”）。'
     },
-    openapi: '接口描述（OpenAPI 3）',
-    openapiHint: '可导入接口测试工具或生成客户端代码。',
+    openapi: '平台接口描述（OpenAPI 3）',
+    openapiHint: '开放数据接口在其中的“Open data”部分；可导入接口测试工具或生成客户端代码。',
+    ckanDocs: 'CKAN 接口文档（英文）',
+    ckanDocsHint: '各操作参数和返回格式的完整说明；本平台支持其中的只读操作。',
     actions: '可用的操作',
     action: '操作',
     answers: '作用',

@@ -37,7 +37,7 @@ class PortalE2ETest extends ConsoleBrowserTest {
         LoggedIn provider = newUser(adminApi, department.id(), Role.DATA_PROVIDER);
         LoggedIn reviewer = newUser(adminApi, authorityDepartmentId(adminApi), Role.CATALOG_REVIEWER);
         OpenedPopulation data = OpenedPopulation.open(editor.api(), provider.api(), reviewer.api(), department.name(),
-                unique());
+                unique(), false);
         String platform = anonymous.get("/api/3/action/status_show").json().get("result").get("site_title").asString();
         Path downloads = Files.createTempDirectory("govdata-portal-downloads");
         ChromeDriver chrome = (ChromeDriver) browser;
@@ -111,6 +111,52 @@ class PortalE2ETest extends ConsoleBrowserTest {
                         + "navigator.clipboard.readText().then(done, (e) => done('failed: ' + e));");
         assertThat(copied).isEqualTo(citation);
         shot("portal-04-citation");
+    }
+
+    @Test
+    void aConditionalDatasetShowsItsConditionAndNoDataAndThePortalSpeaksEnglish() throws IOException {
+        Api adminApi = admin();
+        Dept department = newDepartment(adminApi, "港务公安局");
+        LoggedIn editor = newUser(adminApi, department.id(), Role.CATALOG_EDITOR);
+        LoggedIn provider = newUser(adminApi, department.id(), Role.DATA_PROVIDER);
+        LoggedIn reviewer = newUser(adminApi, authorityDepartmentId(adminApi), Role.CATALOG_REVIEWER);
+        OpenedPopulation data = OpenedPopulation.open(editor.api(), provider.api(), reviewer.api(), department.name(),
+                unique(), true);
+
+        // a link to the dataset, opened directly (the platform answers the portal's page at any of its addresses)
+        browser.get(anonymous.baseUrl() + "/open/datasets/" + data.packageName());
+        assertThat(find("dataset-title").getText()).isEqualTo(data.title());
+        assertThat(browser.getTitle()).startsWith(data.title());
+        // the region's own name for it (Yantai: 依申请开放), as the public API gives it
+        String regionsName = null;
+        for (var extra : anonymous.get("/api/3/action/package_show?id=" + data.packageName()).json().get("result")
+                .get("extras")) {
+            if (extra.get("key").asString().equals("open_type")) {
+                regionsName = extra.get("value").asString();
+            }
+        }
+        assertThat(find("open-type").getText()).isEqualTo(regionsName).isNotEqualTo("CONDITIONAL_OPEN");
+        assertThat(find("condition-text").getText()).isEqualTo(OpenedPopulation.CONDITION);
+        WebElement apply = find("apply");
+        assertThat(apply.isEnabled()).isFalse();
+        assertThat(apply.getAttribute("aria-describedby")).isEqualTo("apply-note");
+        assertThat(find("apply-note").getText()).contains("公众账户");
+        // what it holds is described, but nothing of it is shown or offered
+        assertThat(find("items").getText()).contains("公民身份号码", "姓名");
+        assertThat(browser.findElements(By.cssSelector("[data-test=preview], [data-test=download-csv], "
+                + "[data-test=try-it]"))).isEmpty();
+        fullShot("portal-05-conditional");
+
+        // the English switch: the page in English, and the document's language with it
+        click("language");
+        wait.until(driver -> find("apply").getText().equals("Apply for access"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(find("open-type").getText()).isEqualTo("Open on conditions");
+        assertThat(find("condition-text").getText()).isEqualTo(OpenedPopulation.CONDITION);
+        assertThat(find("citation").getText()).startsWith("Source: " + data.department() + ", ");
+        fullShot("portal-06-conditional-en");
+        click("language");
+        wait.until(driver -> find("apply").getText().equals("申请获取"));
     }
 
     /** The finished download (Chromium writes *.crdownload until it is complete), or null while there is none. */
