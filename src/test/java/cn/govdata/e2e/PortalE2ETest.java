@@ -24,7 +24,7 @@ import cn.govdata.support.Api;
 
 /**
  * The public portal's journey in headless Chromium, as an anonymous citizen: opens {@code /open/}, searches in
- * Chinese, opens the dataset found, sees the preview with the personal items masked, downloads the CSV (the file
+ * Chinese (and narrows by the department), opens the dataset found, sees the preview with the personal items masked, downloads the CSV (the file
  * checked: masked too), and copies the citation (the clipboard checked). Screenshots go to target/e2e/ (portal-*.png).
  */
 class PortalE2ETest extends ConsoleBrowserTest {
@@ -62,6 +62,13 @@ class PortalE2ETest extends ConsoleBrowserTest {
         assertThat(find("result-count").getText()).startsWith("共找到");
         assertThat(find("facet-organization").getText()).contains(data.department());
         fullShot("portal-02-search");
+        // narrows by the department: the filter joins the address, and the dataset stays
+        browser.findElement(By.xpath("//*[@data-test='facet-organization']//a[contains(., '" + data.department() + "')]"))
+                .click();
+        wait.until(ExpectedConditions.urlContains("organization="));
+        assertThat(browser.getCurrentUrl()).contains("q=");
+        wait.until(driver -> find("result-count").getText().equals("共找到 1 个数据集"));
+        found = wait.until(ExpectedConditions.visibilityOfElementLocated(link));
         found.click();
 
         // 3. the dataset: its facts, its items, and the preview with the personal items masked
