@@ -12,10 +12,6 @@ export class CkanError extends Error {
   get notFound() {
     return this.status === 404
   }
-
-  get forbidden() {
-    return this.status === 403
-  }
 }
 
 /** The URL of an action with its parameters; lists and objects go as JSON, as CKAN reads them. */

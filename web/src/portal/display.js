@@ -1,6 +1,5 @@
 // How the portal shows what the API returns: dates and numbers in the reader's language, the extras of a
 // dataset by their meaning, codes (update cycle, open type) as words, and the citation text.
-import { reactive } from 'vue'
 import { i18n, english } from './i18n'
 
 const t = (key, values) => i18n.global.t(key, values)
@@ -28,33 +27,20 @@ export function number(value) {
   return Number.isFinite(n) ? n.toLocaleString(english() ? 'en' : 'zh-CN') : String(value)
 }
 
-/** The value of an extra, by any of the keys it may go by. */
-export function extra(dataset, ...keys) {
-  for (const key of keys) {
-    const found = dataset?.extras?.find((e) => e.key === key)
-    if (found && found.value !== undefined && found.value !== null && found.value !== '') return found.value
-  }
-  return ''
+/** The value of one of a dataset's extras, or '' (the platform's extras are listed in docs/open.md). */
+export function extra(dataset, key) {
+  const found = dataset?.extras?.find((e) => e.key === key)
+  return found?.value ?? ''
 }
 
-// The platform's extras: codes beside the region's names for them, counts (see docs/open.md)
-export const UPDATE_CYCLE_KEYS = ['update_cycle_code']
-export const CONDITION_KEYS = ['open_condition']
-
-/** OPEN or CONDITIONAL_OPEN; the region's name for it is remembered for the facets. */
+/** OPEN or CONDITIONAL_OPEN. */
 export function openType(dataset) {
-  const code = extra(dataset, 'open_type_code')
-  const name = extra(dataset, 'open_type')
-  if (code && name && name !== code) regionNames[code] = name
-  return code
+  return extra(dataset, 'open_type_code')
 }
 
 export function conditional(dataset) {
   return openType(dataset) === 'CONDITIONAL_OPEN'
 }
-
-/** The region's own names of open types (e.g. 普遍开放), as the datasets read so far give them. */
-const regionNames = reactive({})
 
 /** A code list value as words; an unknown code shows as it is rather than as nothing. */
 function word(list, code) {
@@ -65,23 +51,20 @@ function word(list, code) {
 }
 
 export const words = {
-  openType: (code) => (!english() && regionNames[code]) || word('openType', code),
-  updateCycle: (code) => word('updateCycle', code),
-  /** A data type by its code (CHARACTER), by the datastore's type (text), or by its Chinese name (字符型). */
+  /** How a dataset is open: in Chinese by the region's own name (e.g. 依申请开放 in Yantai), else in words. */
+  openType: (dataset) => (!english() && extra(dataset, 'open_type')) || word('openType', openType(dataset)),
+  updateCycle: (dataset) => word('updateCycle', extra(dataset, 'update_cycle_code')),
+  /** A data type by its code (CHARACTER) or by its Chinese name (字符型), as the platform gives it. */
   dataType(value) {
     if (!value) return ''
     const chinese = i18n.global.getLocaleMessage('zh-CN').code.dataType
     const code = Object.keys(chinese).find((key) => chinese[key] === value) || value
     return word('dataType', code)
   },
-  /**
-   * A facet's value: in Chinese as the platform names it (the region's names of open types); in English the
-   * known code lists in English, and names as they are.
-   */
+  /** A facet's value: in Chinese as the platform names it; in English the known code lists in English. */
   facetValue(field, item) {
-    if (field === 'open_type' && item.display_name) regionNames[item.name] = item.display_name
     if (english() && field === 'open_type') return word('openType', item.name)
-    if (english() && field === 'update_cycle') return words.updateCycle(item.name)
+    if (english() && field === 'update_cycle') return word('updateCycle', item.name)
     return item.display_name || item.name
   }
 }
