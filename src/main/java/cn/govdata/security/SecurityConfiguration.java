@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -17,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import cn.govdata.org.Accounts;
 import cn.govdata.org.ConnectedSystems;
@@ -29,11 +31,44 @@ import cn.govdata.shared.SecuritySettings;
  * Deny by default: only login, the token endpoint, health, the API description and the console's static
  * files are open; everything under {@code /api} needs a live bearer token, the metrics a monitoring role
  * ({@link SecurityAccess#mayReadMetrics}); anything else is refused. Open data for the public has a chain of its
- * own, for its paths only.
+ * own, for its paths only; so do the public portal's pages ({@code /open/…}): anonymous, read-only, with a stricter
+ * Content-Security-Policy.
  */
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    /**
+     * The portal's pages run only the platform's own scripts and styles (Vite emits no inline script and the
+     * portal sets no inline style), talk only to the platform, and are never framed.
+     */
+    static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** The public portal's pages: the same page for every path below {@code /open/}, for anyone, to read only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain portalPages(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/open", "/open/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(request,
+                        response, ProblemCode.FORBIDDEN)))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/open", "/open/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/open", "/open/**").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,
@@ -88,7 +123,7 @@ class SecurityConfiguration {
      * token (public keys come later). These paths only; everything else stays in the deny-by-default chain.
      */
     @Bean
-    @org.springframework.core.annotation.Order(1)
+    @Order(1)
     SecurityFilterChain openDataFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/3/action/**", "/api/action/**", "/datastore/dump/**", "/api/v1/open/stats")
                 .csrf(AbstractHttpConfigurer::disable)  // no cookies, no session: nothing for CSRF to ride on
