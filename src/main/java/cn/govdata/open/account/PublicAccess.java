@@ -46,6 +46,15 @@ public final class PublicAccess {
         }
     }
 
+    /** Links an answered request to its catalog entry: the department that answered, or the authority. */
+    public static void requireLinker(Actor actor, Long answeredDepartmentId, long regionId) {
+        boolean replier = answeredDepartmentId != null && actor.kind() == Actor.Kind.USER
+                && actor.departmentId() == answeredDepartmentId && actor.has(Role.DATA_PROVIDER);
+        if (!replier && !(authority(actor, regionId) && actor.has(Role.CATALOG_REVIEWER))) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
+
     /** Assigns, answers unassigned requests and decides objections of the region: the authority's reviewer. */
     public static void requireAuthority(Actor actor, long regionId) {
         if (!(authority(actor, regionId) && actor.has(Role.CATALOG_REVIEWER))) {
