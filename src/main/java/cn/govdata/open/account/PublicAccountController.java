@@ -66,7 +66,7 @@ class PublicAccountController {
 
     record RegistrationRequest(@NotNull @Size(max = 36) String codeId, @NotNull @Size(max = 10) String code,
             @NotNull PublicAccountKind kind, @Size(max = 200) String name, @Size(max = 18) String creditCode,
-            @NotNull @Size(max = 128) String password, boolean notifyByMessage, @Size(max = 36) String challengeId,
+            @NotNull @Size(max = 128) String password, Boolean notifyByMessage, @Size(max = 36) String challengeId,
             @Size(max = 10) String challengeAnswer) {
     }
 
@@ -76,7 +76,7 @@ class PublicAccountController {
     PublicAccounts.Profile register(@Valid @RequestBody RegistrationRequest request, HttpServletRequest http) {
         return accounts.register(request.codeId(), request.code(),
                 new PublicAccounts.Registration(request.kind(), request.name(), request.creditCode(), request.password(),
-                        request.notifyByMessage()),
+                        Boolean.TRUE.equals(request.notifyByMessage())),
                 new PublicAccounts.ChallengeAnswer(request.challengeId(), request.challengeAnswer()),
                 http.getRemoteAddr());
     }
@@ -108,13 +108,13 @@ class PublicAccountController {
         return accounts.profile(holder());
     }
 
-    record ProfileChange(@Size(max = 200) String name, @Size(max = 18) String creditCode, boolean notifyByMessage) {
+    record ProfileChange(@Size(max = 200) String name, @Size(max = 18) String creditCode, Boolean notifyByMessage) {
     }
 
     @PutMapping("/account")
     PublicAccounts.Profile update(@Valid @RequestBody ProfileChange request, HttpServletRequest http) {
-        return accounts.update(holder(), request.name(), request.creditCode(), request.notifyByMessage(),
-                http.getRemoteAddr());
+        return accounts.update(holder(), request.name(), request.creditCode(),
+                Boolean.TRUE.equals(request.notifyByMessage()), http.getRemoteAddr());
     }
 
     record PasswordChange(@NotNull @Size(max = 128) String currentPassword,
