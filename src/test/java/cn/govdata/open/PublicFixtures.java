@@ -133,7 +133,7 @@ public abstract class PublicFixtures extends CatalogFixtures {
     }
 
     /** The code in the last message the log sender wrote since {@code before} messages. */
-    protected static String codeSentSince(int before) {
+    public static String codeSentSince(int before) {
         List<ILoggingEvent> events = SENT.list;
         assertThat(events.size()).as("a message was written").isGreaterThan(before);
         String message = events.get(events.size() - 1).getFormattedMessage();
@@ -142,7 +142,7 @@ public abstract class PublicFixtures extends CatalogFixtures {
         return code.group(1);
     }
 
-    protected static int messagesSoFar() {
+    public static int messagesSoFar() {
         listen();
         return SENT.list.size();
     }
