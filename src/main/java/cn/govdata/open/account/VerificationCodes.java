@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,6 +34,7 @@ class VerificationCodes {
     record Sent(String codeId, OffsetDateTime expiresAt, MessageChannel channel, String sentTo) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(VerificationCodes.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration DAY = Duration.ofHours(24);
 
@@ -60,6 +63,16 @@ class VerificationCodes {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         String codeId = UUID.randomUUID().toString();
         OffsetDateTime expiresAt = now.plus(settings.codeLifetime());
+        long minutes = Math.max(1, settings.codeLifetime().toMinutes());
+        try {
+            sender.send(contact.address(), new OutgoingMessage(
+                    messages.getMessage("public.code.subject", null, locale),
+                    messages.getMessage("public.code.text", new Object[] { code, Long.toString(minutes) }, locale)));
+        } catch (MessageSender.MessageNotSent e) {
+            log.warn("Verification code to {} not sent by {}: {}", contact.masked(), contact.channel(), e.getMessage());
+            throw new DomainException(ProblemCode.MESSAGE_NOT_SENT);
+        }
+        // stored once sent: a code that never left is not kept, and does not count against the contact
         jdbc.sql("""
                 insert into public_verification_code (public_id, purpose, contact_channel, destination, code_hash,
                     created_at, expires_at, client_address)
@@ -67,10 +80,6 @@ class VerificationCodes {
                 .params(codeId, purpose.name(), contact.channel().name(), contact.address(), encoder.encode(code), now,
                         expiresAt, clientAddress)
                 .update();
-        long minutes = Math.max(1, settings.codeLifetime().toMinutes());
-        sender.send(contact.address(), new OutgoingMessage(
-                messages.getMessage("public.code.subject", null, locale),
-                messages.getMessage("public.code.text", new Object[] { code, Long.toString(minutes) }, locale)));
         return new Sent(codeId, expiresAt, contact.channel(), contact.masked());
     }
 
