@@ -6,7 +6,7 @@ const zhCN = {
   menu: { open: '开放', openDemands: '开放需求答复' },
   demand: {
     title: '开放需求答复',
-    hint: '公众通过开放平台提出的编目或开放需求。福州：自申请之日起 15 日内答复；对答复的异议由数据主管部门 10 日内复核。',
+    hint: '公众通过开放平台提出的编目或开放需求，请在答复期限内答复；申请人对答复有异议的，由数据主管部门复核。',
     overdueOnly: '只看逾期',
     empty: '暂无开放需求',
     kind: { LIST: '申请编目', OPEN: '申请开放' },
@@ -47,7 +47,7 @@ const en = {
   menu: { open: 'Open data', openDemands: 'Demand requests' },
   demand: {
     title: 'Open-data demand requests',
-    hint: 'Requests from the public to list or open data. Fuzhou: answer within 15 days of the request; the authority reviews an objection within 10 days.',
+    hint: 'Requests from the public to list or open data: answer them by their due date; the data authority reviews an objection to an answer.',
     overdueOnly: 'Overdue only',
     empty: 'No demand requests',
     kind: { LIST: 'List in the catalog', OPEN: 'Open' },

@@ -274,6 +274,16 @@ class Demands {
                 .sorted(Comparator.comparing(Demand::submittedAt)).toList();
     }
 
+    /** The requester's own requests, newest first. */
+    List<Demand> mine(long accountId) {
+        return records.ofRequester(accountId);
+    }
+
+    /** A page of the answered requests, newest answer first: what the public sees. */
+    DemandRecords.Page answered(int page, int size) {
+        return records.answered(page * size, size);
+    }
+
     /** An answered request as the public sees it; an unanswered one is not found. */
     Demand answeredById(long id) {
         return records.find(id).filter(d -> d.status().answered())

@@ -34,13 +34,11 @@ import jakarta.validation.constraints.Size;
 class PublicDemandController {
 
     private final Demands demands;
-    private final DemandRecords records;
     private final DemandViews views;
     private final Directory directory;
 
-    PublicDemandController(Demands demands, DemandRecords records, DemandViews views, Directory directory) {
+    PublicDemandController(Demands demands, DemandViews views, Directory directory) {
         this.demands = demands;
-        this.records = records;
         this.views = views;
         this.directory = directory;
     }
@@ -62,7 +60,7 @@ class PublicDemandController {
     @Operation(summary = "Answered demand requests, newest answer first (no requester's data)")
     PublicPage answered(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        DemandRecords.Page found = records.answered(page * size, size);
+        DemandRecords.Page found = demands.answered(page, size);
         return new PublicPage(found.demands().stream().map(views::forPublic).toList(), found.total(), page, size);
     }
 
@@ -88,7 +86,7 @@ class PublicDemandController {
 
     @GetMapping("/account/demands")
     List<DemandView> mine() {
-        return records.ofRequester(holder()).stream().map(d -> views.forRequester(d, false)).toList();
+        return demands.mine(holder()).stream().map(d -> views.forRequester(d, false)).toList();
     }
 
     @GetMapping("/account/demands/{id}")
