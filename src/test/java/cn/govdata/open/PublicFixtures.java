@@ -47,9 +47,12 @@ public abstract class PublicFixtures extends CatalogFixtures {
         SENT.start();
     }
 
-    /** Listens to the log sender; again after each start of a context, as Spring Boot sets the logging up anew. */
+    /** Listens to the log sender; again after each start of a context, as Spring Boot sets logging up anew. */
     private static void listen() {
         Logger logger = (Logger) LoggerFactory.getLogger("cn.govdata.open.account.LogSender");
+        if (!SENT.isStarted()) {
+            SENT.start(); // a new context's logging setup stops the appenders it detaches
+        }
         if (logger.getAppender(SENT.getName()) == null) {
             logger.addAppender(SENT);
         }
