@@ -1,2 +1,24 @@
-/** Open data for the public (开放) */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared","audit","org","policy","catalog","lake","security"}) package cn.govdata.open;
+/**
+ * Open data for the public (开放, OPN): a provider department opens a published catalog entry's dataset after
+ * a recorded review (OPN-5), with a desensitisation rule per data item and a scan for personal data that nobody
+ * marked (OPN-4); the public reads what is open through a CKAN-compatible Action API, so that existing
+ * open-data clients and harvesters work unchanged.
+ *
+ * <p>Rooms:
+ * <ul>
+ * <li>{@code release} — opening, the authority's confirmation, withdrawal, rules per item, the review; the opened
+ * datasets as the public sees them; following the catalog (retired or changed entries); change stamps for
+ * harvesting; the console API under {@code /api/v1/open}; the module's one access policy ({@code OpenAccess})</li>
+ * <li>{@code desensitise} — the one gate every value of open data leaves through, default rules, the scan for
+ * personal data before opening</li>
+ * <li>{@code ckan} — the CKAN Action API at {@code /api/3/action/*} and {@code /api/action/*}: packages, search
+ * with facets, organisations, groups, tags, resources, {@code datastore_search}</li>
+ * <li>{@code download} — {@code /datastore/dump/{resource_id}} in CSV and JSON, streamed</li>
+ * <li>{@code usage} — views, downloads and API calls per dataset, counted in memory and written in batches;
+ * the summary for the portal's home</li>
+ * </ul>
+ * Nothing of this module is used by other modules yet; its base package holds only the audit action names.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog",
+        "lake", "security" })
+package cn.govdata.open;

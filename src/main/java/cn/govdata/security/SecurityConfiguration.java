@@ -20,7 +20,8 @@ import cn.govdata.shared.SecuritySettings;
 
 /**
  * Deny by default: only login, the token endpoint, health, the API description and the console's static
- * files are open; everything under {@code /api} needs a live bearer token; anything else is refused.
+ * files are open; everything under {@code /api} needs a live bearer token; anything else is refused. Open data
+ * for the public has a chain of its own, for its paths only.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -66,6 +67,27 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * Open data for the public: the CKAN-compatible Action API, the datastore dumps and the portal's figures answer
+     * anyone, and a key a CKAN client sends in {@code Authorization} is ignored rather than refused as a bad bearer
+     * token (public keys come later). These paths only; everything else stays in the deny-by-default chain.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain openDataFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/3/action/**", "/api/action/**", "/datastore/dump/**", "/api/v1/open/stats")
+                .csrf(AbstractHttpConfigurer::disable)  // no cookies, no session: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
 }

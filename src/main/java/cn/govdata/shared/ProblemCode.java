@@ -167,7 +167,20 @@ public enum ProblemCode {
     SUBSCRIPTION_ENDPOINT_FORBIDDEN(HttpStatus.BAD_REQUEST),
     SUBSCRIPTION_ENDPOINT_UNRESOLVED(HttpStatus.BAD_REQUEST),
     SUBSCRIPTION_STATE(HttpStatus.CONFLICT),
-    DEAD_LETTER_RESOLVED(HttpStatus.CONFLICT);
+    DEAD_LETTER_RESOLVED(HttpStatus.CONFLICT),
+
+    // open data (OPN-4, OPN-5)
+    OPEN_NOT_ALLOWED(HttpStatus.CONFLICT),
+    OPEN_STATE(HttpStatus.CONFLICT),
+    OPEN_REVIEW_INCOMPLETE(HttpStatus.BAD_REQUEST),
+    OPEN_REVIEW_ANSWER_MISSING(HttpStatus.BAD_REQUEST),
+    OPEN_REVIEW_NOT_PASSED(HttpStatus.BAD_REQUEST),
+    DESENSITISATION_RULES_INVALID(HttpStatus.BAD_REQUEST),
+    DESENSITISATION_NEEDS_LENGTH(HttpStatus.BAD_REQUEST),
+    DESENSITISATION_TOO_WEAK(HttpStatus.BAD_REQUEST),
+    /** Personal data was found in items that have no desensitisation rule (each item listed). */
+    PERSONAL_DATA_WITHOUT_RULE(HttpStatus.CONFLICT),
+    PERSONAL_DATA_FOUND(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -1,0 +1,188 @@
+package cn.govdata.open.download;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.govdata.open.ckan.ActionParameters;
+import cn.govdata.open.ckan.CkanError;
+import cn.govdata.open.ckan.CkanJson;
+import cn.govdata.open.ckan.DatastoreSearch;
+import cn.govdata.open.ckan.GateRefusals;
+import cn.govdata.open.desensitise.DesensitisationGate;
+import cn.govdata.open.desensitise.DesensitisationGate.Field;
+import cn.govdata.open.desensitise.DesensitisationGate.Read;
+import cn.govdata.open.release.OpenedDataset;
+import cn.govdata.open.release.OpenedDatasets;
+import cn.govdata.open.usage.DataUses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CKAN's datastore dump, {@code /datastore/dump/{resource_id}}: the whole released dataset (or what {@code fields},
+ * {@code filters}, {@code q}, {@code offset} and {@code limit} select) as CSV (UTF-8 with a BOM, spreadsheet-safe
+ * cells), TSV or JSON ({@code {"fields": …, "records": [[…], …]}}), streamed from the lake through the
+ * desensitisation gate in constant memory. Refusals are CKAN errors, as from the action API; a dataset open on
+ * application downloads nothing (403).
+ */
+@RestController
+@Tag(name = "Open data: CKAN API", description = "CKAN-compatible, read-only, anonymous")
+class DumpController {
+
+    private final DatastoreSearch datastore;
+    private final OpenedDatasets datasets;
+    private final DesensitisationGate gate;
+    private final DataUses uses;
+    private final JsonMapper json;
+
+    DumpController(DatastoreSearch datastore, OpenedDatasets datasets, DesensitisationGate gate, DataUses uses,
+            JsonMapper json) {
+        this.datastore = datastore;
+        this.datasets = datasets;
+        this.gate = gate;
+        this.uses = uses;
+        this.json = json;
+    }
+
+    @GetMapping("/datastore/dump/{resourceId}")
+    @Operation(summary = "Download an open dataset's records: format=csv (default, UTF-8 with BOM) | tsv | json; "
+            + "optional fields, filters (JSON), q, offset, limit")
+    ResponseEntity<byte[]> dump(@PathVariable String resourceId, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            ActionParameters p = ActionParameters.ofParameters(request.getParameterMap(), json);
+            String format = p.has("format") ? p.text("format").toLowerCase(java.util.Locale.ROOT) : "csv";
+            if (!List.of("csv", "tsv", "json").contains(format)) {
+                throw CkanError.validation("format", "Value must be one of ['csv', 'tsv', 'json']");
+            }
+            if (p.has("sort") && !p.text("sort").strip().equals("_id")) {
+                throw CkanError.validation("sort", "Records come in the order of their record key; sorting is not supported");
+            }
+            boolean bom = p.bool("bom", !format.equals("json"));
+            Map<String, List<String>> filters = new LinkedHashMap<>();
+            p.object("filters").forEach((k, v) -> filters.put(k, v instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(v))));
+            List<String> words = p.has("q") ? List.of(p.text("q").strip().split("\\s+")) : List.of();
+            Read read = new Read(filters, words, Map.of(), p.list("fields"), p.number("offset", 0, 0, Long.MAX_VALUE / 2),
+                    p.number("limit", Long.MAX_VALUE / 2, 0, Long.MAX_VALUE / 2), false);
+            OpenedDataset dataset = datastore.readable(resourceId);
+            Writer writer = new Writer(dataset, format, bom, response);
+            GateRefusals.translate(() -> gate.stream(datasets.terms(dataset), read, writer));
+            writer.finish();
+            return null;
+        } catch (CkanError error) {
+            return failed(error, response);
+        } catch (UncheckedIOException e) {
+            return null;  // the client went away
+        }
+    }
+
+    private ResponseEntity<byte[]> failed(CkanError error, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return null;
+        }
+        response.reset();
+        return CkanJson.failure(null, error);
+    }
+
+    /** Writes the stream in the format asked for, starting (headers, audit entry) only once the gate has agreed. */
+    private final class Writer implements DesensitisationGate.Sink {
+
+        private final OpenedDataset dataset;
+        private final String format;
+        private final boolean bom;
+        private final HttpServletResponse response;
+        private CSVPrinter csv;
+        private BufferedWriter text;
+        private boolean first = true;
+
+        Writer(OpenedDataset dataset, String format, boolean bom, HttpServletResponse response) {
+            this.dataset = dataset;
+            this.format = format;
+            this.bom = bom;
+            this.response = response;
+        }
+
+        @Override
+        public void fields(List<Field> fields) {
+            uses.download(dataset.id(), dataset.packageId(), "dump " + dataset.resourceCode() + "（" + format + "），约 "
+                    + gate.holdings(dataset.entryId()).map(DesensitisationGate.Holdings::records).orElse(0L) + " 条");
+            response.setStatus(200);
+            response.setContentType(switch (format) {
+                case "json" -> "application/json;charset=utf-8";
+                case "tsv" -> "text/tab-separated-values;charset=utf-8";
+                default -> "text/csv;charset=utf-8";
+            });
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + dataset.resourceId() + "." + format + "\"");
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            try {
+                OutputStream out = response.getOutputStream();
+                text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+                if (bom) {
+                    text.write('\uFEFF');
+                }
+                List<String> ids = fields.stream().map(Field::id).toList();
+                if (format.equals("json")) {
+                    List<Map<String, Object>> described = new ArrayList<>();
+                    for (Field field : fields) {
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("id", field.id());
+                        f.put("type", field.type());
+                        described.add(f);
+                    }
+                    text.write("{\"fields\":" + new String(CkanJson.bytes(described), StandardCharsets.UTF_8)
+                            + ",\"records\":[");
+                } else {
+                    csv = new CSVPrinter(text, (format.equals("tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
+                            .setRecordSeparator("\r\n").get());
+                    csv.printRecord(ids.stream().map(CsvCells::safe).toList());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void record(List<Object> values) {
+            try {
+                if (format.equals("json")) {
+                    text.write(first ? "\n" : ",\n");
+                    text.write(new String(CkanJson.bytes(values), StandardCharsets.UTF_8));
+                    first = false;
+                } else {
+                    csv.printRecord(values.stream().map(CsvCells::safe).toList());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void finish() {
+            try {
+                if (format.equals("json")) {
+                    text.write("\n]}\n");
+                }
+                text.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package cn.govdata.open.release;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
+import cn.govdata.shared.LocalizedText;
+
+/**
+ * Keeps opened datasets in step with the catalog: an entry retired, made classified or no longer open withdraws
+ * its dataset (so harvesters see it deleted), and a new published version shows its metadata (so they see it
+ * changed). What the public may read is checked against the catalog at every read already
+ * ({@link OpenedDatasets#visible}); this only brings the stored state and the change stamps along, every
+ * {@code govdata.open.catalog-check-interval}. (The catalog's change event is internal to it; were it public, this
+ * would follow it at once.)
+ */
+@Component
+class CatalogFollower {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogFollower.class);
+    private static final LocalizedText RETIRED = new LocalizedText("信息资源已不在目录中", "the entry left the catalog");
+
+    private final OpenedDatasets datasets;
+    private final PublishedCatalog catalog;
+    private final OpeningPolicy policy;
+    private final Openings openings;
+
+    CatalogFollower(OpenedDatasets datasets, PublishedCatalog catalog, OpeningPolicy policy, Openings openings) {
+        this.datasets = datasets;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.openings = openings;
+    }
+
+    @Scheduled(initialDelayString = "${govdata.open.catalog-check-interval:PT30S}",
+            fixedDelayString = "${govdata.open.catalog-check-interval:PT30S}")
+    void follow() {
+        for (OpenedDataset dataset : datasets.followed()) {
+            try {
+                follow(dataset);
+            } catch (RuntimeException e) {
+                log.warn("Could not follow the catalog for open dataset {}: {}", dataset.id(), e.toString());
+            }
+        }
+    }
+
+    private void follow(OpenedDataset dataset) {
+        PublishedEntry entry = catalog.byId(dataset.entryId()).orElse(null);
+        if (entry == null) {
+            openings.withdrawFollowingCatalog(dataset, RETIRED);
+            return;
+        }
+        LocalizedText refusal = policy.refusal(entry.content());
+        if (refusal != null) {
+            openings.withdrawFollowingCatalog(dataset, refusal);
+        } else if (entry.version() != dataset.catalogVersion()) {
+            openings.follow(dataset, entry);
+        }
+    }
+}
