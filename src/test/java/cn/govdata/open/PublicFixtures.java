@@ -22,17 +22,16 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import cn.govdata.catalog.CatalogFixtures;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Public accounts for tests: requests from a chosen loopback address (each test its own, so that the per-address
+ * Public accounts for tests (besides the open-data fixtures): requests from a chosen loopback address (each test its own, so that the per-address
  * limits count each test apart), the verification codes read from the log where the test profile's sender writes
  * them, and registered, logged-in account holders.
  */
-public abstract class PublicFixtures extends CatalogFixtures {
+public abstract class PublicFixtures extends OpenFixtures {
 
     /** What the log sender wrote: the messages codes and notices would have been sent as. */
     protected static final ListAppender<ILoggingEvent> SENT = new ListAppender<>();

@@ -110,6 +110,12 @@ class DemandRecords {
                 .query(DemandRecords::map).list();
     }
 
+    /** The entries that linked requests wait to see opened. */
+    List<Long> entriesAwaitingOpening() {
+        return jdbc.sql("select distinct entry_id from open_demand where entry_id is not null and fulfilled_at is null")
+                .query(Long.class).list();
+    }
+
     void assign(long id, long departmentId) {
         jdbc.sql("update open_demand set department_id = ?, status = ? where id = ?")
                 .params(departmentId, Demand.Status.AWAITING_REPLY.name(), id).update();

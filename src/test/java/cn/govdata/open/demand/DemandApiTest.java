@@ -51,15 +51,11 @@ class DemandApiTest extends PublicFixtures {
     @Autowired
     ApplicationEventPublisher events;
 
-    private Editor police;
-    private Api provider;
     private Api otherProvider;
 
     @BeforeEach
     void setUp() {
-        setUpCatalog();
-        police = newEditor("公安局");
-        provider = newUser(admin, police.department().id(), Role.DATA_PROVIDER).api();
+        setUpOpenData();
         otherProvider = newUser(admin, newDepartment(admin, "民政局").id(), Role.DATA_PROVIDER).api();
     }
 
