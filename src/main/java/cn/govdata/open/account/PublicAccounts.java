@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
+import cn.govdata.open.OpenAuditAction;
 import cn.govdata.org.CreditCode;
 import cn.govdata.security.PublicSessions;
 import cn.govdata.shared.DomainException;
@@ -87,12 +88,12 @@ public class PublicAccounts {
         passGate(clientAddress, challenge);
         Contact contact = Contact.of(channel, address);
         limits.takeCodeSend(clientAddress).ifPresent(wait -> {
-            audit.record(AuditEvent.failure(PublicAuditAction.CODE_SEND, "contact", null, "too many codes from address"),
+            audit.record(AuditEvent.failure(OpenAuditAction.CODE_SEND, "contact", null, "too many codes from address"),
                     new AuditActor("anonymous", null, clientAddress));
             throw new TooManyRequests(wait);
         });
         VerificationCodes.Sent sent = codes.send(VerificationCodes.Purpose.REGISTRATION, contact, clientAddress, locale);
-        audit.record(AuditEvent.success(PublicAuditAction.CODE_SEND, "contact", null, channel + " " + contact.masked()),
+        audit.record(AuditEvent.success(OpenAuditAction.CODE_SEND, "contact", null, channel + " " + contact.masked()),
                 new AuditActor("anonymous", null, clientAddress));
         return sent;
     }
@@ -114,7 +115,7 @@ public class PublicAccounts {
             contact = codes.verify(codeId, code, VerificationCodes.Purpose.REGISTRATION);
         } catch (DomainException wrong) {
             limits.recordFailure(clientAddress);
-            audit.record(AuditEvent.failure(PublicAuditAction.ACCOUNT_REGISTER, "public-account", null,
+            audit.record(AuditEvent.failure(OpenAuditAction.ACCOUNT_REGISTER, "public-account", null,
                     wrong.code().name()), new AuditActor("anonymous", null, clientAddress));
             throw wrong;
         }
@@ -140,7 +141,7 @@ public class PublicAccounts {
             throw new DomainException(ProblemCode.PUBLIC_ACCOUNT_EXISTS);
         }
         long id = accountId(contact.address());
-        audit.record(AuditEvent.success(PublicAuditAction.ACCOUNT_REGISTER, "public-account", id, kind.name()),
+        audit.record(AuditEvent.success(OpenAuditAction.ACCOUNT_REGISTER, "public-account", id, kind.name()),
                 new AuditActor(actorName(id), null, clientAddress));
         return profile(id);
     }
@@ -161,7 +162,7 @@ public class PublicAccounts {
         if (account == null) {
             encoder.matches(password == null ? "" : password, decoyHash);
             limits.recordFailure(clientAddress);
-            audit.record(AuditEvent.failure(PublicAuditAction.LOGIN, "public-account", null,
+            audit.record(AuditEvent.failure(OpenAuditAction.LOGIN, "public-account", null,
                     "unknown login " + TextMasking.masked(login)),
                     new AuditActor("anonymous", null, clientAddress));
             throw new DomainException(ProblemCode.BAD_CREDENTIALS);
@@ -169,7 +170,7 @@ public class PublicAccounts {
         AuditActor who = new AuditActor(actorName(account.id()), null, clientAddress);
         OffsetDateTime now = now();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            audit.record(AuditEvent.failure(PublicAuditAction.LOGIN, "public-account", account.id(), "account locked"),
+            audit.record(AuditEvent.failure(OpenAuditAction.LOGIN, "public-account", account.id(), "account locked"),
                     who);
             throw new DomainException(ProblemCode.ACCOUNT_LOCKED,
                     account.lockedUntil().atZoneSameInstant(BEIJING).toLocalTime().withNano(0));
@@ -181,19 +182,19 @@ public class PublicAccounts {
                     ? now.plusMinutes(security.lockoutMinutes()) : null;
             jdbc.sql("update public_account set failed_logins = ?, locked_until = ? where id = ?")
                     .params(lockedUntil == null ? failures : 0, lockedUntil, account.id()).update();
-            audit.record(AuditEvent.failure(PublicAuditAction.LOGIN, "public-account", account.id(),
+            audit.record(AuditEvent.failure(OpenAuditAction.LOGIN, "public-account", account.id(),
                     "wrong password" + (lockedUntil == null ? "" : "; account locked until " + lockedUntil)), who);
             throw new DomainException(ProblemCode.BAD_CREDENTIALS);
         }
         jdbc.sql("update public_account set failed_logins = 0, locked_until = null where id = ?").param(account.id())
                 .update();
-        audit.record(AuditEvent.success(PublicAuditAction.LOGIN, "public-account", account.id(), null), who);
+        audit.record(AuditEvent.success(OpenAuditAction.LOGIN, "public-account", account.id(), null), who);
         return sessions.start(account.id());
     }
 
     public void logout(long accountId, String clientAddress) {
         sessions.endCurrent();
-        audit.record(AuditEvent.success(PublicAuditAction.LOGOUT, "public-account", accountId, null),
+        audit.record(AuditEvent.success(OpenAuditAction.LOGOUT, "public-account", accountId, null),
                 new AuditActor(actorName(accountId), null, clientAddress));
     }
 
@@ -225,7 +226,7 @@ public class PublicAccounts {
         String newCode = creditCode(current.kind(), creditCode);
         jdbc.sql("update public_account set name = ?, credit_code = ?, notify_by_message = ?, updated_at = ? where id = ?")
                 .params(newName, newCode, notifyByMessage, now(), accountId).update();
-        audit.record(AuditEvent.success(PublicAuditAction.ACCOUNT_UPDATE, "public-account", accountId,
+        audit.record(AuditEvent.success(OpenAuditAction.ACCOUNT_UPDATE, "public-account", accountId,
                 "notify by message: " + notifyByMessage), new AuditActor(actorName(accountId), null, clientAddress));
         return profile(accountId);
     }
@@ -235,7 +236,7 @@ public class PublicAccounts {
     public void changePassword(long accountId, String currentPassword, String newPassword, String clientAddress) {
         AuditActor who = new AuditActor(actorName(accountId), null, clientAddress);
         if (!passwordMatches(accountId, currentPassword)) {
-            audit.record(AuditEvent.failure(PublicAuditAction.PASSWORD_CHANGE, "public-account", accountId,
+            audit.record(AuditEvent.failure(OpenAuditAction.PASSWORD_CHANGE, "public-account", accountId,
                     "wrong current password"), who);
             throw new DomainException(ProblemCode.WRONG_CURRENT_PASSWORD);
         }
@@ -246,7 +247,7 @@ public class PublicAccounts {
         jdbc.sql("update public_account set password_hash = ?, updated_at = ? where id = ?")
                 .params(encoder.encode(newPassword), now(), accountId).update();
         sessions.endOthers(accountId);
-        audit.record(AuditEvent.success(PublicAuditAction.PASSWORD_CHANGE, "public-account", accountId, null), who);
+        audit.record(AuditEvent.success(OpenAuditAction.PASSWORD_CHANGE, "public-account", accountId, null), who);
     }
 
     /**
@@ -257,13 +258,13 @@ public class PublicAccounts {
     public void delete(long accountId, String password, String clientAddress) {
         AuditActor who = new AuditActor(actorName(accountId), null, clientAddress);
         if (!passwordMatches(accountId, password)) {
-            audit.record(AuditEvent.failure(PublicAuditAction.ACCOUNT_DELETE, "public-account", accountId,
+            audit.record(AuditEvent.failure(OpenAuditAction.ACCOUNT_DELETE, "public-account", accountId,
                     "wrong password"), who);
             throw new DomainException(ProblemCode.WRONG_CURRENT_PASSWORD);
         }
         sessions.endAll(accountId);
         jdbc.sql("delete from public_account where id = ?").param(accountId).update();
-        audit.record(AuditEvent.success(PublicAuditAction.ACCOUNT_DELETE, "public-account", accountId, null), who);
+        audit.record(AuditEvent.success(OpenAuditAction.ACCOUNT_DELETE, "public-account", accountId, null), who);
     }
 
     /** The audit log's name for an account holder: no personal data in the log. */

@@ -15,12 +15,12 @@ import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.open.OpenAuditAction;
 import cn.govdata.open.account.FreeText;
 import cn.govdata.open.account.Labels;
 import cn.govdata.open.account.Notices;
 import cn.govdata.open.account.PublicAccess;
 import cn.govdata.open.account.PublicAccounts;
-import cn.govdata.open.account.PublicAuditAction;
 import cn.govdata.org.Directory;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
@@ -100,7 +100,7 @@ class Demands {
         }
         String requester = PublicAccounts.actorName(accountId);
         records.event(id, "SUBMITTED", requester, detail);
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_SUBMIT, "demand", id, submission.kind().name()),
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_SUBMIT, "demand", id, submission.kind().name()),
                 new AuditActor(requester, null, clientAddress));
         return records.find(id).orElseThrow();
     }
@@ -119,7 +119,7 @@ class Demands {
                         departmentId));
         records.assign(id, department.id());
         records.event(id, "ASSIGNED", actor.name(), Map.of("departmentId", department.id()));
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_ASSIGN, "demand", id, "to department " + department.id()));
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_ASSIGN, "demand", id, "to department " + department.id()));
         return records.find(id).orElseThrow();
     }
 
@@ -140,7 +140,7 @@ class Demands {
             records.returnToAuthority(id);
             records.event(id, "RETURNED", actor.name(),
                     Map.of("departmentId", demand.departmentId(), "reasons", checked.reasons()));
-            audit.record(AuditEvent.success(PublicAuditAction.DEMAND_RETURN, "demand", id,
+            audit.record(AuditEvent.success(OpenAuditAction.DEMAND_RETURN, "demand", id,
                     "not the data of department " + demand.departmentId()));
             return records.find(id).orElseThrow();
         }
@@ -149,7 +149,7 @@ class Demands {
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name(), actor.departmentId(),
                 deadlines.objectionOpenUntil(now));
         records.event(id, "ANSWERED", actor.name(), answerDetail(checked, actor.departmentId()));
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_ANSWER, "demand", id, checked.decision().name()));
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_ANSWER, "demand", id, checked.decision().name()));
         tell(demand, Notices.Kind.DEMAND_ANSWERED);
         return records.find(id).orElseThrow();
     }
@@ -165,7 +165,7 @@ class Demands {
         long entry = publishedEntry(entryId);
         records.link(id, entry);
         records.event(id, "LINKED", actor.name(), Map.of("entryId", entry));
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_LINK, "demand", id, "entry " + entry));
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_LINK, "demand", id, "entry " + entry));
         return records.find(id).orElseThrow();
     }
 
@@ -185,7 +185,7 @@ class Demands {
         records.object(id, why, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), deadlines.reviewDue(now));
         String requester = PublicAccounts.actorName(accountId);
         records.event(id, "OBJECTED", requester, Map.of("reasons", why));
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_OBJECT, "demand", id, null),
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_OBJECT, "demand", id, null),
                 new AuditActor(requester, null, clientAddress));
         return records.find(id).orElseThrow();
     }
@@ -220,7 +220,7 @@ class Demands {
         }
         records.review(id, review.outcome(), reasons, OffsetDateTime.now(ZoneOffset.UTC), actor.name());
         records.event(id, "REVIEWED", actor.name(), detail);
-        audit.record(AuditEvent.success(PublicAuditAction.DEMAND_REVIEW, "demand", id, review.outcome().name()));
+        audit.record(AuditEvent.success(OpenAuditAction.DEMAND_REVIEW, "demand", id, review.outcome().name()));
         tell(demand, Notices.Kind.DEMAND_REVIEWED);
         return records.find(id).orElseThrow();
     }
@@ -232,7 +232,7 @@ class Demands {
         for (Demand demand : waiting) {
             records.fulfil(demand.id(), OffsetDateTime.ofInstant(openedAt, ZoneOffset.UTC));
             records.event(demand.id(), "FULFILLED", AuditActor.PLATFORM.name(), Map.of("entryId", entryId));
-            audit.record(AuditEvent.success(PublicAuditAction.DEMAND_FULFIL, "demand", demand.id(), "entry " + entryId),
+            audit.record(AuditEvent.success(OpenAuditAction.DEMAND_FULFIL, "demand", demand.id(), "entry " + entryId),
                     AuditActor.PLATFORM);
             tell(demand, Notices.Kind.DEMAND_FULFILLED);
         }
