@@ -16,6 +16,7 @@ import { catalogRoutes } from './views/catalog/routes'
 import { lakeRoutes } from './views/lake/routes'
 import { shareRoutes } from './views/share/routes'
 import { superviseRoutes } from './supervise/routes'
+import { openRoutes } from './open/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -38,7 +39,8 @@ export const router = createRouter({
         ...catalogRoutes,
         ...lakeRoutes,
         ...shareRoutes,
-        ...superviseRoutes
+        ...superviseRoutes,
+        ...openRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

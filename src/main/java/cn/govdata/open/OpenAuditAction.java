@@ -20,7 +20,37 @@ public enum OpenAuditAction implements AuditAction {
     /** Records of open data read through the API (datastore_search): a use of data. */
     DATA_READ("open.data.read"),
     /** Open data downloaded (datastore dump): a use of data. */
-    DATA_DOWNLOAD("open.data.download");
+    DATA_DOWNLOAD("open.data.download"),
+
+    // public accounts (open.account) and open-data demand requests (open.demand)
+    /** A verification code sent to a contact (or refused: too many, channel not offered). */
+    CODE_SEND("open.public.code.send"),
+    /** A public account registered with a verified code. */
+    ACCOUNT_REGISTER("open.public.account.register"),
+    /** A public account holder logged in (a wrong password or a locked account is a failure). */
+    LOGIN("open.public.login"),
+    LOGOUT("open.public.logout"),
+    /** The holder changed the profile or the notification consent. */
+    ACCOUNT_UPDATE("open.public.account.update"),
+    PASSWORD_CHANGE("open.public.password-change"),
+    /** The holder deleted the account. */
+    ACCOUNT_DELETE("open.public.account.delete"),
+    /** A demand request submitted. */
+    DEMAND_SUBMIT("open.demand.submit"),
+    /** The authority gave a request to a department. */
+    DEMAND_ASSIGN("open.demand.assign"),
+    /** A department (or the authority) answered a request. */
+    DEMAND_ANSWER("open.demand.answer"),
+    /** A department said the data is not its own: the request goes back to the authority. */
+    DEMAND_RETURN("open.demand.return"),
+    /** A department linked a request to the catalog entry whose opening fulfils it. */
+    DEMAND_LINK("open.demand.link"),
+    /** The requester objected to the answer. */
+    DEMAND_OBJECT("open.demand.object"),
+    /** The authority decided an objection. */
+    DEMAND_REVIEW("open.demand.review"),
+    /** The linked entry's data was opened, and the requester told. */
+    DEMAND_FULFIL("open.demand.fulfil");
 
     private final String code;
 

@@ -38,6 +38,12 @@ public class Directory {
         return departments.list(regionId).stream().map(Directory::info).toList();
     }
 
+    /** Every region, by division code. */
+    public List<RegionInfo> regions() {
+        return regions.all().stream().map(r -> new RegionInfo(r.id(), r.divisionCode(), r.name(), r.parentId(),
+                r.authorityDepartmentId())).toList();
+    }
+
     public Optional<RegionInfo> region(long id) {
         return regions.find(id).map(r -> new RegionInfo(r.id(), r.divisionCode(), r.name(), r.parentId(),
                 r.authorityDepartmentId()));

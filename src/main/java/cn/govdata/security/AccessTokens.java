@@ -62,8 +62,8 @@ class AccessTokens {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = now();
-        Duration lifetime = kind == Actor.Kind.USER ? Duration.ofHours(settings.tokenLifetimeHours())
-                : Duration.ofMinutes(settings.systemTokenLifetimeMinutes());
+        Duration lifetime = kind == Actor.Kind.SYSTEM ? Duration.ofMinutes(settings.systemTokenLifetimeMinutes())
+                : Duration.ofHours(settings.tokenLifetimeHours());
         OffsetDateTime expiresAt = now.plus(lifetime);
         jdbc.sql("""
                 insert into access_token (token_hash, subject_kind, subject_id, issued_at, expires_at, last_seen_at)
@@ -90,7 +90,7 @@ class AccessTokens {
             return new Resolution(null, Failure.INVALID);
         }
         OffsetDateTime now = now();
-        boolean idle = row.kind() == Actor.Kind.USER
+        boolean idle = row.kind() != Actor.Kind.SYSTEM
                 && row.lastSeenAt().plusMinutes(settings.idleTimeoutMinutes()).isBefore(now);
         if (row.expiresAt().isBefore(now) || idle) {
             return new Resolution(null, Failure.EXPIRED);

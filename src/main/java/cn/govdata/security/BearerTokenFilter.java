@@ -26,7 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Turns {@code Authorization: Bearer <token>} into the request's {@link Actor}. A token that is unknown,
  * revoked, expired or idle too long is answered at once with a 401 problem; a user who must first change
- * the password (or enrol a second factor) reaches only the endpoints that let them do so.
+ * the password (or enrol a second factor) reaches only the endpoints that let them do so; a public account's
+ * token reaches only the public API ({@link PublicSessions}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -80,6 +81,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (resolved.kind() == Actor.Kind.USER) {
             status = accounts.status(resolved.subjectId());
             actor = status.map(AccountStatus::actor);
+        } else if (resolved.kind() == Actor.Kind.PUBLIC) {
+            if (!PublicSessions.reaches(request.getRequestURI())) {
+                problems.write(request, response, ProblemCode.FORBIDDEN); // a public account's token, not an official's
+                return;
+            }
+            actor = Optional.of(PublicSessions.actor(resolved.subjectId()));
         } else {
             actor = systems.actor(resolved.subjectId());
         }

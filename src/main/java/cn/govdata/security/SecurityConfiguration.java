@@ -98,6 +98,11 @@ class SecurityConfiguration {
                         // the second dispatch of a streamed response was authorised as its first
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/oauth2/token").permitAll()
+                        // open data's public accounts: challenges, codes, registration, login; answered demand requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/public/challenges", "/api/v1/public/codes",
+                                "/api/v1/public/accounts", "/api/v1/public/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/demands", "/api/v1/public/demands/*",
+                                "/api/v1/public/departments").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

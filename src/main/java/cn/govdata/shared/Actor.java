@@ -7,7 +7,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is making the current request: a console user or a department's connected system. Every module
+ * Who is making the current request: a console user, a department's connected system, or a public account
+ * holder. Every module
  * authorises against this, never against what the UI shows.
  *
  * @param kind user or connected system
@@ -21,7 +22,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public record Actor(Kind kind, long id, String name, long departmentId, long regionId, boolean authority,
         Set<Role> roles) {
 
-    public enum Kind { USER, SYSTEM }
+    /**
+     * A console user, a department's connected system, or a member of the public with an account on the open-data
+     * portal (公众账号): the last has no department, region or roles, and its token reaches only the public API.
+     */
+    public enum Kind { USER, SYSTEM, PUBLIC }
 
     public Actor {
         roles = Set.copyOf(roles);

@@ -59,6 +59,26 @@ public enum ProblemCode {
     // audit
     INVALID_AUDIT_QUERY(HttpStatus.BAD_REQUEST),
 
+    // open data: public accounts (公众账号) and open-data demand requests (开放需求, OPN-3)
+    /** Too many verification codes or registrations from one address or to one contact; answered with Retry-After. */
+    PUBLIC_TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
+    /** After failures from this address, a challenge must be answered first. */
+    CHALLENGE_REQUIRED(HttpStatus.BAD_REQUEST),
+    CHALLENGE_FAILED(HttpStatus.BAD_REQUEST),
+    INVALID_CONTACT(HttpStatus.BAD_REQUEST),
+    MESSAGE_CHANNEL_UNAVAILABLE(HttpStatus.BAD_REQUEST),
+    /** The SMS gateway or the mail server did not take the message; nothing was changed, try again later. */
+    MESSAGE_NOT_SENT(HttpStatus.SERVICE_UNAVAILABLE),
+    VERIFICATION_CODE_WRONG(HttpStatus.BAD_REQUEST),
+    /** The code expired, was used, or had too many wrong tries: a new one must be asked for. */
+    VERIFICATION_CODE_EXPIRED(HttpStatus.BAD_REQUEST),
+    PUBLIC_ACCOUNT_EXISTS(HttpStatus.CONFLICT),
+    PUBLIC_ACCOUNT_INVALID(HttpStatus.BAD_REQUEST),
+    DEMANDS_NOT_OFFERED(HttpStatus.CONFLICT),
+    DEMAND_STATE(HttpStatus.CONFLICT),
+    DEMAND_REPLY_INVALID(HttpStatus.BAD_REQUEST),
+    DEMAND_OBJECTION_PERIOD_OVER(HttpStatus.CONFLICT),
+
     // data lake: bulk files
     DATA_FILE_UNREADABLE(HttpStatus.BAD_REQUEST),
     DATA_FILE_MALFORMED(HttpStatus.BAD_REQUEST),

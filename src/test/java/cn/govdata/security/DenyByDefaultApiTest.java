@@ -19,9 +19,15 @@ import cn.govdata.support.ApiIntegrationTest;
 /** Every API endpoint, including ones added later, refuses a caller without a token (X-Road's rule). */
 class DenyByDefaultApiTest extends ApiIntegrationTest {
 
-    /** Login, and open data for the public (the CKAN-compatible API and the portal's figures). */
+    /**
+     * Login, open data for the public (the CKAN-compatible API and the portal's figures), and the public accounts'
+     * registration and login and the answered demand requests (open.account, open.demand).
+     */
     private static final Set<String> OPEN = Set.of("POST /api/v1/auth/login", "GET /api/3/action/{name}",
-            "POST /api/3/action/{name}", "GET /api/action/{name}", "POST /api/action/{name}", "GET /api/v1/open/stats");
+            "POST /api/3/action/{name}", "GET /api/action/{name}", "POST /api/action/{name}", "GET /api/v1/open/stats",
+            "POST /api/v1/public/challenges", "POST /api/v1/public/codes", "POST /api/v1/public/accounts",
+            "POST /api/v1/public/auth/login", "GET /api/v1/public/demands", "GET /api/v1/public/demands/{id}",
+            "GET /api/v1/public/departments");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -1,0 +1,5 @@
+package cn.govdata.open.account;
+
+/** A short message to one person: its subject (e-mail only) and its plain text. */
+record OutgoingMessage(String subject, String text) {
+}

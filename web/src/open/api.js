@@ -1,0 +1,23 @@
+// The open-data demand requests of the console (/api/v1/open/demands): list, read, assign, answer, link, review.
+import { api } from '../api'
+
+const DEMANDS = '/api/v1/open/demands'
+
+export const demands = {
+  /** The department's requests, or the authority's region's; status optional, overdue=true for the late ones. */
+  list: ({ status, overdue } = {}) => {
+    const search = new URLSearchParams()
+    if (status) search.set('status', status)
+    if (overdue) search.set('overdue', 'true')
+    const text = search.toString()
+    return api.get(DEMANDS + (text ? '?' + text : ''))
+  },
+  get: (id) => api.get(`${DEMANDS}/${id}`),
+  assign: (id, departmentId) => api.post(`${DEMANDS}/${id}/assign`, { departmentId }),
+  /** {decision, reasons, legalBasis, entryId} */
+  answer: (id, form) => api.post(`${DEMANDS}/${id}/answer`, form),
+  link: (id, entryId) => api.post(`${DEMANDS}/${id}/link`, { entryId }),
+  /** {outcome, reasons, decision?, decisionReasons?, legalBasis?, entryId?} */
+  review: (id, form) => api.post(`${DEMANDS}/${id}/review`, form),
+  departments: (regionId) => api.get('/api/v1/departments?regionId=' + regionId)
+}
