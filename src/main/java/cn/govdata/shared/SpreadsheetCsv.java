@@ -72,6 +72,14 @@ public final class SpreadsheetCsv implements Closeable, Flushable {
         PLAIN.println(out);
     }
 
+    /**
+     * The cell as a spreadsheet shows it safely, for a writer of its own (another separator, say): a cell that starts
+     * like a formula behind a single quote, any other as it is.
+     */
+    public static Object defused(Object cell) {
+        return startsLikeAFormula(cell) ? "'" + cell : cell;
+    }
+
     /** Whether a spreadsheet would evaluate the cell rather than show it (OWASP, CSV injection). */
     static boolean startsLikeAFormula(Object cell) {
         if (cell == null) {

@@ -47,4 +47,13 @@ class SpreadsheetCsvTest {
         csv.flush();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("\uFEFF名称,条件\r\n共享目录,\"'-依法申请\"\r\n");
     }
+
+    @Test
+    void aCellForAWriterOfItsOwnIsDefusedTheSameWay() {
+        assertThat(SpreadsheetCsv.defused("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(SpreadsheetCsv.defused("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(SpreadsheetCsv.defused("-12.5")).isEqualTo("'-12.5");
+        assertThat(SpreadsheetCsv.defused("芝罘区=福山区")).isEqualTo("芝罘区=福山区");
+        assertThat(SpreadsheetCsv.defused(null)).isNull();
+    }
 }

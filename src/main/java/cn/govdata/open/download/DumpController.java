@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import cn.govdata.open.desensitise.DesensitisationGate.Read;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 import cn.govdata.open.usage.DataUses;
+import cn.govdata.shared.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -150,7 +152,7 @@ class DumpController {
                 } else {
                     csv = new CSVPrinter(text, (format.equals("tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
                             .setRecordSeparator("\r\n").get());
-                    csv.printRecord(ids.stream().map(CsvCells::safe).toList());
+                    csv.printRecord(ids.stream().map(SpreadsheetCsv::defused).toList());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -165,7 +167,9 @@ class DumpController {
                     text.write(new String(CkanJson.bytes(values), StandardCharsets.UTF_8));
                     first = false;
                 } else {
-                    csv.printRecord(values.stream().map(CsvCells::safe).toList());
+                    csv.printRecord(values.stream()
+                            .map(value -> value instanceof BigDecimal number ? number.toPlainString() : value)
+                            .map(SpreadsheetCsv::defused).toList());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
