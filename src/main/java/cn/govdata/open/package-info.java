@@ -16,8 +16,14 @@
  * <li>{@code download} — {@code /datastore/dump/{resource_id}} in CSV and JSON, streamed</li>
  * <li>{@code usage} — views, downloads and API calls per dataset, counted in memory and written in batches;
  * the summary for the portal's home</li>
+ * <li>{@code portal} — the public portal's pages at {@code /open/} and the portal-only deployment</li>
+ * <li>{@code account} — public accounts (citizens, legal persons, universities and institutes): registration with
+ * a verification code, login, profile, notices</li>
+ * <li>{@code demand} — open-demand requests (OPN-3): routing, answers, objections, the authority's review, the public
+ * list, fulfilment when the entry is opened</li>
  * </ul>
- * Nothing of this module is used by other modules yet; its base package holds only the audit action names.
+ * Nothing of this module is used by other modules; its base package holds the audit action names and the event
+ * {@link cn.govdata.open.DatasetOpened}, by which an opening fulfils the demand requests waiting for it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog",
         "lake", "security" })

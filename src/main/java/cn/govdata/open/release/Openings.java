@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +23,7 @@ import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
+import cn.govdata.open.DatasetOpened;
 import cn.govdata.open.OpenAuditAction;
 import cn.govdata.open.desensitise.DesensitisationGate;
 import cn.govdata.open.desensitise.ItemRule;
@@ -103,11 +105,12 @@ public class Openings {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     Openings(PublishedCatalog catalog, OpenedDatasets datasets, OpeningPolicy policy, PersonalDataScan scan,
             DesensitisationGate gate, ChangeStamps stamps, Directory directory, AuditLog audit, JdbcClient jdbc,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.datasets = datasets;
         this.policy = policy;
@@ -118,6 +121,7 @@ public class Openings {
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     /**
@@ -179,6 +183,7 @@ public class Openings {
             OffsetDateTime stamp = stamps.next();
             save(withState(locked, State.OPEN, OpenedDataset.ACTIVE, actor.name(), now(), note, null, null, null,
                     locked.created() == null ? stamp : locked.created(), stamp));
+            events.publishEvent(new DatasetOpened(locked.entryId(), stamp.toInstant()));
             audit.record(AuditEvent.success(OpenAuditAction.DATASET_CONFIRM, "open-dataset", id,
                     "资源 " + d.resourceCode() + " 确认开放" + (blank(note) ? "" : "：" + note.strip())));
         });
@@ -427,6 +432,7 @@ public class Openings {
             modified = stamps.next();
             created = created == null ? modified : created;
             publicState = OpenedDataset.ACTIVE;
+            events.publishEvent(new DatasetOpened(entry.id(), modified.toInstant()));
         }
         save(new OpenedDataset(id, entry.id(), base.packageId(), base.resourceId(), base.name(), entry.regionId(),
                 entry.departmentId(), organization(entry.departmentId()), PublicNames.organizationId(entry.departmentId()),
