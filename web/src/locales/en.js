@@ -432,6 +432,11 @@ export default {
       negotiation: 'Negotiation', note: 'Note', comment: 'Comment', outcome: 'Outcome'
     },
     timeline: { title: 'Timeline', empty: 'No event yet', platform: 'platform' },
+    signature: {
+      title: 'Electronic signatures', signed: 'Signed electronically', decision: 'Decision', by: 'Signed by', at: 'Signed at', download: 'Download signature',
+      hint: 'The platform signs with its SM2 key on behalf of the approver; the download holds the signed content, the signature and the certificate for an offline check.',
+      decisions: { APPROVE: 'Approved', REFUSE: 'Refused', COORDINATION_GRANT: 'Granted after coordination', COORDINATION_REFUSE: 'Refused after coordination', GRANT: 'Grant issued' }
+    },
     approve: {
       open: 'Approve', title: 'Approve the application', confirm: 'Approve', comment: 'Comment', defaultLimit: 'default',
       hint: 'You may narrow the approval: fewer data items, fewer records, a shorter period, fewer ways or systems; never more than applied for.',

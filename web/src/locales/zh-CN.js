@@ -415,6 +415,11 @@ export default {
       negotiation: '协商情况', note: '协调记录', comment: '意见', outcome: '决定'
     },
     timeline: { title: '办理过程', empty: '尚无记录', platform: '平台' },
+    signature: {
+      title: '电子签名', signed: '已电子签名', decision: '决定', by: '签署人', at: '签署时间', download: '下载签名',
+      hint: '签名由平台以 SM2 密钥代审批人签署，下载的文件包含签署内容、签名和证书，可离线验证。',
+      decisions: { APPROVE: '同意', REFUSE: '不予共享', COORDINATION_GRANT: '协调后同意', COORDINATION_REFUSE: '协调后不予共享', GRANT: '授权共享' }
+    },
     approve: {
       open: '批准', title: '批准共享申请', confirm: '批准', comment: '审批意见', defaultLimit: '默认',
       hint: '可缩小范围批准：减少信息项、收窄记录范围、缩短期限、减少使用方式或系统；不能超出申请范围。',
