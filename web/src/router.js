@@ -15,6 +15,7 @@ import AuditView from './views/AuditView.vue'
 import { catalogRoutes } from './views/catalog/routes'
 import { lakeRoutes } from './views/lake/routes'
 import { shareRoutes } from './views/share/routes'
+import { securityRoutes } from './security/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -36,7 +37,8 @@ export const router = createRouter({
         { path: 'audit', component: AuditView },
         ...catalogRoutes,
         ...lakeRoutes,
-        ...shareRoutes
+        ...shareRoutes,
+        ...securityRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }
