@@ -128,7 +128,7 @@ class Incidents {
     Incident addAction(Actor actor, long id, String action) {
         Incident incident = get(actor, id);
         requireStatus(incident, Status.OPEN, "record an action");
-        act(id, actor.name(), required("action", action, 2000));
+        act(id, actor.name(), required("text", action, 2000));
         audit.record(AuditEvent.success(SecurityAuditAction.INCIDENT_ACTION, "security-incident", id, action.strip()));
         return get(actor, id);
     }
@@ -140,7 +140,7 @@ class Incidents {
         if (incident.status() == Status.CLOSED) {
             throw new DomainException(ProblemCode.INVALID_STATE, incident.status(), "close");
         }
-        String text = required("conclusion", conclusion, 2000);
+        String text = required("text", conclusion, 2000);
         act(id, actor.name(), "结案 closed: " + text);
         jdbc.sql("update security_incident set status = 'CLOSED', closed_at = ? where id = ?").params(now(), id)
                 .update();
