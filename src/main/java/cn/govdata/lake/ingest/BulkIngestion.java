@@ -216,6 +216,7 @@ class BulkIngestion {
         HeldBatch batch = heldBatch(actor, dataset, batchId);
         String why = requiredReason(reason);
         decideHold(batch, Status.RUNNING, actor, why);
+        jdbc.sql("update lake_batch set finished_at = null, message = null where id = ?").param(batchId).update();
         audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD_RELEASE, "dataset", dataset.id(), "batch " + batchId
                 + " released: " + why), new AuditActor(actor.name(), actor.departmentId(), clientAddress));
         BatchRequest request = new BatchRequest(batch.fileName(), batch.format(), batch.encoding(), batch.mode(),
