@@ -1,6 +1,14 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './locales/zh-CN'
 import en from './locales/en'
+import { securityMessages } from './security/messages'
+
+// the security pages keep their labels in their own folder
+const withSecurity = (messages, locale) => ({
+  ...messages,
+  security: securityMessages[locale].security,
+  menu: { ...messages.menu, ...securityMessages[locale].menu }
+})
 
 const LOCALE_KEY = 'govdata.locale'
 
@@ -8,7 +16,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: localStorage.getItem(LOCALE_KEY) || 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en }
+  messages: { 'zh-CN': withSecurity(zhCN, 'zh-CN'), en: withSecurity(en, 'en') }
 })
 
 export function setLocale(locale) {

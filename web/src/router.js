@@ -17,6 +17,7 @@ import { lakeRoutes } from './views/lake/routes'
 import { shareRoutes } from './views/share/routes'
 import { superviseRoutes } from './supervise/routes'
 import { openRoutes } from './open/routes'
+import { securityRoutes } from './security/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -40,7 +41,8 @@ export const router = createRouter({
         ...lakeRoutes,
         ...shareRoutes,
         ...superviseRoutes,
-        ...openRoutes
+        ...openRoutes,
+        ...securityRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

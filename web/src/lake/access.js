@@ -16,5 +16,11 @@ export const isProviderOf = (dataset) => ownsDataset(dataset) && hasRole('DATA_P
 /** The department head (its DEPARTMENT_ADMIN) approves or rejects the department's deletion requests. */
 export const isHeadOf = (dataset) => ownsDataset(dataset) && hasRole('DEPARTMENT_ADMIN')
 
+/**
+ * Who releases or discards a batch held for a secrecy marking: the dataset's department administrator (its
+ * security officer) or the authority's security administrator.
+ */
+export const decidesHeldBatch = (dataset) => isHeadOf(dataset) || isAuthority('SECURITY_ADMIN')
+
 /** A department's data provider or administrator: settles its discrepancies, files purchases. */
 export const speaksForDepartment = () => !!session.me && !session.me.authority && hasRole('DATA_PROVIDER', 'DEPARTMENT_ADMIN')

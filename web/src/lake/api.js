@@ -33,6 +33,9 @@ export const lake = {
   batches: (id) => api.get(`${BASE}/${id}/batches`),
   batch: (id, batchId) => api.get(`${BASE}/${id}/batches/${batchId}`),
   cancel: (id, batchId) => api.post(`${BASE}/${id}/batches/${batchId}/cancel`),
+  /** A batch held for a secrecy marking: released as a false positive (reason required) or discarded. */
+  release: (id, batchId, reason) => api.post(`${BASE}/${id}/batches/${batchId}/release`, { reason }),
+  discard: (id, batchId, reason) => api.post(`${BASE}/${id}/batches/${batchId}/discard`, { reason }),
   rejectedCsv: (id, batchId) => download(`${BASE}/${id}/batches/${batchId}/rejected.csv`, `batch-${batchId}-rejected.csv`),
 
   /** Records now, or as of an ISO instant; page counts from 0. */

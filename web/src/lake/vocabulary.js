@@ -12,7 +12,7 @@ export const FORMATS = ['CSV', 'XLSX', 'JSON_LINES']
 export const ENCODINGS = ['UTF-8', 'GBK', 'GB18030']
 /** The choice of letting the platform tell the format (by file name) or detect the encoding. */
 export const AUTO = 'AUTO'
-export const FINISHED = ['APPLIED', 'REFUSED', 'FAILED', 'CANCELLED']
+export const FINISHED = ['APPLIED', 'REFUSED', 'FAILED', 'CANCELLED', 'HELD', 'DISCARDED']
 
 export const lakeNames = {
   /** A rule code as officials read it; an unknown (newer) code is shown as it is. */
@@ -23,7 +23,7 @@ export const lakeNames = {
 }
 
 export function statusType(status) {
-  return { RUNNING: 'primary', APPLIED: 'success', REFUSED: 'danger', FAILED: 'danger', CANCELLED: 'info' }[status] || 'info'
+  return { RUNNING: 'primary', APPLIED: 'success', REFUSED: 'danger', FAILED: 'danger', CANCELLED: 'info', HELD: 'warning', DISCARDED: 'info' }[status] || 'info'
 }
 
 /** Seconds since the batch started, up to its end (or now while it runs). */

@@ -236,7 +236,7 @@ export default {
       DIVISION_CODE: 'Unknown division code', MOBILE: 'Invalid mobile number', EMAIL: 'Invalid e-mail address', CODE_LIST: 'Not in the code list',
       RANGE: 'Out of range', PATTERN: 'Does not match the pattern', CROSS_ITEM: 'Contradicts another item', DUPLICATE_KEY: 'Duplicate record key'
     },
-    status: { RUNNING: 'Running', APPLIED: 'Applied', REFUSED: 'Refused', FAILED: 'Failed', CANCELLED: 'Cancelled' },
+    status: { RUNNING: 'Running', APPLIED: 'Applied', REFUSED: 'Refused', FAILED: 'Failed', CANCELLED: 'Cancelled', HELD: 'Held', DISCARDED: 'Discarded' },
     mode: { UPSERT: 'Incremental update', REPLACE: 'Full replace', DELETE: 'Deletion request' },
     format: { CSV: 'CSV', XLSX: 'Excel (XLSX)', JSON_LINES: 'JSON Lines' },
     field: {
@@ -274,7 +274,12 @@ export default {
       downloadRejected: 'Download rejected rows (CSV)', rule: 'Rule', count: 'Rows', sample: 'Sample failures (first {n})', row: 'Row',
       item: 'Data item', reason: 'Reason', applied: '{accepted} rows applied, all valid.',
       appliedPartly: 'Valid rows applied: {accepted} accepted, {rejected} rejected.', refused: '{rejected} rows failed; nothing of the batch was applied.',
-      failed: 'The batch failed; the data is unchanged.', cancelled: 'The batch was cancelled; the data is unchanged.'
+      failed: 'The batch failed; the data is unchanged.', cancelled: 'The batch was cancelled; the data is unchanged.',
+      held: 'A secrecy marking was found in the file: the batch is held and nothing was applied until the department\'s security officer decides.',
+      heldWhere: 'Row {row}, “{item}”: “{marking}”. Classified data may not be processed on the platform.',
+      discarded: 'The batch was discarded as classified data; nothing was applied.',
+      decided: 'Decided by {by}: {reason}',
+      release: 'Not classified: release', discard: 'Discard the batch', releaseReason: 'Why this is not classified data (required)'
     },
     batches: { empty: 'No batch yet', file: 'File', status: 'Status', open: 'Report' },
     records: {
@@ -427,6 +432,11 @@ export default {
       negotiation: 'Negotiation', note: 'Note', comment: 'Comment', outcome: 'Outcome'
     },
     timeline: { title: 'Timeline', empty: 'No event yet', platform: 'platform' },
+    signature: {
+      title: 'Electronic signatures', signed: 'Signed electronically', decision: 'Decision', by: 'Signed by', at: 'Signed at', download: 'Download signature',
+      hint: 'The platform signs with its SM2 key on behalf of the approver; the download holds the signed content, the signature and the certificate for an offline check.',
+      decisions: { APPROVE: 'Approved', REFUSE: 'Refused', COORDINATION_GRANT: 'Granted after coordination', COORDINATION_REFUSE: 'Refused after coordination', GRANT: 'Grant issued' }
+    },
     approve: {
       open: 'Approve', title: 'Approve the application', confirm: 'Approve', comment: 'Comment', defaultLimit: 'default',
       hint: 'You may narrow the approval: fewer data items, fewer records, a shorter period, fewer ways or systems; never more than applied for.',

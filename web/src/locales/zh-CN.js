@@ -226,7 +226,7 @@ export default {
       DIVISION_CODE: '行政区划代码无效', MOBILE: '手机号码无效', EMAIL: '电子邮箱无效', CODE_LIST: '不在代码表中',
       RANGE: '超出取值范围', PATTERN: '不符合格式要求', CROSS_ITEM: '与其他信息项矛盾', DUPLICATE_KEY: '主键重复'
     },
-    status: { RUNNING: '进行中', APPLIED: '已入库', REFUSED: '已拒收', FAILED: '失败', CANCELLED: '已取消' },
+    status: { RUNNING: '进行中', APPLIED: '已入库', REFUSED: '已拒收', FAILED: '失败', CANCELLED: '已取消', HELD: '已暂扣', DISCARDED: '已销毁' },
     mode: { UPSERT: '增量更新', REPLACE: '全量替换', DELETE: '删除申请' },
     format: { CSV: 'CSV', XLSX: 'Excel（XLSX）', JSON_LINES: 'JSON Lines' },
     field: {
@@ -263,7 +263,12 @@ export default {
       downloadRejected: '下载被拒收的行（CSV）', rule: '规则', count: '行数', sample: '问题示例（前 {n} 条）', row: '行号',
       item: '信息项', reason: '原因', applied: '已入库 {accepted} 行，全部合格。',
       appliedPartly: '有效行已入库：接收 {accepted} 行，拒收 {rejected} 行。', refused: '有 {rejected} 行不合格，整批未入库。',
-      failed: '批次处理失败，数据未变化。', cancelled: '批次已取消，数据未变化。'
+      failed: '批次处理失败，数据未变化。', cancelled: '批次已取消，数据未变化。',
+      held: '文件中发现密级标志，批次已暂扣，未入库任何数据，等待本部门安全负责人处理。',
+      heldWhere: '第 {row} 行“{item}”中出现“{marking}”。涉密数据不得在平台处理。',
+      discarded: '批次已按涉密数据销毁，未入库任何数据。',
+      decided: '{by} 的处理意见：{reason}',
+      release: '确认非涉密，放行', discard: '销毁批次', releaseReason: '请说明为何不属于涉密数据（必填）'
     },
     batches: { empty: '尚无归集批次', file: '文件', status: '状态', open: '查看报告' },
     records: {
@@ -410,6 +415,11 @@ export default {
       negotiation: '协商情况', note: '协调记录', comment: '意见', outcome: '决定'
     },
     timeline: { title: '办理过程', empty: '尚无记录', platform: '平台' },
+    signature: {
+      title: '电子签名', signed: '已电子签名', decision: '决定', by: '签署人', at: '签署时间', download: '下载签名',
+      hint: '签名由平台以 SM2 密钥代审批人签署，下载的文件包含签署内容、签名和证书，可离线验证。',
+      decisions: { APPROVE: '同意', REFUSE: '不予共享', COORDINATION_GRANT: '协调后同意', COORDINATION_REFUSE: '协调后不予共享', GRANT: '授权共享' }
+    },
     approve: {
       open: '批准', title: '批准共享申请', confirm: '批准', comment: '审批意见', defaultLimit: '默认',
       hint: '可缩小范围批准：减少信息项、收窄记录范围、缩短期限、减少使用方式或系统；不能超出申请范围。',

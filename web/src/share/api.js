@@ -28,6 +28,9 @@ export const share = {
   applications: (side, status) => api.get(APPLICATIONS + query({ side, status })),
   application: (id) => api.get(`${APPLICATIONS}/${id}`),
   timeline: (id) => api.get(`${APPLICATIONS}/${id}/timeline`),
+  /** The electronically signed decisions of an application (SEC-7), and one's signed content, signature and certificate. */
+  decisions: (id) => api.get(`${APPLICATIONS}/${id}/decisions`),
+  decisionSignature: (decisionId) => api.get(`/api/v1/share/decisions/${decisionId}/signature`),
 
   // --- materials ---------------------------------------------------------------------------------------------
 

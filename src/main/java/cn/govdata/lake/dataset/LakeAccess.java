@@ -74,6 +74,23 @@ public final class LakeAccess {
     }
 
     /**
+     * A batch held for a secrecy marking (SEC-3) is released or discarded by the providing department's security
+     * officer — its department administrator, who answers for the department's data security — or by the
+     * security administrator of the region's data authority; never by whoever uploaded it (four eyes).
+     */
+    public static void decideHeldBatch(Actor actor, Dataset dataset, String uploadedBy) {
+        boolean officer = actor.kind() == Actor.Kind.USER
+                && (actor.departmentId() == dataset.departmentId() && actor.has(Role.DEPARTMENT_ADMIN)
+                        || actor.authority() && actor.regionId() == dataset.regionId() && actor.has(Role.SECURITY_ADMIN));
+        if (!officer) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+        if (actor.name().equals(uploadedBy)) {
+            throw new DomainException(ProblemCode.SELF_APPROVAL);
+        }
+    }
+
+    /**
      * The department's connected systems and data providers push records; a system or provider of another
      * department does not learn that the dataset exists.
      */

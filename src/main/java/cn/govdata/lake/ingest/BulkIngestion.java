@@ -68,19 +68,33 @@ class BulkIngestion {
     /** How a batch changes the dataset; DELETE marks the batch of an approved deletion request, not an upload. */
     enum Mode { UPSERT, REPLACE, DELETE }
 
-    enum Status { RUNNING, APPLIED, REFUSED, FAILED, CANCELLED }
+    /** HELD: the file carries a secrecy marking and waits for the department's security officer (SEC-3). */
+    enum Status { RUNNING, APPLIED, REFUSED, FAILED, CANCELLED, HELD, DISCARDED }
 
     /**
      * @param acceptValid apply the valid rows and reject the rest, instead of all or nothing
      * @param confirmReplace a full replace tombstones every record absent from the file: it must be confirmed
      * @param language the submitter's language: the rejected rows' file is written in it while the batch runs
+     * @param markingsReleased the security officer released the batch's secrecy markings as a false positive
      */
     record BatchRequest(String fileName, SourceFormat format, Charset encoding, Mode mode, boolean acceptValid,
-            boolean confirmReplace, String clientAddress, Locale language) {
+            boolean confirmReplace, String clientAddress, Locale language, boolean markingsReleased) {
 
         BatchRequest {
             language = language == null ? ProblemResponses.DEFAULT_LOCALE : language;
         }
+
+        BatchRequest(String fileName, SourceFormat format, Charset encoding, Mode mode, boolean acceptValid,
+                boolean confirmReplace, String clientAddress, Locale language) {
+            this(fileName, format, encoding, mode, acceptValid, confirmReplace, clientAddress, language, false);
+        }
+    }
+
+    /**
+     * Why a batch was held and how the hold ended: the first secrecy marking found (its row and item, the
+     * marking alone, never the value) and, once decided, who decided and why.
+     */
+    record Hold(long row, String item, String marking, String decidedBy, String reason) {
     }
 
     /** A failing row as the report shows it, the reason in the reader's language: never a personal value in full. */
@@ -110,7 +124,7 @@ class BulkIngestion {
             String format, String encoding, long rowsRead, long rowsAccepted, long rowsRejected,
             long recordsTombstoned, Map<RuleCode, Long> failuresByRule, List<RejectedRow> sample, String message,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long bytesTotal,
-            Long bytesRead, Long secondsLeft, QualityScore quality) {
+            Long bytesRead, Long secondsLeft, QualityScore quality, Hold hold) {
     }
 
     static final int SAMPLE = 20;
@@ -130,6 +144,8 @@ class BulkIngestion {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Path reports;
+    /** The files of held batches, kept until the security officer releases or discards them. */
+    private final Path held;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
     private final MessageSource messages;
 
@@ -154,6 +170,7 @@ class BulkIngestion {
         this.audit = audit;
         this.json = json;
         this.reports = Path.of(dataDir, "lake", "rejected");
+        this.held = Path.of(dataDir, "lake", "held");
     }
 
     /**
@@ -172,6 +189,11 @@ class BulkIngestion {
         }
         checkHeader(dataset, request, upload);
         long batchId = start(actor, dataset, request, upload);
+        runInBackground(actor, dataset, request, upload, batchId);
+        return report(batchId, request.language());
+    }
+
+    private void runInBackground(Actor actor, Dataset dataset, BatchRequest request, Path upload, long batchId) {
         AuditActor who = new AuditActor(actor.name(), actor.departmentId(), request.clientAddress());
         running.put(batchId, new AtomicBoolean());
         try {
@@ -181,7 +203,113 @@ class BulkIngestion {
             finish(batchId, Status.FAILED, new Counters(), 0, "the platform is shutting down");
             throw e;
         }
-        return report(batchId, request.language());
+    }
+
+    // --- held batches (SEC-3) -------------------------------------------------------------------------------
+
+    /**
+     * The security officer finds the marking a false positive: the batch runs again from its kept file, its
+     * markings no longer checked, and is applied or refused as any other.
+     */
+    BatchReport release(Actor actor, long datasetId, long batchId, String reason, String clientAddress, Locale locale) {
+        Dataset dataset = datasets.get(actor, datasetId);
+        HeldBatch batch = heldBatch(actor, dataset, batchId);
+        String why = requiredReason(reason);
+        decideHold(batch, Status.RUNNING, actor, why);
+        jdbc.sql("update lake_batch set finished_at = null, message = null where id = ?").param(batchId).update();
+        audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD_RELEASE, "dataset", dataset.id(), "batch " + batchId
+                + " released: " + why), new AuditActor(actor.name(), actor.departmentId(), clientAddress));
+        BatchRequest request = new BatchRequest(batch.fileName(), batch.format(), batch.encoding(), batch.mode(),
+                batch.acceptValid(), true, clientAddress, locale, true);
+        runInBackground(actor, dataset, request, heldFile(batchId), batchId);
+        return report(batchId, locale);
+    }
+
+    /** The security officer confirms the marking: nothing of the batch is applied and its file is deleted. */
+    BatchReport discard(Actor actor, long datasetId, long batchId, String reason, String clientAddress, Locale locale) {
+        Dataset dataset = datasets.get(actor, datasetId);
+        HeldBatch batch = heldBatch(actor, dataset, batchId);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        decideHold(batch, Status.DISCARDED, actor, why);
+        jdbc.sql("update lake_batch set finished_at = ? where id = ?").params(LakeDatasets.now(), batchId).update();
+        try {
+            Files.deleteIfExists(heldFile(batchId));
+        } catch (IOException e) {
+            log.warn("Could not delete the held file of batch {}", batchId, e);
+        }
+        audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD_DISCARD, "dataset", dataset.id(), "batch " + batchId
+                + " discarded" + (why == null ? "" : ": " + why)),
+                new AuditActor(actor.name(), actor.departmentId(), clientAddress));
+        return report(batchId, locale);
+    }
+
+    private record HeldBatch(long id, String createdBy, String fileName, SourceFormat format, Charset encoding,
+            Mode mode, boolean acceptValid, Hold hold) {
+    }
+
+    private HeldBatch heldBatch(Actor actor, Dataset dataset, long batchId) {
+        HeldBatch batch = jdbc.sql("select * from lake_batch where id = ? and dataset_id = ?")
+                .params(batchId, dataset.id()).query((rs, n) -> new HeldBatch(rs.getLong("id"),
+                        rs.getString("created_by"), rs.getString("file_name"),
+                        rs.getString("format") == null ? null : SourceFormat.valueOf(rs.getString("format")),
+                        rs.getString("encoding") == null ? null : Charset.forName(rs.getString("encoding")),
+                        Mode.valueOf(rs.getString("mode")), rs.getBoolean("accept_valid"),
+                        rs.getString("hold") == null ? null : json.readValue(rs.getString("hold"), Hold.class)))
+                .optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
+        LakeAccess.decideHeldBatch(actor, dataset, batch.createdBy());
+        return batch;
+    }
+
+    /** Ends the hold once: of two officers deciding at the same moment, the second finds the batch decided. */
+    private void decideHold(HeldBatch batch, Status next, Actor actor, String reason) {
+        Hold hold = batch.hold();
+        String decided = json.writeValueAsString(new Hold(hold.row(), hold.item(), hold.marking(), actor.name(), reason));
+        int changed = jdbc.sql("update lake_batch set status = ?, hold = ? where id = ? and status = 'HELD'")
+                .params(next.name(), decided, batch.id()).update();
+        if (changed == 0) {
+            throw new DomainException(ProblemCode.INVALID_STATE, report(batch.id(), ProblemResponses.DEFAULT_LOCALE)
+                    .status(), next == Status.DISCARDED ? "discarded" : "released");
+        }
+    }
+
+    private static String requiredReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, cn.govdata.shared.FieldName.of("reason"));
+        }
+        if (reason.strip().length() > 500) {
+            throw new DomainException(ProblemCode.FIELD_TOO_LONG, cn.govdata.shared.FieldName.of("reason"), 500);
+        }
+        return reason.strip();
+    }
+
+    private Path heldFile(long batchId) {
+        return held.resolve(batchId + ".upload");
+    }
+
+    /** Keeps a held batch's file and records what was found; nothing of the batch was applied. */
+    private void hold(AuditActor who, Dataset dataset, Path upload, long batchId, Counters counters, BatchHeld found) {
+        try {
+            Files.createDirectories(held);
+            Files.move(upload, heldFile(batchId), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        finish(batchId, Status.HELD, counters, 0, "held: a secrecy marking was found; nothing was applied");
+        Hold hold = new Hold(found.row, found.marking.item(), found.marking.marking(), null, null);
+        jdbc.sql("update lake_batch set hold = ? where id = ?").params(json.writeValueAsString(hold), batchId).update();
+        audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD, "dataset", dataset.id(), "batch " + batchId
+                + " held: " + found.marking.marking() + " in row " + found.row + ", item " + found.marking.item()), who);
+    }
+
+    private static final class BatchHeld extends RuntimeException {
+        final long row;
+        final SecrecyMarking marking;
+
+        BatchHeld(long row, SecrecyMarking marking) {
+            super(null, null, false, false);
+            this.row = row;
+            this.marking = marking;
+        }
     }
 
     /**
@@ -254,6 +382,10 @@ class BulkIngestion {
                 if (ended == null) {
                     ended = stageAndApply(who, dataset, items, columns, request, upload, batchId, counters);
                 }
+            } catch (BatchHeld found) {
+                tables.discardStaging(dataset.tableName(), batchId);
+                hold(who, dataset, upload, batchId, counters, found);
+                return;
             } catch (BatchCancelled e) {
                 tables.discardStaging(dataset.tableName(), batchId);
                 finish(batchId, Status.CANCELLED, counters, 0, "cancelled by the provider");
@@ -471,6 +603,11 @@ class BulkIngestion {
                     throw new BatchCancelled();
                 }
                 counters.read++;
+                if (!request.markingsReleased()) {
+                    SecrecyMarking.in(record.values()).ifPresent(marking -> {
+                        throw new BatchHeld(record.row(), marking);
+                    });
+                }
                 List<QualityFailure> failures = new ArrayList<>(validator.validate(record.values()));
                 if (failures.isEmpty()) {
                     QualityFailure duplicate = keys.duplicate(record.values(), record.row());
@@ -588,7 +725,8 @@ class BulkIngestion {
                     sample, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class), startedAt,
                     rs.getObject("finished_at", OffsetDateTime.class), bytesTotal, bytesRead,
                     status == Status.RUNNING ? secondsLeft(startedAt, bytesTotal, bytesRead) : null,
-                    rs.getString("quality") == null ? null : json.readValue(rs.getString("quality"), QualityScore.class));
+                    rs.getString("quality") == null ? null : json.readValue(rs.getString("quality"), QualityScore.class),
+                    rs.getString("hold") == null ? null : json.readValue(rs.getString("hold"), Hold.class));
         }).optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
     }
 

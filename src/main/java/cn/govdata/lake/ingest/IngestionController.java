@@ -80,6 +80,27 @@ class IngestionController {
         return ingestion.cancel(Actor.require(), id, batchId, ProblemResponses.localeOf(http));
     }
 
+    /** Why the security officer releases or discards a held batch; required to release. */
+    record HoldDecision(String reason) {
+    }
+
+    @PostMapping("/datasets/{id}/batches/{batchId}/release")
+    @Operation(summary = "Release a batch held for a secrecy marking as a false positive, with a reason; it runs again "
+            + "and is applied or refused as any other (SEC-3)")
+    BatchReport release(@PathVariable long id, @PathVariable long batchId, @RequestBody HoldDecision decision,
+            HttpServletRequest http) {
+        return ingestion.release(Actor.require(), id, batchId, decision.reason(), http.getRemoteAddr(),
+                ProblemResponses.localeOf(http));
+    }
+
+    @PostMapping("/datasets/{id}/batches/{batchId}/discard")
+    @Operation(summary = "Discard a batch held for a secrecy marking: nothing of it is applied and its file is deleted")
+    BatchReport discard(@PathVariable long id, @PathVariable long batchId,
+            @RequestBody(required = false) HoldDecision decision, HttpServletRequest http) {
+        return ingestion.discard(Actor.require(), id, batchId, decision == null ? null : decision.reason(),
+                http.getRemoteAddr(), ProblemResponses.localeOf(http));
+    }
+
     @GetMapping("/datasets/{id}/batches")
     List<BatchReport> batches(@PathVariable long id, HttpServletRequest http) {
         return ingestion.batches(Actor.require(), id, ProblemResponses.localeOf(http));

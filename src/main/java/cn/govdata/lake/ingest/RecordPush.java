@@ -101,6 +101,7 @@ class RecordPush {
         List<DataItem> items = datasets.itemsOf(dataset);
         List<Column> columns = dataset.liveColumns();
         List<Map<String, String>> values = texts(records);
+        refuseMarkings(dataset, values);
         check(extensions.validator(dataset, items), items, dataset.keyItems(), values);
         try {
             long batchId = transactions.execute(status -> apply(actor, dataset, columns, requestId, values));
@@ -115,6 +116,24 @@ class RecordPush {
         return jdbc.sql("select batch_id from lake_push where dataset_id = ? and request_id = ?")
                 .params(datasetId, requestId).query(Long.class).optional()
                 .map(batch -> new PushResult(true, ingestion.report(batch, locale)));
+    }
+
+    /**
+     * A pushed record carrying a secrecy marking is refused whole (SEC-3): no one is there to review a push as a
+     * held batch is reviewed, so the connected system gets the problem and the refusal is audited.
+     */
+    private void refuseMarkings(Dataset dataset, List<Map<String, String>> records) {
+        List<Violation> markings = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            int index = i;
+            SecrecyMarking.in(records.get(i)).ifPresent(found -> markings.add(Violation.of(
+                    "records[" + index + "]." + found.item(), ProblemCode.CLASSIFIED_DATA_REFUSED)));
+        }
+        if (!markings.isEmpty()) {
+            audit.record(AuditEvent.failure(LakeAuditAction.PUSH_CLASSIFIED_REFUSE, "dataset", dataset.id(),
+                    markings.size() + " record(s) with a secrecy marking refused"));
+            throw new DomainException(ProblemCode.CLASSIFIED_DATA_REFUSED, markings);
+        }
     }
 
     /**

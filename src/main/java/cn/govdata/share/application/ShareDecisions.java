@@ -37,6 +37,9 @@ import cn.govdata.share.common.ShareSettings;
 import cn.govdata.share.common.Stage;
 import cn.govdata.share.common.StatedText;
 import cn.govdata.share.grant.Grants;
+import cn.govdata.share.signature.DecisionSignatures;
+import cn.govdata.share.signature.DecisionSignatures.Decision;
+import cn.govdata.share.signature.DecisionSignatures.SignedDecision;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -59,9 +62,12 @@ class ShareDecisions {
     private final Timeline timeline;
     private final AuditLog audit;
     private final ShareSettings settings;
+    private final DecisionSignatures signatures;
 
     ShareDecisions(JdbcClient jdbc, ShareApplications applications, PublishedCatalog catalog, ActivePolicy policy,
-            WorkingDayCalendar calendar, Timeline timeline, AuditLog audit, ShareSettings settings) {
+            WorkingDayCalendar calendar, Timeline timeline, AuditLog audit, ShareSettings settings,
+            DecisionSignatures signatures) {
+        this.signatures = signatures;
         this.jdbc = jdbc;
         this.applications = applications;
         this.catalog = catalog;
@@ -121,6 +127,7 @@ class ShareDecisions {
         audit.record(AuditEvent.success(ShareAuditAction.APPLICATION_APPROVE, "share-application", id,
                 application.resourceCode() + " at " + stage + (decided.narrowed() ? " narrowed" : "")
                         + (next == null ? "" : ", on to " + next)));
+        sign(application, Decision.APPROVE, stage, scope, actor, now);
         if (next != null) {
             applications.routed(id, application.regionId(), application.providerDepartmentId(), next, due,
                     Timeline.By.PLATFORM);
@@ -153,6 +160,7 @@ class ShareDecisions {
                     ShareApplications.statusLabel(applications.load(id).status()));
         }
         timeline.record(id, Timeline.Type.REFUSED, stage, ShareApplications.by(actor), null, refusalDetail(refusal));
+        sign(application, Decision.REFUSE, stage, refusalDetail(refusal), actor, now);
         audit.record(AuditEvent.success(ShareAuditAction.APPLICATION_REFUSE, "share-application", id,
                 application.resourceCode() + " at " + stage + ": " + refusal.reason().strip() + " [" + cite(basis) + "]"));
         return applications.load(id);
@@ -264,6 +272,7 @@ class ShareDecisions {
             Map<String, Object> detail = new LinkedHashMap<>(refusalDetail(refusal));
             detail.put("outcome", "REFUSE");
             timeline.record(id, Timeline.Type.COORDINATED, Stage.AUTHORITY, ShareApplications.by(actor), null, detail);
+            sign(application, Decision.COORDINATION_REFUSE, Stage.AUTHORITY, refusalDetail(refusal), actor, now);
             audit.record(AuditEvent.success(ShareAuditAction.COORDINATION_REFUSE, "share-application", id,
                     application.resourceCode() + ": " + refusal.reason().strip() + " [" + cite(basis) + "]"));
             return applications.load(id);
@@ -291,11 +300,19 @@ class ShareDecisions {
         timeline.record(id, Timeline.Type.COORDINATED, Stage.AUTHORITY, ShareApplications.by(actor), null, detail);
         audit.record(AuditEvent.success(ShareAuditAction.COORDINATION_GRANT, "share-application", id,
                 application.resourceCode() + (decided.narrowed() ? " narrowed" : "")));
+        sign(application, Decision.COORDINATION_GRANT, Stage.AUTHORITY, scope, actor, now);
         applications.issueGrant(applications.load(id), scope, Grants.Origin.COORDINATION, actor);
         return applications.load(id);
     }
 
     // --- parts ------------------------------------------------------------------------------------------------
+
+    /** Signs the decision on behalf of its approver, in the deciding transaction (SEC-7). */
+    private void sign(Application application, Decision decision, Stage stage, Object scope, Actor actor,
+            OffsetDateTime at) {
+        signatures.sign(new SignedDecision(application.id(), null, decision, stage == null ? null : stage.name(), scope,
+                actor.name(), actor.departmentId(), at, application.parties()));
+    }
 
     private Application underCoordination(Actor actor, long id) {
         Application application = applications.visible(actor, id);

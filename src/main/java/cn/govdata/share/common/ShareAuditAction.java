@@ -21,6 +21,8 @@ public enum ShareAuditAction implements AuditAction {
     COORDINATION_GRANT("share.coordination.grant"),
     COORDINATION_REFUSE("share.coordination.refuse"),
     REMINDERS("share.reminders"),
+    /** A decision signed electronically on behalf of its approver (SEC-7). */
+    DECISION_SIGN("share.decision.sign"),
 
     // grants
     GRANT_ISSUE("share.grant.issue"),

@@ -44,6 +44,9 @@ import cn.govdata.share.common.ShareClock;
 import cn.govdata.share.common.ShareLabels;
 import cn.govdata.share.common.SharePermissions;
 import cn.govdata.share.common.StatedText;
+import cn.govdata.share.signature.DecisionSignatures;
+import cn.govdata.share.signature.DecisionSignatures.Decision;
+import cn.govdata.share.signature.DecisionSignatures.SignedDecision;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.LocalizedText;
@@ -119,9 +122,12 @@ public class Grants {
     private final PublishedCatalog catalog;
     private final QuotaLedger ledger;
     private final Accounts accounts;
+    private final DecisionSignatures signatures;
 
     Grants(JdbcClient jdbc, JsonMapper json, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
-            ApplicationEventPublisher events, PublishedCatalog catalog, QuotaLedger ledger, Accounts accounts) {
+            ApplicationEventPublisher events, PublishedCatalog catalog, QuotaLedger ledger, Accounts accounts,
+            DecisionSignatures signatures) {
+        this.signatures = signatures;
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -131,6 +137,23 @@ public class Grants {
         this.catalog = catalog;
         this.ledger = ledger;
         this.accounts = accounts;
+    }
+
+    /** What a grant's signature covers (SEC-7): the terms granted, the parties aside (they are in the application). */
+    private static Map<String, Object> signedTerms(GrantTerms terms) {
+        Map<String, Object> signed = new LinkedHashMap<>();
+        signed.put("resourceCode", terms.resourceCode());
+        signed.put("items", terms.items());
+        signed.put("rowFilter", terms.rowFilter());
+        signed.put("ways", terms.ways());
+        signed.put("systems", terms.systems());
+        signed.put("purpose", terms.purpose());
+        signed.put("validFrom", terms.validFrom());
+        signed.put("validUntil", terms.validUntil());
+        signed.put("rateLimit", terms.rateLimit());
+        signed.put("dailyQuota", terms.dailyQuota());
+        signed.put("origin", terms.origin());
+        return signed;
     }
 
     /** Issues a grant on the terms decided, in the decision's transaction. */
@@ -165,6 +188,9 @@ public class Grants {
                         + terms.origin() + "): " + terms.items().size() + " items, " + terms.ways() + ", "
                         + terms.validFrom() + " – " + (terms.validUntil() == null ? "open" : terms.validUntil()),
                 terms.purpose(), Long.toString(id)));
+        signatures.sign(new SignedDecision(terms.applicationId(), id, Decision.GRANT, null, signedTerms(terms),
+                approver == null ? null : approver.name(), approver == null ? null : approver.departmentId(), now,
+                new Parties(terms.regionId(), terms.providerDepartmentId(), terms.consumerDepartmentId())));
         events.publishEvent(new GrantIssued(id, terms.entryId(), terms.providerDepartmentId(),
                 terms.consumerDepartmentId()));
         return find(id).orElseThrow();

@@ -1,0 +1,14 @@
+// The security pages (SEC-5, SEC-6) and their menu group: the authority's security administrator runs them;
+// a department sees the incidents that affect it and answers its own self-assessment.
+export const securityRoutes = [
+  { path: 'security/incidents', component: () => import('./IncidentsView.vue'), meta: { menu: '/security/incidents' } },
+  { path: 'security/assessments', component: () => import('./AssessmentsView.vue'), meta: { menu: '/security/assessments' } }
+]
+
+export function securityMenu({ session }) {
+  if (!session.me) return []
+  return [
+    { key: 'incidents', path: '/security/incidents' },
+    { key: 'assessments', path: '/security/assessments' }
+  ]
+}
