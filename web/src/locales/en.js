@@ -95,7 +95,7 @@ export default {
     overdue: 'Overdue by {n} working days',
     kinds: {
       catalog_review: 'Entry to review', share_decide: 'Application to decide', share_objection: 'Objection to check',
-      catalog_obligation: 'Catalog update due', lake_delivery: 'Data delivery due', lake_regionDelivery: 'Delivery in the region'
+      catalog_obligation: 'Catalog update due', lake_delivery: 'Data delivery due', lake_regionDelivery: 'Delivery in the region', share_renew: 'Grant ending soon'
     }
   },
   confirm: {

@@ -94,7 +94,7 @@ export default {
     overdue: '已逾期 {n} 个工作日',
     kinds: {
       catalog_review: '待审核目录', share_decide: '待审批共享申请', share_objection: '待核实疑义', catalog_obligation: '目录更新义务',
-      lake_delivery: '数据归集报送', lake_regionDelivery: '本区域归集报送'
+      lake_delivery: '数据归集报送', lake_regionDelivery: '本区域归集报送', share_renew: '授权即将到期'
     }
   },
   confirm: {

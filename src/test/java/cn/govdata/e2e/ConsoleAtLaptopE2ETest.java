@@ -143,7 +143,7 @@ class ConsoleAtLaptopE2ETest extends ShareConsoleSteps {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-loading-mask")));
     }
 
-    private List<String> check(List<Clerk> clerks, String where) {
+    private List<String> check(List<Clerk> clerks, String where) throws IOException {
         List<String> found = new ArrayList<>();
         JavascriptExecutor js = (JavascriptExecutor) browser;
         @SuppressWarnings("unchecked")

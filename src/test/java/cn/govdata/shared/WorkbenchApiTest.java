@@ -51,6 +51,19 @@ class WorkbenchApiTest extends ShareFixtures {
     }
 
     @Test
+    void theDataUserSeesAGrantEndingSoonToRenewButNotOneEndingLater() {
+        long soon = granted(entry("CONDITIONAL"));
+        granted(entry("CONDITIONAL")); // valid for a year: not due
+        LocalDate end = calendar.dueAfter(today(), 3).due();
+        jdbc.sql("update share_grant set valid_until = ? where id = ?").params(end, soon).update();
+        List<JsonNode> renewals = items(civilUser.api()).stream()
+                .filter(i -> i.get("kind").asString().equals("share.renew")).toList();
+        assertThat(renewals).hasSize(1);
+        assertThat(renewals.get(0).get("dueOn").asString()).isEqualTo(end.toString());
+        assertThat(renewals.get(0).get("workingDaysLeft").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aUserWithNothingDueHasAnEmptyWorkbenchAndAnonymousHasNone() {
         assertThat(items(auditor)).isEmpty();
         assertThat(anonymous.get("/api/v1/workbench").status()).isEqualTo(401);
