@@ -182,7 +182,8 @@ class ConsoleAtLaptopE2ETest extends ShareConsoleSteps {
                     const done = arguments[arguments.length - 1];
                     axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations
                       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                      .map((v) => v.impact + ' ' + v.id + ' (' + v.nodes.length + '): ' + v.help)));""");
+                      .map((v) => v.impact + ' ' + v.id + ' (' + v.nodes.length + '): ' + v.help + ' at '
+                        + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))));""");
             violations.forEach(v -> found.add(where + "axe " + v));
         } else {
             found.add(where + "axe-core is missing: run npm ci in web/");
