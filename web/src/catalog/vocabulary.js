@@ -109,6 +109,11 @@ export function useVocabulary() {
   }
 }
 
+/** Tag colour of an open type: only what is opened is green; 不予开放 is a danger tag, never a success. */
+export function openTypeTag(openType) {
+  return { OPEN: 'success', CONDITIONAL_OPEN: 'warning', NOT_OPEN: 'danger' }[openType] || 'info'
+}
+
 /** Tag colour of a version state. */
 export function stateType(state) {
   return { DRAFT: 'info', SUBMITTED: 'warning', RETURNED: 'danger', PUBLISHED: 'success', SUPERSEDED: 'info' }[state] || 'info'

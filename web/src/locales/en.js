@@ -89,7 +89,22 @@ export default {
     kinds: { WORKDAY: 'Working day', WEEKEND: 'Weekend', HOLIDAY: 'Holiday', MAKEUP_WORKDAY: 'Make-up working day' },
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], month: 'Month {m}'
   },
+  workbench: {
+    title: 'Due from you', count: '{n} due', overdueCount: '{n} overdue', empty: 'Nothing is due', kind: 'Work', item: 'What',
+    dueOn: 'Due on', left: 'Working days left', handle: 'Open', noDeadline: 'No deadline', daysLeft: '{n} working days left',
+    overdue: 'Overdue by {n} working days',
+    kinds: {
+      catalog_review: 'Entry to review', share_decide: 'Application to decide', share_objection: 'Objection to check',
+      catalog_obligation: 'Catalog update due', lake_delivery: 'Data delivery due', lake_regionDelivery: 'Delivery in the region', share_renew: 'Grant ending soon'
+    }
+  },
+  confirm: {
+    publish: 'Once published, “{name}” is in the region’s catalog and every department may apply for it; publishing cannot be undone, only retired. Publish?',
+    submitApplication: 'Once submitted, the application goes to {provider} for approval and cannot be changed (it can be withdrawn). Submit?'
+  },
+  applyForShare: { apply: 'Apply to share', request: 'Get the data', held: 'Granted ({period})' },
   audit: {
+    actionHint: 'Choose, or type a word',
     title: 'Audit log', from: 'From', to: 'To', actor: 'Actor', department: 'Department id', action: 'Action',
     objectType: 'Object type', objectId: 'Object id', outcome: 'Outcome', time: 'Time', client: 'Client address', detail: 'Detail',
     export: 'Export CSV', verify: 'Verify integrity', intact: 'The audit log is intact', broken: 'Tampering found: the chain breaks at entry {id}',

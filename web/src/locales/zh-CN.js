@@ -88,7 +88,22 @@ export default {
     kinds: { WORKDAY: '工作日', WEEKEND: '周末', HOLIDAY: '节假日', MAKEUP_WORKDAY: '调休上班' },
     weekdays: ['一', '二', '三', '四', '五', '六', '日'], month: '{m} 月'
   },
+  workbench: {
+    title: '待办事项', count: '{n} 项待办', overdueCount: '{n} 项已逾期', empty: '暂无待办事项', kind: '事项', item: '内容',
+    dueOn: '办理期限', left: '剩余工作日', handle: '办理', noDeadline: '无期限', daysLeft: '剩 {n} 个工作日',
+    overdue: '已逾期 {n} 个工作日',
+    kinds: {
+      catalog_review: '待审核目录', share_decide: '待审批共享申请', share_objection: '待核实疑义', catalog_obligation: '目录更新义务',
+      lake_delivery: '数据归集报送', lake_regionDelivery: '本区域归集报送', share_renew: '授权即将到期'
+    }
+  },
+  confirm: {
+    publish: '发布后，「{name}」将在本区域目录中公开，各部门可据此申请共享；发布不能撤回，只能停用。确定发布吗？',
+    submitApplication: '提交后，申请将送{provider}审批，审批期间不能修改（可以撤回）。确定提交吗？'
+  },
+  applyForShare: { apply: '申请共享', request: '获取数据', held: '已获授权（{period}）' },
   audit: {
+    actionHint: '选择或输入关键词',
     title: '审计日志', from: '开始日期', to: '结束日期', actor: '操作人', department: '部门编号', action: '操作',
     objectType: '对象类型', objectId: '对象编号', outcome: '结果', time: '时间', client: '客户端地址', detail: '详情',
     export: '导出 CSV', verify: '校验完整性', intact: '审计日志完整，未发现篡改', broken: '发现篡改：第 {id} 条起链条断裂',

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,9 +36,12 @@ class AuditController {
     private final AuditVerification verification;
     private final AuditSigningKey key;
     private final AuditLog audit;
+    private final AuditVocabulary vocabulary;
 
-    AuditController(AuditSearch search, AuditVerification verification, AuditSigningKey key, AuditLog audit) {
+    AuditController(AuditSearch search, AuditVerification verification, AuditSigningKey key, AuditLog audit,
+            AuditVocabulary vocabulary) {
         this.search = search;
+        this.vocabulary = vocabulary;
         this.verification = verification;
         this.key = key;
         this.audit = audit;
@@ -49,8 +54,7 @@ class AuditController {
             @RequestParam(required = false) String objectId, @RequestParam(required = false) AuditOutcome outcome,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         AuditAccess.requireReadsTheLog(Actor.require());
-        AuditSearch.Filter filter = new AuditSearch.Filter(time(from, false), time(to, true), actor, departmentId, action,
-                objectType, objectId, outcome);
+        AuditSearch.Filter filter = filter(from, to, actor, departmentId, action, objectType, objectId, outcome);
         AuditSearch.Page result = search.search(filter, page, size);
         audit.record(AuditEvent.success(AuditLogAction.SEARCH, "audit", null, describe(filter)));
         return result;
@@ -63,8 +67,7 @@ class AuditController {
             @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
             @RequestParam(required = false) AuditOutcome outcome) {
         AuditAccess.requireReadsTheLog(Actor.require());
-        AuditSearch.Filter filter = new AuditSearch.Filter(time(from, false), time(to, true), actor, departmentId, action,
-                objectType, objectId, outcome);
+        AuditSearch.Filter filter = filter(from, to, actor, departmentId, action, objectType, objectId, outcome);
         audit.record(AuditEvent.success(AuditLogAction.EXPORT, "audit", null, describe(filter)));
         StreamingResponseBody body = out -> search.exportCsv(filter, out);
         return ResponseEntity.ok()
@@ -84,10 +87,30 @@ class AuditController {
         return result;
     }
 
+    record Vocabulary(List<AuditVocabulary.Label> actions, List<AuditVocabulary.Label> objectTypes) {
+    }
+
+    /** Every action and object type with its label in Chinese and English, for the console's list and table. */
+    @GetMapping("/vocabulary")
+    Vocabulary vocabulary() {
+        AuditAccess.requireReadsTheLog(Actor.require());
+        return new Vocabulary(vocabulary.actions(), vocabulary.objectTypes());
+    }
+
     @GetMapping(path = "/public-key", produces = "application/x-pem-file")
     String publicKey() {
         Actor.require();
         return key.publicKeyPem();
+    }
+
+    /** An action that is no code nor a family's prefix is text to find in the codes and their labels. */
+    private AuditSearch.Filter filter(String from, String to, String actor, Long departmentId, String action,
+            String objectType, String objectId, AuditOutcome outcome) {
+        boolean exact = action == null || action.isBlank() || action.trim().endsWith(".")
+                || vocabulary.isAction(action.trim());
+        Set<String> labelled = exact ? null : vocabulary.actionsMentioning(action);
+        return new AuditSearch.Filter(time(from, false), time(to, true), actor, departmentId, action, labelled,
+                objectType, objectId, outcome);
     }
 
     /** Accepts an ISO date-time with offset, or a date (the start or end of that day in Beijing time). */

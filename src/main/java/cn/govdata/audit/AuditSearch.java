@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -22,8 +23,12 @@ import cn.govdata.shared.TextMasking;
 @Service
 class AuditSearch {
 
+    /**
+     * {@code action} is one action's code, a family's prefix ending in a dot ({@code user.}), or text found in
+     * codes; {@code actionsLabelled} are the codes whose label contains that text (so 登录 finds {@code auth.login}).
+     */
     record Filter(OffsetDateTime from, OffsetDateTime to, String actor, Long departmentId, String action,
-            String objectType, String objectId, AuditOutcome outcome) {
+            Set<String> actionsLabelled, String objectType, String objectId, AuditOutcome outcome) {
 
         Filter {
             if (from != null && to != null && from.isAfter(to)) {
@@ -112,9 +117,20 @@ class AuditSearch {
             args.add(f.departmentId());
         }
         if (f.action() != null && !f.action().isBlank()) {
-            // a prefix finds a family of actions, e.g. "user." for every change of users
-            conditions.add(f.action().endsWith(".") ? "action like ?" : "action = ?");
-            args.add(f.action().endsWith(".") ? f.action().replace("%", "").replace("_", "\\_") + "%" : f.action());
+            String pattern = f.action().trim().replace("%", "").replace("_", "\\_");
+            if (f.actionsLabelled() == null) {
+                // one action chosen by its code, or a prefix for a family, e.g. "user." for every change of users
+                conditions.add(pattern.endsWith(".") ? "action like ?" : "action = ?");
+                args.add(pattern.endsWith(".") ? pattern + "%" : f.action().trim());
+            } else {
+                StringBuilder any = new StringBuilder("(action like ?");
+                args.add("%" + pattern + "%");
+                for (String code : f.actionsLabelled()) {
+                    any.append(" or action = ?");
+                    args.add(code);
+                }
+                conditions.add(any.append(")").toString());
+            }
         }
         if (f.objectType() != null && !f.objectType().isBlank()) {
             conditions.add("object_type = ?");

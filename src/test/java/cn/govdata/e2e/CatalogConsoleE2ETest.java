@@ -78,6 +78,7 @@ class CatalogConsoleE2ETest extends ConsoleBrowserTest {
         assertThat(find("entry-content").getText()).contains(name, resourceCode, "licence_no", "operator_name");
         fullShot("catalog-04-review-entry");
         click("review-publish");
+        confirmIt();
         wait.until(ExpectedConditions.urlMatches("/catalog/review$"));
         wait.until(driver -> !driver.findElement(By.tagName("body")).getText().contains(name));
         logOut();
@@ -153,6 +154,7 @@ class CatalogConsoleE2ETest extends ConsoleBrowserTest {
         waitForText(bridges);
         click("review-open-" + bridgesId);
         click("review-publish");
+        confirmIt();
         wait.until(ExpectedConditions.urlMatches("/catalog/review$"));
         logOut();
 

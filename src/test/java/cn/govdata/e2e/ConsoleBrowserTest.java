@@ -91,6 +91,12 @@ abstract class ConsoleBrowserTest extends ApiIntegrationTest {
         element.click();
     }
 
+    /** Accepts the confirmation an irreversible or external action asks for (Element Plus's message box). */
+    protected void confirmIt() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".el-message-box .el-button--primary"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-message-box")));
+    }
+
     /** Element Plus puts the attribute on the native input or on its wrapper, depending on the component. */
     protected WebElement input(String test) {
         WebElement element = find(test);

@@ -6,6 +6,7 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -68,11 +69,13 @@ class ConsoleJourneyE2ETest extends ConsoleBrowserTest {
         // 5. the audit administrator finds both creations and verifies the chain
         logIn(auditorLogin, USER_PASSWORD);
         click("menu-audit");
-        type("audit-action", "department.create");
+        // the action chosen by its label, and shown by it
+        type("audit-action", "新建部门" + Keys.ENTER);
         click("audit-search");
         waitForText(departmentName);
+        waitForText("新建部门");
         shot("05-audit-department");
-        type("audit-action", "user.create");
+        type("audit-action", "user.create" + Keys.ENTER);
         click("audit-search");
         waitForText(username);
         click("audit-verify");

@@ -55,6 +55,7 @@ class ShareConsoleE2ETest extends ShareConsoleSteps {
         attachMaterials();
         fullShot("share-02-materials");
         click("form-submit");
+        confirmIt();
         wait.until(driver -> find("application-status").getText().equals("待审批"));
         long applicationId = user.api().get("/api/v1/share/applications").json().get(0).get("id").asLong();
         String dueOn = user.api().get("/api/v1/share/applications/" + applicationId).text("dueOn");

@@ -57,6 +57,7 @@ class ShareUsageE2ETest extends ShareConsoleSteps {
         click("form-save");
         attachMaterials();
         click("form-submit");
+        confirmIt();
         wait.until(driver -> find("application-status").getText().equals("待审批"));
         long applicationId = user.api().get("/api/v1/share/applications").json().get(0).get("id").asLong();
         logOut();
