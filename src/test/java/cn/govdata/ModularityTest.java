@@ -24,8 +24,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The modules and their rooms: each module uses only the others' API (base package) and declared dependencies, no
  * package holds more than {@value #MAX_CLASSES_PER_PACKAGE} classes, the rooms (sub-packages) of a module import each
- * other without cycles, and the module diagram in {@code docs/} is the one the code gives. After a change of modules,
- * {@code bin/test -Dtest=ModularityTest -Dgovdata.docs.update=true} writes the diagrams anew.
+ * other without cycles, and the module diagram in {@code docs/architecture.md} is the one the code gives. After a
+ * change of modules, {@code bin/test -Dtest=ModularityTest -Dgovdata.docs.update=true} writes it anew, with Spring
+ * Modulith's PlantUML diagrams in {@code docs/modules} (their element order varies between runs, so only the Mermaid
+ * diagram, written in a fixed order, is compared).
  */
 class ModularityTest {
 
@@ -73,12 +75,6 @@ class ModularityTest {
         assertThat(Files.readString(ARCHITECTURE, StandardCharsets.UTF_8))
                 .as("docs/architecture.md shows the current modules; run ModularityTest with -Dgovdata.docs.update=true")
                 .contains(diagram);
-        Path generated = Path.of("target/spring-modulith-docs");
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
-                .writeModulesAsPlantUml();
-        assertThat(Files.readString(PLANT_UML.resolve("components.puml")))
-                .as("docs/modules/components.puml is current; run ModularityTest with -Dgovdata.docs.update=true")
-                .isEqualTo(Files.readString(generated.resolve("components.puml")));
     }
 
     /** The modules and their direct dependencies as a Mermaid flowchart, which renders where the docs are read. */
