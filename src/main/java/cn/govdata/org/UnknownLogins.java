@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.shared.SecuritySettings;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Failed logins under names that are no account, counted and locked exactly as an account's are: otherwise a name
@@ -55,6 +56,7 @@ class UnknownLogins {
         return Optional.ofNullable(lockedUntil);
     }
 
+    @SchedulerLock(name = "org.unknown-logins.forget")
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     void forgetOldFailures() {
         OffsetDateTime now = Regions.now();

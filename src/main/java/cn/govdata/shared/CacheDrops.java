@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
@@ -35,6 +37,10 @@ import org.springframework.stereotype.Component;
  * connections are reset and recycled). If it breaks, the listener reconnects with backoff and then drops every
  * cache, since drops may have been missed meanwhile; until then the caches' times to live bound how stale a value
  * can be. On H2 (embedded, a single node) nothing is sent and nothing listens.
+ *
+ * <p>The same channel carries notices that name what changed ({@link #tellOtherNodes}), e.g. a catalog entry
+ * whose search document every other node must replace: {@code <topic> <node> <detail>}, which a node of an
+ * older version ignores as the name of a cache it does not keep.
  */
 @Component
 public class CacheDrops implements SmartLifecycle {
@@ -56,6 +62,9 @@ public class CacheDrops implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CacheDrops.class);
 
     private final Map<String, ReadThroughCache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<String>> noticeHandlers = new ConcurrentHashMap<>();
+    /** Tells this node's own notices from the others' (it hears its own too). */
+    private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final JdbcClient jdbc;
     private final DataSourceProperties dataSource;
     private final boolean postgres;
@@ -90,6 +99,29 @@ public class CacheDrops implements SmartLifecycle {
         return cache;
     }
 
+    /**
+     * Has the other nodes hear of a change, e.g. {@code ("catalog.entry", "42")}: in the caller's transaction if
+     * there is one (delivered when it commits, never if it rolls back), at once otherwise. Nothing on H2.
+     *
+     * @param topic a name as a cache's, that the other nodes handle with {@link #onNotice}
+     * @param detail what changed, without spaces
+     */
+    public void tellOtherNodes(String topic, String detail) {
+        if (!NAME.matcher(topic).matches() || detail.isEmpty() || detail.contains(" ")) {
+            throw new IllegalArgumentException("a notice is a name and a detail without spaces: " + topic);
+        }
+        if (postgres) {
+            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, topic + " " + node + " " + detail).query().listOfRows();
+        }
+    }
+
+    /** Handles other nodes' notices of the topic, on the listening thread (briefly, then). */
+    public void onNotice(String topic, Consumer<String> handler) {
+        if (noticeHandlers.putIfAbsent(topic, handler) != null) {
+            throw new IllegalStateException("two handlers of notices " + topic);
+        }
+    }
+
     /** Whether this node hears other nodes' drops now: listening on PostgreSQL; never on H2. */
     public boolean listening() {
         return listening;
@@ -102,6 +134,23 @@ public class CacheDrops implements SmartLifecycle {
     private void announce(String name) {
         if (postgres) {
             jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, name).query().listOfRows();
+        }
+    }
+
+    /** A notification: a node changed the named cache, or tells of a change. */
+    void heard(String payload) {
+        String[] notice = payload.split(" ", 3);
+        if (notice.length < 3) {
+            dropped(payload);
+            return;
+        }
+        Consumer<String> handler = noticeHandlers.get(notice[0]);
+        if (handler != null && !notice[1].equals(node)) {
+            try {
+                handler.accept(notice[2]);
+            } catch (RuntimeException e) {
+                log.warn("Could not handle another node's notice {}", payload, e);
+            }
         }
     }
 
@@ -204,7 +253,7 @@ public class CacheDrops implements SmartLifecycle {
         while (running) {
             for (PGNotification notification : notifications.getNotifications(POLL_MILLIS)) {
                 // this node's own notifications come back too; dropping again is harmless
-                dropped(notification.getParameter());
+                heard(notification.getParameter());
                 heard = true;
             }
             if (System.nanoTime() - checkedAt > CHECK_EVERY.toNanos()) {

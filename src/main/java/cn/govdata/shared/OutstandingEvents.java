@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Delivers again, while the platform runs, the events between modules whose listener failed or whose node died
@@ -31,6 +32,7 @@ class OutstandingEvents {
         this.resubmitAfter = resubmitAfter;
     }
 
+    @SchedulerLock(name = "events.resubmit")
     @Scheduled(initialDelayString = "${govdata.events.resubmit-interval:PT1M}",
             fixedDelayString = "${govdata.events.resubmit-interval:PT1M}")
     void resubmit() {

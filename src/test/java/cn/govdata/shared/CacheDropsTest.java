@@ -73,6 +73,27 @@ class CacheDropsTest {
     }
 
     @Test
+    void aNoticeOfAnotherNodeReachesItsTopicsHandlerAndANodesOwnNoticeDoesNot() {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        drops.onNotice("catalog.entry", heard::add);
+        assertThatThrownBy(() -> drops.onNotice("catalog.entry", heard::add)).isInstanceOf(IllegalStateException.class);
+
+        drops.heard("catalog.entry othernode 42");
+        drops.heard("catalog.entry othernode 43");
+        drops.heard("lake.unknown-topic othernode 44"); // another version's topic: ignored
+        assertThat(heard).containsExactly("42", "43");
+
+        // a cache drop on the same channel still drops the cache
+        ReadThroughCache<Long, String> grants = drops.cache("share.grants", Duration.ofMinutes(1), 10);
+        grants.get(1L, key -> "grant 1");
+        drops.heard("share.grants");
+        assertThat(grants.get(1L, key -> "reloaded")).isEqualTo("reloaded");
+
+        assertThatThrownBy(() -> drops.tellOtherNodes("catalog.entry", "4 2")).isInstanceOf(IllegalArgumentException.class);
+        drops.tellOtherNodes("catalog.entry", "42"); // on H2: nothing is sent, nothing fails
+    }
+
+    @Test
     void onTheEmbeddedDatabaseNothingIsSentAndNothingListens() {
         // H2 has no pg_notify: had anything been sent, forgetting would fail
         assertThatThrownBy(() -> h2.sql("select pg_notify('govdata_cache_drop', 'share.grants')").query().listOfRows())

@@ -51,6 +51,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.govdata.catalog.DataItem;
@@ -58,6 +59,7 @@ import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.CatalogEntryChanged;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
+import cn.govdata.shared.CacheDrops;
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,6 +140,7 @@ class CatalogIndex {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Directory directory;
+    private final CacheDrops nodes;
     private final FacetsConfig facets = new FacetsConfig();
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -155,12 +158,19 @@ class CatalogIndex {
     private record FacetStateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /** The notices by which nodes tell each other of a published or retired entry. */
+    private static final String OTHER_NODES_CHANGED = "catalog.entry";
+
     @Autowired
-    CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, JsonMapper json, Directory directory) {
-        this(Path.of(dataDir, "index", "catalog"), jdbc, json, directory);
+    CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, JsonMapper json, Directory directory,
+            CacheDrops nodes) {
+        this(Path.of(dataDir, "index", "catalog"), jdbc, json, directory, nodes);
+        nodes.onNotice(OTHER_NODES_CHANGED, this::changedOnAnotherNode);
     }
 
-    CatalogIndex(Path location, JdbcClient jdbc, JsonMapper json, Directory directory) {
+    /** An index that does not hear other nodes (the application's own does). */
+    CatalogIndex(Path location, JdbcClient jdbc, JsonMapper json, Directory directory, CacheDrops nodes) {
+        this.nodes = nodes;
         this.location = location.toAbsolutePath();
         this.jdbc = jdbc;
         this.json = json;
@@ -235,6 +245,26 @@ class CatalogIndex {
             // the change is committed: never fail the request for the index; the next check rebuilds it
             stale = true;
             log.error("Could not update the catalog index for entry {}; it will be rebuilt", event.entryId(), e);
+        }
+    }
+
+    /**
+     * Has the other nodes replace the entry's document too, once the change commits: they hear it through
+     * PostgreSQL ({@link CacheDrops#tellOtherNodes}) and read the entry again themselves.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void tellOtherNodes(CatalogEntryChanged event) {
+        nodes.tellOtherNodes(OTHER_NODES_CHANGED, Long.toString(event.entryId()));
+    }
+
+    /** Another node published or retired an entry. */
+    private void changedOnAnotherNode(String entryId) {
+        try {
+            reindex(Long.parseLong(entryId));
+        } catch (RuntimeException e) {
+            stale = true;
+            log.error("Could not update the catalog index for entry {} changed on another node; it will be rebuilt",
+                    entryId, e);
         }
     }
 

@@ -22,6 +22,7 @@ import cn.govdata.share.common.ShareSettings;
 import cn.govdata.share.common.Stage;
 import cn.govdata.share.grant.Grants;
 import cn.govdata.share.objection.ObjectionReminders;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Keeps deadlines visible without e-mail: a pending application due within a few working days gets a
@@ -64,6 +65,7 @@ public class ShareReminders {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    @SchedulerLock(name = "share.reminders")
     @Scheduled(initialDelayString = "${govdata.share.reminder-interval:PT1H}",
             fixedDelayString = "${govdata.share.reminder-interval:PT1H}")
     void scheduled() {

@@ -65,6 +65,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
 import tools.jackson.databind.json.JsonMapper;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Pushes the changes of granted datasets to their subscribers (主动推送, SHR-5). A delivery run for one
@@ -162,6 +163,7 @@ class SubscriptionPusher implements DisposableBean {
         schedule(event.subscriptionId());
     }
 
+    @SchedulerLock(name = "share.subscriptions.sweep", lockAtMostFor = "PT1M")
     @Scheduled(initialDelayString = "${govdata.share.subscription.sweep-interval:PT1M}",
             fixedDelayString = "${govdata.share.subscription.sweep-interval:PT1M}")
     void sweep() {

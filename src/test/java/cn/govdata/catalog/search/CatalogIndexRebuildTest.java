@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.govdata.catalog.CatalogFixtures;
 import cn.govdata.catalog.entry.CatalogLabels;
 import cn.govdata.org.Directory;
+import cn.govdata.shared.CacheDrops;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +32,8 @@ class CatalogIndexRebuildTest extends CatalogFixtures {
     Directory directory;
     @Autowired
     CatalogLabels labels;
+    @Autowired
+    CacheDrops caches;
 
     @TempDir
     Path dataDir;
@@ -48,7 +51,7 @@ class CatalogIndexRebuildTest extends CatalogFixtures {
         long retired = published(editor, content("河道巡查记录" + unique())).id();
         long regionId = editor.department().regionId();
 
-        CatalogIndex index = new CatalogIndex(dataDir.resolve("index"), jdbc, json, directory);
+        CatalogIndex index = new CatalogIndex(dataDir.resolve("index"), jdbc, json, directory, caches);
         try {
             assertThat(index.indexFingerprint().count()).isZero();
             assertThat(index.rebuild("test")).isTrue();
@@ -60,7 +63,7 @@ class CatalogIndexRebuildTest extends CatalogFixtures {
         }
 
         // a restart finds the committed index consistent and does not rebuild it
-        index = new CatalogIndex(dataDir.resolve("index"), jdbc, json, directory);
+        index = new CatalogIndex(dataDir.resolve("index"), jdbc, json, directory, caches);
         try {
             assertThat(index.checkConsistency("test restart")).isTrue();
             assertThat(index.isRebuilding()).isFalse();
