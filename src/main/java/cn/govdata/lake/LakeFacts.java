@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.govdata.catalog.EntryContent.UpdateCycle;
 import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.lake.dataset.AggregationStatus;
 import cn.govdata.policy.WorkingDayCalendar;
 
 /**
@@ -78,7 +79,7 @@ public class LakeFacts {
                     long entryId = rs.getLong(2);
                     OffsetDateTime last = rs.getObject(7, OffsetDateTime.class);
                     OffsetDateTime since = last != null ? last : rs.getObject(8, OffsetDateTime.class);
-                    LocalDate due = dueAfter(dayOf(since), cycleOf(entryId), rs.getObject(9, Integer.class));
+                    LocalDate due = AggregationStatus.dueAfter(calendar, dayOf(since), cycleOf(entryId), rs.getObject(9, Integer.class));
                     String name = catalog.byId(entryId).map(e -> e.content().name()).orElse(rs.getString(3));
                     return new DatasetFact(rs.getLong(1), entryId, name, rs.getLong(4), rs.getLong(5), rs.getLong(6),
                             last, due, due != null && today.isAfter(due));
@@ -117,7 +118,7 @@ public class LakeFacts {
                 cycle = cycleOf(row.entryId());
             }
             LocalDate delivered = dayOf(row.finishedAt());
-            LocalDate due = dueAfter(previous, cycle, row.agreed());
+            LocalDate due = AggregationStatus.dueAfter(calendar, previous, cycle, row.agreed());
             if (delivered.getYear() == year) {
                 deliveries.add(new Delivery(row.batchId(), row.datasetId(), row.departmentId(), delivered, due,
                         due == null || !delivered.isAfter(due), row.read(), row.accepted()));
@@ -159,21 +160,5 @@ public class LakeFacts {
 
     private static LocalDate dayOf(OffsetDateTime time) {
         return time == null ? null : time.atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate();
-    }
-
-    // the rule of the lake's own aggregation status (AGG-2, TJ13), for the lake's facts
-    private LocalDate dueAfter(LocalDate from, UpdateCycle cycle, Integer agreedDays) {
-        if (agreedDays != null) {
-            return calendar.dueAfterCalendarDays(from, agreedDays);
-        }
-        return switch (cycle) {
-            case REALTIME, DAILY -> calendar.dueAfter(from, 1).due();
-            case WEEKLY -> from.plusWeeks(1);
-            case MONTHLY -> from.plusMonths(1);
-            case QUARTERLY -> from.plusMonths(3);
-            case HALF_YEARLY -> from.plusMonths(6);
-            case YEARLY -> from.plusYears(1);
-            case OTHER -> null;
-        };
     }
 }

@@ -78,13 +78,18 @@ public class AggregationStatus {
                 : jdbc.sql("select created_at from lake_dataset where id = ?").param(dataset.id())
                         .query(OffsetDateTime.class).single();
         LocalDate from = since.atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate();
-        LocalDate due = dueAfter(from, cycle, agreed);
+        LocalDate due = dueAfter(calendar, from, cycle, agreed);
         return new DatasetStatus(dataset.id(), dataset.entryId(), dataset.resourceCode(), dataset.name(),
                 dataset.departmentId(), directory.department(dataset.departmentId()).map(DepartmentInfo::name).orElse(null),
                 cycle, agreed, dataset.lastSuccessAt(), due, due != null && calendar.today().isAfter(due));
     }
 
-    LocalDate dueAfter(LocalDate from, UpdateCycle cycle, Integer agreedDays) {
+    /**
+     * When the next delivery is due after one on {@code from}: the agreed period in calendar days where the authority
+     * accepted one (TJ13), else the catalog's update cycle (AGG-2); null for a cycle without a period. The one rule,
+     * used by the status and by the lake's facts for supervision.
+     */
+    public static LocalDate dueAfter(WorkingDayCalendar calendar, LocalDate from, UpdateCycle cycle, Integer agreedDays) {
         if (agreedDays != null) {
             return calendar.dueAfterCalendarDays(from, agreedDays);
         }
