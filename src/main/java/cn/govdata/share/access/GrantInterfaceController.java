@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.govdata.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +29,10 @@ class GrantInterfaceController {
             + "operations of the ways granted (for subscription the registration, its management and the signed push "
             + "as a callback), the granted items with Chinese names, types and masking, the record key, the row "
             + "filter and the limits")
+    // an OpenAPI document described as a free-form object: springdoc would otherwise take Jackson's ObjectNode apart
+    // as a bean and log its conflicting setters on every description request
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(type = "object", description = "an OpenAPI 3.0 document")))
     ObjectNode openapi(@PathVariable long entryId) {
         return description.describe(Actor.require(), entryId);
     }
