@@ -177,9 +177,9 @@ class ConsoleAtLaptopE2ETest extends ShareConsoleSteps {
                 .forEach(w -> found.add(where + "English word " + w));
         if (Files.exists(AXE)) {
             js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-            @SuppressWarnings("unchecked")
             // axe-core takes its time over a large page on a busy machine
             browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+            @SuppressWarnings("unchecked")
             List<String> violations = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations
