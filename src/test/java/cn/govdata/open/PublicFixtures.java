@@ -137,6 +137,11 @@ public abstract class PublicFixtures extends OpenFixtures {
     /** The code in the last message the log sender wrote since {@code before} messages. */
     public static String codeSentSince(int before) {
         List<ILoggingEvent> events = SENT.list;
+        // the sender may still be writing when the answer arrives on a busy machine: wait a little for it
+        for (long deadline = System.nanoTime() + 5_000_000_000L; events.size() <= before && System.nanoTime() < deadline;) {
+            listen();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
         assertThat(events.size()).as("a message was written").isGreaterThan(before);
         String message = events.get(events.size() - 1).getFormattedMessage();
         Matcher code = CODE.matcher(message.substring(message.indexOf(':') + 1));
