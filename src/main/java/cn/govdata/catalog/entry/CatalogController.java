@@ -23,6 +23,8 @@ import cn.govdata.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 
 /** The catalog's lifecycle, lead departments, duplicates and update obligations (CAT-1 … CAT-8). */
 @RestController
@@ -64,13 +66,13 @@ class CatalogController {
     }
 
     record NewEntryRequest(@NotNull EntryContent content,
-            @jakarta.validation.constraints.Size(max = 40) String parentCode,
-            @jakarta.validation.constraints.Size(max = 2000) String changeNote) {
+            @Size(max = 40) String parentCode,
+            @Size(max = 2000) String changeNote) {
     }
 
     @PostMapping("/entries")
     @Operation(summary = "Draft a new entry for the caller's department; the resource code is assigned now")
-    ResponseEntity<CatalogEntry> create(@jakarta.validation.Valid @RequestBody NewEntryRequest request) {
+    ResponseEntity<CatalogEntry> create(@Valid @RequestBody NewEntryRequest request) {
         CatalogEntry entry = entries.create(Actor.require(),
                 new CatalogEntries.NewEntry(request.content(), request.parentCode(), request.changeNote()));
         return ResponseEntity.status(HttpStatus.CREATED).body(entry);
@@ -82,14 +84,14 @@ class CatalogController {
     }
 
     record EntryChangeRequest(@NotNull EntryContent content,
-            @jakarta.validation.constraints.Size(max = 40) String parentCode,
-            @jakarta.validation.constraints.Size(max = 2000) String changeNote, Integer revision) {
+            @Size(max = 40) String parentCode,
+            @Size(max = 2000) String changeNote, Integer revision) {
     }
 
     @PutMapping("/entries/{id}")
     @Operation(summary = "Save the working version (a published entry gets a new draft version); "
             + "revision must be the one last read, else 409 VERSION_CONFLICT")
-    CatalogEntry update(@PathVariable long id, @jakarta.validation.Valid @RequestBody EntryChangeRequest request) {
+    CatalogEntry update(@PathVariable long id, @Valid @RequestBody EntryChangeRequest request) {
         return entries.update(Actor.require(), id, new CatalogEntries.EntryChange(request.content(),
                 request.parentCode(), request.changeNote(), request.revision()));
     }
@@ -108,13 +110,13 @@ class CatalogController {
         return entries.withdraw(Actor.require(), id);
     }
 
-    record CommentRequest(@jakarta.validation.constraints.Size(max = 2000) String comment) {
+    record CommentRequest(@Size(max = 2000) String comment) {
     }
 
     @PostMapping("/entries/{id}/return")
     @Operation(summary = "Return a submission with comments (data authority)")
     CatalogEntry returnForChanges(@PathVariable long id,
-            @jakarta.validation.Valid @RequestBody CommentRequest request) {
+            @Valid @RequestBody CommentRequest request) {
         return entries.returnForChanges(Actor.require(), id, request.comment());
     }
 
@@ -128,12 +130,12 @@ class CatalogController {
                 request != null && Boolean.TRUE.equals(request.consentToLocalEntry()));
     }
 
-    record ReasonRequest(@jakarta.validation.constraints.Size(max = 1000) String reason) {
+    record ReasonRequest(@Size(max = 1000) String reason) {
     }
 
     @PostMapping("/entries/{id}/retire")
     @Operation(summary = "Retire an entry; it is kept with all versions and its code is never reused")
-    CatalogEntry retire(@PathVariable long id, @jakarta.validation.Valid @RequestBody ReasonRequest request) {
+    CatalogEntry retire(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
         return entries.retire(Actor.require(), id, request.reason());
     }
 
@@ -176,19 +178,19 @@ class CatalogController {
     }
 
     record DesignationRequest(Long collectingDepartmentId,
-            @jakarta.validation.constraints.Size(max = 1000) String note) {
+            @Size(max = 1000) String note) {
     }
 
     @PostMapping("/duplicates/{id}/designate")
     @Operation(summary = "Designate the collecting department of two entries describing the same data")
-    Duplicate designate(@PathVariable long id, @jakarta.validation.Valid @RequestBody DesignationRequest request) {
+    Duplicate designate(@PathVariable long id, @Valid @RequestBody DesignationRequest request) {
         return duplicates.designate(Actor.require(), id,
                 request.collectingDepartmentId() == null ? -1 : request.collectingDepartmentId(), request.note());
     }
 
     @PostMapping("/duplicates/{id}/dismiss")
     Duplicate dismiss(@PathVariable long id,
-            @jakarta.validation.Valid @RequestBody(required = false) CommentRequest request) {
+            @Valid @RequestBody(required = false) CommentRequest request) {
         return duplicates.dismiss(Actor.require(), id, request == null ? null : request.comment());
     }
 
@@ -202,7 +204,7 @@ class CatalogController {
     @PostMapping("/obligations")
     @Operation(summary = "Record a trigger that obliges a department to update its catalog")
     ResponseEntity<Obligation> recordObligation(
-            @jakarta.validation.Valid @RequestBody UpdateObligations.NewObligation request) {
+            @Valid @RequestBody UpdateObligations.NewObligation request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(obligations.record(Actor.require(), request));
     }
 }

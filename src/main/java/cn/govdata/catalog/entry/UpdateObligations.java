@@ -25,6 +25,7 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Violation;
+import jakarta.validation.constraints.Size;
 
 /**
  * Update obligations (CAT-4, YT10 NX8 AB17): a trigger obliges a department to update its catalog within the
@@ -41,7 +42,7 @@ class UpdateObligations {
     enum Status { OPEN, SUBMITTED, FULFILLED }
 
     record NewObligation(Long departmentId, Long entryId, Trigger trigger, LocalDate triggerDate,
-            @jakarta.validation.constraints.Size(max = 2000) String description) {
+            @Size(max = 2000) String description) {
     }
 
     /**

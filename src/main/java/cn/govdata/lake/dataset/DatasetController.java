@@ -20,6 +20,8 @@ import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 
 /** Datasets of the data lake, reading records now or as of an instant, and aggregation status (AGG-1, AGG-7). */
 @RestController
@@ -80,13 +82,13 @@ class DatasetController {
         return aggregation.status(Actor.require());
     }
 
-    record CycleExceptionRequest(Integer agreedDays, @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    record CycleExceptionRequest(Integer agreedDays, @Size(max = 1000) String reason) {
     }
 
     @PostMapping("/datasets/{id}/cycle-exceptions")
     @Operation(summary = "File the period the department can keep instead of the catalog's cycle (TJ13)")
     ResponseEntity<AggregationStatus.CycleException> fileException(@PathVariable long id,
-            @jakarta.validation.Valid @RequestBody CycleExceptionRequest request) {
+            @Valid @RequestBody CycleExceptionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(aggregation.file(Actor.require(), id, request.agreedDays(), request.reason()));
     }
@@ -96,12 +98,12 @@ class DatasetController {
         return aggregation.exceptions(Actor.require(), id);
     }
 
-    record DecisionRequest(Boolean accept, @jakarta.validation.constraints.Size(max = 1000) String note) {
+    record DecisionRequest(Boolean accept, @Size(max = 1000) String note) {
     }
 
     @PostMapping("/cycle-exceptions/{exceptionId}/decide")
     @Operation(summary = "The data authority accepts or rejects a filed period")
-    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @jakarta.validation.Valid @RequestBody DecisionRequest request) {
+    AggregationStatus.CycleException decide(@PathVariable long exceptionId, @Valid @RequestBody DecisionRequest request) {
         if (request.accept() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("accept"));
         }

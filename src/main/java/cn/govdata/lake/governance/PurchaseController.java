@@ -17,6 +17,8 @@ import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 
 /** Purchases of social data filed with the data authority (AGG-5). */
 @RestController
@@ -33,7 +35,7 @@ class PurchaseController {
     @PostMapping("/purchases")
     @Operation(summary = "File a purchase of social data with the data authority before it happens (AGG-5); "
             + "the answer lists the published entries that already hold some of the items")
-    ResponseEntity<PurchaseFilings.Filing> filePurchase(@jakarta.validation.Valid @RequestBody PurchaseFilings.NewFiling request) {
+    ResponseEntity<PurchaseFilings.Filing> filePurchase(@Valid @RequestBody PurchaseFilings.NewFiling request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(purchases.file(Actor.require(), request));
     }
 
@@ -42,11 +44,11 @@ class PurchaseController {
         return purchases.list(Actor.require());
     }
 
-    record PurchaseDecision(Boolean approve, @jakarta.validation.constraints.Size(max = 1000) String note) {
+    record PurchaseDecision(Boolean approve, @Size(max = 1000) String note) {
     }
 
     @PostMapping("/purchases/{filingId}/decide")
-    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @jakarta.validation.Valid @RequestBody PurchaseDecision request) {
+    PurchaseFilings.Filing decidePurchase(@PathVariable long filingId, @Valid @RequestBody PurchaseDecision request) {
         if (request.approve() == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("approve"));
         }

@@ -24,6 +24,7 @@ import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import jakarta.validation.constraints.Size;
 
 /**
  * Purchased social data (AGG-5, YT12): before buying data, a department files the purchase with the data
@@ -36,9 +37,9 @@ class PurchaseFilings {
 
     enum Status { FILED, APPROVED, REJECTED }
 
-    record NewFiling(@jakarta.validation.constraints.Size(max = 200) String supplier,
-            @jakarta.validation.constraints.Size(max = 2000) String description,
-            @jakarta.validation.constraints.Size(max = 50) List<@jakarta.validation.constraints.Size(max = 64) String> items) {
+    record NewFiling(@Size(max = 200) String supplier,
+            @Size(max = 2000) String description,
+            @Size(max = 50) List<@Size(max = 64) String> items) {
     }
 
     /** A filing with the entries that already hold some of its items. */

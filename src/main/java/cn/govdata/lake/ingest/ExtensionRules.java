@@ -33,6 +33,7 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import tools.jackson.databind.json.JsonMapper;
+import jakarta.validation.constraints.Size;
 
 /**
  * Extension rules of a dataset (AGG-4): the providing department or the data authority adds checks the
@@ -54,8 +55,8 @@ public class ExtensionRules {
     record Params(List<String> values, String min, String max, String pattern) {
     }
 
-    record NewRule(@jakarta.validation.constraints.Size(max = 64) String item, Kind kind, Params params,
-            @jakarta.validation.constraints.Size(max = 200) String description) {
+    record NewRule(@Size(max = 64) String item, Kind kind, Params params,
+            @Size(max = 200) String description) {
     }
 
     record Rule(long id, long datasetId, String item, Kind kind, Params params, String description, boolean active,

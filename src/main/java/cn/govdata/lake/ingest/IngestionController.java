@@ -30,6 +30,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 /**
  * Bulk batches and their reports, real-time push, a dataset's extension rules and its quality over time
@@ -114,7 +115,7 @@ class IngestionController {
     @PostMapping("/datasets/{id}/rules")
     @Operation(summary = "Add an extension rule to an item: CODE_LIST {values}, NUMBER_RANGE or DATE_RANGE {min, max}, "
             + "PATTERN {pattern}; later deliveries are checked against it")
-    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @jakarta.validation.Valid @RequestBody ExtensionRules.NewRule request) {
+    ResponseEntity<ExtensionRules.Rule> addRule(@PathVariable long id, @Valid @RequestBody ExtensionRules.NewRule request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.add(Actor.require(), id, request));
     }
 
