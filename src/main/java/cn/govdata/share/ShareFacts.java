@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.govdata.catalog.DataItem;
+import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.policy.WorkingDayCalendar;
 
 /**
@@ -47,10 +49,12 @@ public class ShareFacts {
     /**
      * An objection to shared data (SHR objections).
      *
+     * @param itemLabel the objected data item's Chinese name in the entry in force (its code when the entry no
+     *        longer lists it)
      * @param status OPEN until the provider (or the authority) decides it
      */
     public record ObjectionFact(long id, long regionId, long providerDepartmentId, long raiserDepartmentId,
-            String entryName, String item, String status, LocalDate raisedOn, LocalDate dueOn, LocalDate decidedOn) {
+            String entryName, String itemLabel, String status, LocalDate raisedOn, LocalDate dueOn, LocalDate decidedOn) {
 
         public boolean overdue(LocalDate today) {
             return "OPEN".equals(status) && dueOn != null && today.isAfter(dueOn);
@@ -58,9 +62,11 @@ public class ShareFacts {
     }
 
     private final JdbcClient jdbc;
+    private final PublishedCatalog catalog;
 
-    ShareFacts(JdbcClient jdbc) {
+    ShareFacts(JdbcClient jdbc, PublishedCatalog catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     private static final String APPLICATIONS = """
@@ -97,7 +103,7 @@ public class ShareFacts {
 
     private static final String OBJECTIONS = """
             select id, region_id, provider_department_id, raiser_department_id, entry_name, item, status,
-                raised_at, due_on, decided_at from share_objection""";
+                raised_at, due_on, decided_at, entry_id from share_objection""";
 
     public List<ObjectionFact> objections(long regionId) {
         return jdbc.sql(OBJECTIONS + " where region_id = ? order by id").param(regionId)
@@ -114,10 +120,16 @@ public class ShareFacts {
                 dayOf(rs.getObject(9, OffsetDateTime.class)), rs.getString(10));
     }
 
-    private static ObjectionFact objection(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private ObjectionFact objection(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ObjectionFact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), dayOf(rs.getObject(8, OffsetDateTime.class)),
+                itemLabel(rs.getLong(11), rs.getString(6)), rs.getString(7), dayOf(rs.getObject(8, OffsetDateTime.class)),
                 rs.getObject(9, LocalDate.class), dayOf(rs.getObject(10, OffsetDateTime.class)));
+    }
+
+    /** What a clerk reads for an item: its Chinese name in the entry in force, not its code. */
+    private String itemLabel(long entryId, String item) {
+        return catalog.byId(entryId).flatMap(e -> e.content().dataItems().stream()
+                .filter(i -> i.name().equals(item)).map(DataItem::chineseName).findFirst()).orElse(item);
     }
 
     private static LocalDate dayOf(OffsetDateTime time) {

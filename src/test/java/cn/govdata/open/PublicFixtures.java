@@ -11,51 +11,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Public accounts for tests (besides the open-data fixtures): requests from a chosen loopback address (each test its own, so that the per-address
- * limits count each test apart), the verification codes read from the log where the test profile's sender writes
- * them, and registered, logged-in account holders.
+ * limits count each test apart), the verification codes read from what the test profile's log sender wrote
+ * ({@link SentMessages}), and registered, logged-in account holders.
  */
 public abstract class PublicFixtures extends OpenFixtures {
 
-    /** What the log sender wrote: the messages codes and notices would have been sent as. */
-    protected static final ListAppender<ILoggingEvent> SENT = new ListAppender<>();
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final AtomicInteger CONTACTS = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String PASSWORD = "Open-Data-2026!";
-
-    static {
-        SENT.setName("public-messages");
-        SENT.start();
-    }
-
-    /** Listens to the log sender; again after each start of a context, as Spring Boot sets logging up anew. */
-    private static void listen() {
-        Logger logger = (Logger) LoggerFactory.getLogger("cn.govdata.open.account.LogSender");
-        if (!SENT.isStarted()) {
-            SENT.start(); // a new context's logging setup stops the appenders it detaches
-        }
-        if (logger.getAppender(SENT.getName()) == null) {
-            logger.addAppender(SENT);
-        }
-    }
 
     /** A public account holder, logged in. */
     protected record Holder(long id, String login, String password, Api api) {
@@ -136,22 +113,15 @@ public abstract class PublicFixtures extends OpenFixtures {
 
     /** The code in the last message the log sender wrote since {@code before} messages. */
     public static String codeSentSince(int before) {
-        List<ILoggingEvent> events = SENT.list;
-        // the sender may still be writing when the answer arrives on a busy machine: wait a little for it
-        for (long deadline = System.nanoTime() + 5_000_000_000L; events.size() <= before && System.nanoTime() < deadline;) {
-            listen();
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        assertThat(events.size()).as("a message was written").isGreaterThan(before);
-        String message = events.get(events.size() - 1).getFormattedMessage();
+        assertThat(SentMessages.count()).as("a message was written").isGreaterThan(before);
+        String message = SentMessages.get(SentMessages.count() - 1);
         Matcher code = CODE.matcher(message.substring(message.indexOf(':') + 1));
         assertThat(code.find()).as(message).isTrue();
         return code.group(1);
     }
 
     public static int messagesSoFar() {
-        listen();
-        return SENT.list.size();
+        return SentMessages.count();
     }
 
     /** Sends a code, reads it, registers; the answer of the registration. */

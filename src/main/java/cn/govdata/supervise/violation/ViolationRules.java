@@ -64,7 +64,7 @@ public final class ViolationRules {
             if (o.overdue(today)) {
                 found.add(new Detection(ViolationType.OBJECTION_UNANSWERED, region, o.providerDepartmentId(),
                         "objection:" + o.id() + ":" + o.dueOn(), o.id(),
-                        "数据异议：" + o.entryName() + "（" + o.item() + "）", o.dueOn()));
+                        "数据异议：" + o.entryName() + "（" + o.itemLabel() + "）", o.dueOn()));
             }
         }
         for (LakeFacts.RepeatedCollectionFact r : facts.repeatedCollections()) {
