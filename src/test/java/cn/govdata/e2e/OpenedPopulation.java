@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,45 +84,12 @@ record OpenedPopulation(String title, String packageName, String department, Lis
 
     /** A department-resource entry keyed by the ID number, with the name; open as asked; published. */
     private static long publishedEntry(Api editor, Api reviewer, String title, boolean conditional) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("name", title);
-        content.put("classification", Map.of("category", "DEPARTMENT", "item", "01", "target", "001"));
-        content.put("summary", title + "，记录在港区居住人员的身份号码和姓名，供研究人口流动使用。");
-        content.put("format", "DATABASE");
-        content.put("subFormat", "PostgreSQL");
-        content.put("releaseDate", "2026-01-15");
-        content.put("classified", false);
-        content.put("dataItems", List.of(
-                item("gmsfhm", "公民身份号码", 18, true, "GB 11643"),
-                item("xm", "姓名", 50, false, null)));
-        content.put("shareType", "UNCONDITIONAL");
-        content.put("shareMethod", "PLATFORM_INTERFACE");
-        content.put("openType", conditional ? "CONDITIONAL_OPEN" : "OPEN");
+        Map<String, Object> content = PopulationEntries.content(title,
+                title + "，记录在港区居住人员的身份号码和姓名，供研究人口流动使用。", "MONTHLY");
         if (conditional) {
+            content.put("openType", "CONDITIONAL_OPEN");
             content.put("openCondition", CONDITION);
         }
-        content.put("updateCycle", "MONTHLY");
-        Api.Response created = editor.post("/api/v1/catalog/entries", Map.of("content", content));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.id();
-        Api.Response submitted = editor.post("/api/v1/catalog/entries/" + id + "/submit", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        Api.Response published = reviewer.post("/api/v1/catalog/entries/" + id + "/publish", Map.of());
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return id;
-    }
-
-    private static Map<String, Object> item(String name, String chineseName, int length, boolean recordKey,
-            String valueStandard) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", name);
-        item.put("chineseName", chineseName);
-        item.put("type", "CHARACTER");
-        item.put("length", length);
-        item.put("required", true);
-        item.put("recordKey", recordKey);
-        item.put("valueStandard", valueStandard);
-        item.put("sensitivity", "PERSONAL_INFORMATION");
-        return item;
+        return PopulationEntries.published(editor, reviewer, content);
     }
 }

@@ -32,10 +32,15 @@ final class PopulationEntries {
 
     /** A department-resource entry with the ID number as record key and a required name, published. */
     static long publishedEntry(Api editor, Api reviewer, String name) {
+        return published(editor, reviewer, content(name, name + "，记录常住人口的身份号码和姓名。", "DAILY"));
+    }
+
+    /** The content of a population entry (ID number and name, personal information), shared and open as is. */
+    static Map<String, Object> content(String name, String summary, String updateCycle) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("name", name);
         content.put("classification", Map.of("category", "DEPARTMENT", "item", "01", "target", "001"));
-        content.put("summary", name + "，记录常住人口的身份号码和姓名。");
+        content.put("summary", summary);
         content.put("format", "DATABASE");
         content.put("subFormat", "PostgreSQL");
         content.put("releaseDate", "2026-01-15");
@@ -46,7 +51,12 @@ final class PopulationEntries {
         content.put("shareType", "UNCONDITIONAL");
         content.put("shareMethod", "PLATFORM_INTERFACE");
         content.put("openType", "OPEN");
-        content.put("updateCycle", "DAILY");
+        content.put("updateCycle", updateCycle);
+        return content;
+    }
+
+    /** The entry created by the editor, submitted, and published by the authority's reviewer. */
+    static long published(Api editor, Api reviewer, Map<String, Object> content) {
         Api.Response created = editor.post("/api/v1/catalog/entries", Map.of("content", content));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.id();

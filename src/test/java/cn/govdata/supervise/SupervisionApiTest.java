@@ -5,27 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.govdata.catalog.CatalogFixtures;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
-import cn.govdata.support.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Supervision through the HTTP API: detection of an overdue catalog obligation, idempotent; the correction
  * order, the department's answer, the re-check that sends it back or closes it, the notice; who sees what.
  */
-class SupervisionApiTest extends ApiIntegrationTest {
+class SupervisionApiTest extends CatalogFixtures {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
-    private Api admin;
 
     @BeforeEach
     void setUp() {
@@ -245,38 +242,5 @@ class SupervisionApiTest extends ApiIntegrationTest {
         assertThat(late.editor().api().download("/api/v1/supervision/reports/" + year + ".pdf").status())
                 .isEqualTo(403);
         assertThat(admin.download("/api/v1/supervision/reports/1999.pdf").status()).isEqualTo(400);
-    }
-
-    /** A complete department-resource entry that passes the catalog's rules. */
-    static Map<String, Object> content(String name) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("name", name);
-        content.put("classification", Map.of("category", "DEPARTMENT", "item", "01", "target", "001"));
-        content.put("summary", name + "，记录办理结果及办理时间。");
-        content.put("format", "DATABASE");
-        content.put("subFormat", "PostgreSQL");
-        content.put("releaseDate", "2026-01-15");
-        content.put("classified", false);
-        content.put("dataItems", List.of(
-                item("record_no", "登记编号", "CHARACTER", 32, true),
-                item("org_name", "单位名称", "CHARACTER", 200, false)));
-        content.put("shareType", "UNCONDITIONAL");
-        content.put("shareMethod", "PLATFORM_INTERFACE");
-        content.put("openType", "OPEN");
-        content.put("updateCycle", "DAILY");
-        return content;
-    }
-
-    private static Map<String, Object> item(String name, String chineseName, String type, Integer length,
-            boolean recordKey) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", name);
-        item.put("chineseName", chineseName);
-        item.put("type", type);
-        item.put("length", length);
-        item.put("required", true);
-        item.put("recordKey", recordKey);
-        item.put("sensitivity", "NONE");
-        return item;
     }
 }

@@ -2,28 +2,19 @@ package cn.govdata.share.signature;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.Security;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -31,16 +22,14 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.shared.Sm2KeyFile;
 
 /**
  * The platform's SM2 key that signs share decisions on behalf of the approver (SEC-7), with its self-signed X.509
@@ -52,16 +41,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionSigningKey {
 
-    static {
-        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
-    }
-
-    static final String ALGORITHM = "SM3withSM2";
     private static final Duration VALIDITY = Duration.ofDays(20 * 366);
 
-    private final KeyPair keys;
+    private final Sm2KeyFile key;
     private final String certificatePem;
     private final String fingerprint;
 
@@ -72,9 +54,9 @@ class DecisionSigningKey {
 
     DecisionSigningKey(Path keyFile, Path certificateFile) {
         try {
-            this.keys = Files.exists(keyFile) ? read(keyFile) : generate(keyFile);
+            this.key = Sm2KeyFile.readOrCreate(keyFile);
             if (!Files.exists(certificateFile)) {
-                Files.writeString(certificateFile, pem(selfSigned(keys)), StandardCharsets.US_ASCII);
+                Files.writeString(certificateFile, Sm2KeyFile.pem(selfSigned(key.keys())), StandardCharsets.US_ASCII);
             }
             this.certificatePem = Files.readString(certificateFile, StandardCharsets.US_ASCII);
             this.fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -86,14 +68,7 @@ class DecisionSigningKey {
 
     /** The SM2 signature (DER, Base64) of the text's UTF-8 bytes, with SM2's default signer id. */
     String sign(String content) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM, BouncyCastleProvider.PROVIDER_NAME);
-            signature.initSign(keys.getPrivate());
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SM2 signing failed", e);
-        }
+        return key.sign(content);
     }
 
     String certificatePem() {
@@ -107,7 +82,7 @@ class DecisionSigningKey {
 
     static X509Certificate certificate(String pem) throws IOException, GeneralSecurityException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            return new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME)
+            return new JcaX509CertificateConverter().setProvider(Sm2KeyFile.provider())
                     .getCertificate((X509CertificateHolder) parser.readObject());
         }
     }
@@ -121,53 +96,8 @@ class DecisionSigningKey {
                 Date.from(now.plus(VALIDITY)), name, pair.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        return new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME).getCertificate(
-                builder.build(new JcaContentSignerBuilder(ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME)
+        return new JcaX509CertificateConverter().setProvider(Sm2KeyFile.provider()).getCertificate(
+                builder.build(new JcaContentSignerBuilder(Sm2KeyFile.ALGORITHM).setProvider(Sm2KeyFile.provider())
                         .build(pair.getPrivate())));
-    }
-
-    private static KeyPair generate(Path file) throws IOException, GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastleProvider.PROVIDER_NAME);
-        generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-        KeyPair pair = generator.generateKeyPair();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, pem(new JcaPKCS8Generator(pair.getPrivate(), null)) + pem(pair.getPublic()),
-                StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // e.g. Windows: rely on the data directory's own permissions
-        }
-        return pair;
-    }
-
-    private static KeyPair read(Path file) throws IOException {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME);
-        PrivateKey privateKey = null;
-        java.security.PublicKey publicKey = null;
-        try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                if (object instanceof PrivateKeyInfo info) {
-                    privateKey = converter.getPrivateKey(info);
-                } else if (object instanceof org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info) {
-                    publicKey = converter.getPublicKey(info);
-                }
-            }
-        }
-        if (privateKey == null || publicKey == null) {
-            throw new IOException("the file must hold the SM2 private and public key");
-        }
-        return new KeyPair(publicKey, privateKey);
-    }
-
-    private static String pem(Object object) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
     }
 }
