@@ -286,7 +286,7 @@ export default {
     },
     report: {
       title: 'Quality report', tombstoned: 'Records removed', startedAt: 'Started', finishedAt: 'Finished', byRule: 'Failures by rule',
-      downloadRejected: 'Download rejected rows (CSV)', rule: 'Rule', count: 'Rows', sample: 'Sample failures (first {n})', row: 'Row',
+      downloadRejected: 'Download rejected rows to correct (CSV)', validNotLoaded: '{n} valid (not loaded: the whole batch was refused)', encodingOfFormat: 'as the file says', rejectedHint: 'The file holds the rejected rows as you sent them, with a column saying why. Correct them and upload the file again as it is.', rule: 'Rule', count: 'Rows', sample: 'Sample failures (first {n})', row: 'Row',
       item: 'Data item', reason: 'Reason', applied: '{accepted} rows applied, all valid.',
       appliedPartly: 'Valid rows applied: {accepted} accepted, {rejected} rejected.', refused: '{rejected} rows failed; nothing of the batch was applied.',
       failed: 'The batch failed; the data is unchanged.', cancelled: 'The batch was cancelled; the data is unchanged.',

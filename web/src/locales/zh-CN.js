@@ -275,7 +275,7 @@ export default {
     },
     report: {
       title: '质量报告', tombstoned: '删除的记录', startedAt: '开始时间', finishedAt: '结束时间', byRule: '按规则统计的问题',
-      downloadRejected: '下载被拒收的行（CSV）', rule: '规则', count: '行数', sample: '问题示例（前 {n} 条）', row: '行号',
+      downloadRejected: '下载被拒收的行（可改正后重传）', validNotLoaded: '合格 {n} 行（未入库：整批被拒）', encodingOfFormat: '按文件自身', rejectedHint: '文件内是您上传的原始行（原列名），另加一列“未入库原因”。改正后可直接重新上传该文件。', rule: '规则', count: '行数', sample: '问题示例（前 {n} 条）', row: '行号',
       item: '信息项', reason: '原因', applied: '已入库 {accepted} 行，全部合格。',
       appliedPartly: '有效行已入库：接收 {accepted} 行，拒收 {rejected} 行。', refused: '有 {rejected} 行不合格，整批未入库。',
       failed: '批次处理失败，数据未变化。', cancelled: '批次已取消，数据未变化。',

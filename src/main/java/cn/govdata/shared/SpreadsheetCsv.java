@@ -80,6 +80,15 @@ public final class SpreadsheetCsv implements Closeable, Flushable {
         return startsLikeAFormula(cell) ? "'" + cell : cell;
     }
 
+    /**
+     * The cell as it was before {@link #defused}: what a file the platform wrote and a clerk sent back held. Only for
+     * files known to be the platform's own (a text that really starts with a quote would lose it).
+     */
+    public static String restored(String cell) {
+        return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
+    }
+
     /** Whether a spreadsheet would evaluate the cell rather than show it (OWASP, CSV injection). */
     static boolean startsLikeAFormula(Object cell) {
         if (cell == null) {

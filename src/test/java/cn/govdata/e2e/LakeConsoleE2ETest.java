@@ -101,8 +101,10 @@ class LakeConsoleE2ETest extends ConsoleBrowserTest {
         Api.Download rejected = provider.api().download("/api/v1/lake/datasets/" + datasetId + "/batches/" + batchId
                 + "/rejected.csv");
         assertThat(rejected.status()).isEqualTo(200);
-        assertThat(new String(rejected.body(), StandardCharsets.UTF_8))
-                .contains("4,gmsfhm,ID_NUMBER_CHECK_DIGIT,校验码不符", "5,xm,REQUIRED,没有值").doesNotContain(broken);
+        assertThat(new String(rejected.body(), StandardCharsets.UTF_8)).contains("公民身份号码,姓名,未入库原因",
+                broken + ",王五,第4行：公民身份号码：校验码不符", zhao + ",,第5行：姓名：没有值");
+        assertThat(find("report-encoding").getText()).isEqualTo("GBK");
+        assertThat(find("report-rules").getText()).doesNotContain("REQUIRED", "ID_NUMBER");
         assertThat(browser.findElements(By.cssSelector("[data-test=batch-report] .el-alert--error"))).isEmpty();
 
         // the reasons follow the console's language: switched to English, the report is fetched again in English

@@ -15,6 +15,7 @@ public enum LakeAuditAction implements AuditAction {
     BATCH_HOLD("lake.batch.hold"),
     BATCH_HOLD_RELEASE("lake.batch.hold.release"),
     BATCH_HOLD_DISCARD("lake.batch.hold.discard"),
+    BATCH_REJECTED_ROWS("lake.batch.rejected-rows"),
     PUSH_CLASSIFIED_REFUSE("lake.push.classified-refuse"),
     PUSH("lake.push"),
     RECORD_CORRECT("lake.record.correct"),

@@ -52,7 +52,6 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ProblemResponses;
-import cn.govdata.shared.SpreadsheetCsv;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -148,14 +147,17 @@ class BulkIngestion {
     private final Path held;
     private final org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies;
     private final MessageSource messages;
+    private final ProblemResponses problems;
 
     BulkIngestion(JdbcClient jdbc, RowWriters rows, AggregationStatus aggregation, ExtensionRules extensions,
             TransactionTemplate transactions, LakeDatasets datasets,
             DatasetTables tables,
             AuditLog audit, JsonMapper json, @Value("${govdata.data-dir}") String dataDir,
-            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies, MessageSource messages) {
+            org.springframework.beans.factory.ObjectProvider<Discrepancies> discrepancies, MessageSource messages,
+            ProblemResponses problems) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.problems = problems;
         this.discrepancies = discrepancies;
         this.rows = rows;
         this.aggregation = aggregation;
@@ -200,7 +202,7 @@ class BulkIngestion {
             workers.execute(() -> run(who, dataset, request, upload, batchId));
         } catch (RuntimeException e) {
             running.remove(batchId);
-            finish(batchId, Status.FAILED, new Counters(), 0, "the platform is shutting down");
+            finish(batchId, Status.FAILED, new Counters(), 0, "lake.batch.shuttingDown");
             throw e;
         }
     }
@@ -294,7 +296,7 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        finish(batchId, Status.HELD, counters, 0, "held: a secrecy marking was found; nothing was applied");
+        finish(batchId, Status.HELD, counters, 0, "lake.batch.held");
         Hold hold = new Hold(found.row, found.marking.item(), found.marking.marking(), null, null);
         jdbc.sql("update lake_batch set hold = ? where id = ?").params(json.writeValueAsString(hold), batchId).update();
         audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD, "dataset", dataset.id(), "batch " + batchId
@@ -388,7 +390,7 @@ class BulkIngestion {
                 return;
             } catch (BatchCancelled e) {
                 tables.discardStaging(dataset.tableName(), batchId);
-                finish(batchId, Status.CANCELLED, counters, 0, "cancelled by the provider");
+                finish(batchId, Status.CANCELLED, counters, 0, "lake.batch.cancelled");
                 audit.record(AuditEvent.failure(LakeAuditAction.BATCH_INGEST, "dataset", dataset.id(), "batch " + batchId
                         + " cancelled after " + counters.read + " rows"), who);
                 return;
@@ -397,14 +399,14 @@ class BulkIngestion {
                     log.error("Lake batch {} failed", batchId, e);
                 }
                 tables.discardStaging(dataset.tableName(), batchId);
-                finish(batchId, Status.FAILED, counters, 0, failure(e));
+                finish(batchId, Status.FAILED, counters, 0, failure(e, request.language()));
                 audit.record(AuditEvent.failure(LakeAuditAction.BATCH_INGEST, "dataset", dataset.id(), "batch " + batchId + " "
-                        + failure(e)), who);
+                        + (e instanceof DomainException domain ? domain.code().name() : "not processed")), who);
                 return;
             }
             if (ended == Status.REFUSED) {
-                String message = counters.accepted == 0 && counters.rejected == 0 ? "the file has no records"
-                        : "rows were rejected; nothing was applied";
+                String message = counters.accepted == 0 && counters.rejected == 0 ? "lake.batch.noRecords"
+                        : "lake.batch.refused";
                 finish(batchId, Status.REFUSED, counters, 0, message);
                 audit.record(AuditEvent.failure(LakeAuditAction.BATCH_INGEST, "dataset", dataset.id(), "batch " + batchId
                         + " refused: " + counters.rejected + " of " + counters.read + " rows rejected"), who);
@@ -413,7 +415,7 @@ class BulkIngestion {
             compareAfterBatch(dataset.id(), who, batchId);
         } catch (RuntimeException e) {
             log.error("Lake batch {} failed", batchId, e);
-            finish(batchId, Status.FAILED, counters, 0, "the batch could not be applied; the dataset is unchanged");
+            finish(batchId, Status.FAILED, counters, 0, "lake.batch.notApplied");
         } finally {
             running.remove(batchId);
             try {
@@ -501,9 +503,11 @@ class BulkIngestion {
     }
 
     /** What the report says of a failure: the problem code and its arguments, never a stack trace. */
-    private static String failure(RuntimeException e) {
-        return e instanceof DomainException domain ? domain.code().name() + " " + java.util.Arrays.toString(domain.arguments())
-                : "the file could not be processed";
+    /** Why a batch failed, in the submitter's language: the problem's own sentence where it is one of the platform's. */
+    private String failure(RuntimeException e, Locale language) {
+        return e instanceof DomainException domain
+                ? problems.problem(domain.code(), language, domain.arguments()).getDetail()
+                : "lake.batch.notProcessed";
     }
 
     private static final class BatchCancelled extends RuntimeException {
@@ -551,10 +555,10 @@ class BulkIngestion {
     }
 
     /**
-     * The rejected rows of a batch with the reason per row, for the providing department; written while the
-     * batch ran, in the language of whoever submitted it.
+     * The rows a batch rejected as sent, with why ({@link RejectedRowsFile}), for the providing department; the
+     * download is audited, as the rows are the department's data unmasked.
      */
-    Path rejectedRows(Actor actor, long datasetId, long batchId) {
+    Path rejectedRows(Actor actor, long datasetId, long batchId, String clientAddress) {
         Dataset dataset = datasets.get(actor, datasetId);
         batch(actor, datasetId, batchId, ProblemResponses.DEFAULT_LOCALE);  // the batch must be the dataset's
         LakeAccess.ingest(actor, dataset);
@@ -562,6 +566,8 @@ class BulkIngestion {
         if (!Files.exists(file)) {
             throw DomainException.notFound("rejected rows of batch", batchId);
         }
+        audit.record(AuditEvent.success(LakeAuditAction.BATCH_REJECTED_ROWS, "dataset", dataset.id(),
+                "batch " + batchId), new AuditActor(actor.name(), actor.departmentId(), clientAddress));
         return file;
     }
 
@@ -570,6 +576,8 @@ class BulkIngestion {
     private static final class Counters {
         long read;
         long bytesRead = -1;
+        /** The encoding the file was read in, once read (detected where the department named none). */
+        String encoding;
         long accepted;
         long rejected;
         long filledValues;
@@ -595,9 +603,12 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (SpreadsheetCsv rejected = SpreadsheetCsv.withByteOrderMark(
-                Files.newOutputStream(reports.resolve(batchId + ".csv")), "行号 row", "信息项 item", "规则 rule", "原因 reason");
-                RecordSource source = RecordSource.open(file, request.format(), items, request.encoding())) {
+        Map<String, String> itemLabels = new java.util.HashMap<>();
+        items.forEach(item -> itemLabels.put(item.name(), item.chineseName() == null || item.chineseName().isBlank()
+                ? item.name() : item.chineseName()));
+        try (RecordSource source = RecordSource.open(file, request.format(), items, request.encoding());
+                RejectedRowsFile rejected = new RejectedRowsFile(reports.resolve(batchId + ".csv"), source, itemLabels,
+                        messages, request.language())) {
             source.read(record -> {
                 if (cancelled.get()) {
                     throw new BatchCancelled();
@@ -625,13 +636,12 @@ class BulkIngestion {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
                         counters.byRule.merge(failure.rule(), 1L, Long::sum);
-                        StoredRejection row = new StoredRejection(record.row(), failure.item(), failure.rule(),
-                                failure.reason(), null);
                         if (counters.sample.size() < SAMPLE) {
-                            counters.sample.add(row);
+                            counters.sample.add(new StoredRejection(record.row(), failure.item(), failure.rule(),
+                                    failure.reason(), null));
                         }
-                        print(rejected, row.in(messages, request.language()));
                     }
+                    rejected.add(record, failures);
                 }
                 if (System.nanoTime() - lastProgress[0] > PROGRESS_INTERVAL_NANOS) {
                     counters.bytesRead = source.bytesRead();
@@ -641,6 +651,7 @@ class BulkIngestion {
             });
             writer.flush();
             counters.bytesRead = source.bytesRead();
+            counters.encoding = source.encoding();
             progress(batchId, counters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -652,14 +663,6 @@ class BulkIngestion {
                 "update lake_batch set rows_read = ?, rows_accepted = ?, rows_rejected = ?, bytes_read = ? where id = ?")
                 .params(counters.read, counters.accepted, counters.rejected,
                         counters.bytesRead < 0 ? null : counters.bytesRead, batchId).update());
-    }
-
-    private static void print(SpreadsheetCsv printer, RejectedRow row) {
-        try {
-            printer.printRow(row.row(), row.item(), row.rule(), row.reason());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // --- the batch record ----------------------------------------------------------------------------------
@@ -686,10 +689,11 @@ class BulkIngestion {
     private void finish(long batchId, Status status, Counters counters, long tombstoned, String message) {
         jdbc.sql("""
                 update lake_batch set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
-                    records_tombstoned = ?, failures_by_rule = ?, message = ?, finished_at = ?, quality = ? where id = ?""")
+                    records_tombstoned = ?, failures_by_rule = ?, message = ?, finished_at = ?, quality = ?,
+                    encoding = coalesce(encoding, ?) where id = ?""")
                 .params(status.name(), counters.read, counters.accepted, counters.rejected,
                         tombstoned, json.writeValueAsString(Map.of("counts", counters.byRule, "sample", counters.sample)),
-                        message, LakeDatasets.now(), quality(status, counters), batchId)
+                        message, LakeDatasets.now(), quality(status, counters), counters.encoding, batchId)
                 .update();
     }
 
@@ -722,12 +726,20 @@ class BulkIngestion {
                     Mode.valueOf(rs.getString("mode")), rs.getBoolean("accept_valid"), rs.getString("file_name"),
                     rs.getString("format"), rs.getString("encoding"), rs.getLong("rows_read"),
                     rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("records_tombstoned"), byRule,
-                    sample, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class), startedAt,
+                    sample, said(rs.getString("message"), locale), rs.getObject("created_at", OffsetDateTime.class), startedAt,
                     rs.getObject("finished_at", OffsetDateTime.class), bytesTotal, bytesRead,
                     status == Status.RUNNING ? secondsLeft(startedAt, bytesTotal, bytesRead) : null,
                     rs.getString("quality") == null ? null : json.readValue(rs.getString("quality"), QualityScore.class),
                     rs.getString("hold") == null ? null : json.readValue(rs.getString("hold"), Hold.class));
         }).optional().orElseThrow(() -> DomainException.notFound("batch", batchId));
+    }
+
+    /**
+     * A batch's message in the reader's language: the platform's messages are stored by key; a problem's sentence
+     * (stored in the submitter's language) and messages of older batches are shown as they were stored.
+     */
+    private String said(String message, Locale locale) {
+        return message == null ? null : messages.getMessage(message, null, message, locale);
     }
 
     /**

@@ -136,10 +136,11 @@ class IngestionController {
     }
 
     @GetMapping("/datasets/{id}/batches/{batchId}/rejected.csv")
-    @Operation(summary = "The rejected rows of a batch with the rule and reason per row (UTF-8 CSV with BOM), the reasons "
-            + "in the language of whoever submitted the batch")
-    ResponseEntity<Resource> rejected(@PathVariable long id, @PathVariable long batchId) {
-        Path file = ingestion.rejectedRows(Actor.require(), id, batchId);
+    @Operation(summary = "The rows a batch rejected as the department sent them (its own column names and values) with a "
+            + "column saying why, in the language of whoever submitted the batch (UTF-8 CSV with BOM); corrected, the "
+            + "file can be uploaded again as it is (the reason column is ignored)")
+    ResponseEntity<Resource> rejected(@PathVariable long id, @PathVariable long batchId, HttpServletRequest http) {
+        Path file = ingestion.rejectedRows(Actor.require(), id, batchId, http.getRemoteAddr());
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"batch-" + batchId + "-rejected.csv\"")
                 .body(new FileSystemResource(file));

@@ -40,7 +40,7 @@ class LakeRecovery implements ApplicationRunner {
         for (Interrupted batch : interrupted) {
             tables.discardStaging(batch.table(), batch.batchId());
             jdbc.sql("update lake_batch set status = 'FAILED', message = ?, finished_at = ? where id = ?")
-                    .params("interrupted: the process stopped before the batch was applied", LakeDatasets.now(),
+                    .params("lake.batch.interrupted", LakeDatasets.now(),
                             batch.batchId())
                     .update();
             log.warn("Lake batch {} was interrupted by a stop; its staged rows were discarded", batch.batchId());

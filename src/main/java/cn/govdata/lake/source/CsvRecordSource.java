@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,6 +16,8 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import cn.govdata.shared.SpreadsheetCsv;
 
 /**
  * A CSV file (RFC 4180 as Excel writes it: comma, double quotes, CRLF or LF) with a header row, in the
@@ -33,6 +36,8 @@ final class CsvRecordSource implements RecordSource {
     private final BoundedInputStream counted;
     private final ItemNames names;
     private final Charset encoding;
+    private List<FileColumn> columns = List.of();
+    private String readIn;
     /** The line where the record being read starts, for syntax errors. */
     private long line = 1;
 
@@ -42,6 +47,16 @@ final class CsvRecordSource implements RecordSource {
         this.in = new BufferedInputStream(counted, TextEncoding.PREFIX + 1);
         this.names = names;
         this.encoding = encoding;
+    }
+
+    @Override
+    public List<FileColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public String encoding() {
+        return readIn;
     }
 
     @Override
@@ -70,13 +85,17 @@ final class CsvRecordSource implements RecordSource {
     private void parse(Consumer<SourceRecord> consumer) throws IOException {
         try (InputStream input = in) {
             TextEncoding detected = TextEncoding.of(input, encoding);
+            readIn = detected.charset().name();
             input.skipNBytes(detected.byteOrderMark());
             CSVParser parser = FORMAT.parse(new StrictTextReader(input, detected.strictDecoder()));
             Iterator<CSVRecord> records = parser.iterator();
             if (!hasNext(records)) {
                 throw RecordSourceException.unreadable(SourceFormat.CSV, SourceFault.NO_HEADER, null);
             }
-            String[] items = names.columns(records.next().toList());
+            List<String> header = records.next().toList();
+            String[] items = names.columns(header);
+            columns = ItemNames.fileColumns(header, items);
+            boolean returned = ItemNames.hasNote(items);
             while (true) {
                 line = parser.getCurrentLineNumber() + 1;
                 if (!hasNext(records)) {
@@ -86,7 +105,7 @@ final class CsvRecordSource implements RecordSource {
                 if (record.stream().allMatch(String::isBlank)) {
                     continue; // a row of empty fields, as spreadsheets export below the data
                 }
-                consumer.accept(new SourceRecord(record.getRecordNumber(), values(record, items, line)));
+                consumer.accept(new SourceRecord(record.getRecordNumber(), values(record, items, line, returned)));
             }
         }
     }
@@ -100,13 +119,17 @@ final class CsvRecordSource implements RecordSource {
         };
     }
 
-    private static Map<String, String> values(CSVRecord record, String[] items, long line) {
+    /** @param returned whether the file is rejected rows the platform wrote, sent back: its cells were defused */
+    private static Map<String, String> values(CSVRecord record, String[] items, long line, boolean returned) {
         Map<String, String> values = HashMap.newHashMap(items.length);
         for (int i = 0; i < record.size(); i++) {
             String value = record.get(i);
             String item = i < items.length ? items[i] : null;
+            if (ItemNames.NOTE.equals(item)) {
+                continue;
+            }
             if (item != null) {
-                values.put(item, value);
+                values.put(item, returned ? SpreadsheetCsv.restored(value) : value);
             } else if (!value.isBlank()) {
                 throw RecordSourceException.malformed(SourceFormat.CSV, line, SourceFault.EXTRA_VALUES, null);
             }

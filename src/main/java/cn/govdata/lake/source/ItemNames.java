@@ -32,9 +32,15 @@ final class ItemNames {
         }
     }
 
-    /** The identifier of the item a column names, or null. */
+    /** What a note column ({@link RecordSource#NOTE_COLUMNS}) stands for in a row's items: nothing to keep. */
+    static final String NOTE = "";
+
+    /** The identifier of the item a column names, {@link #NOTE} for the platform's note column, or null. */
     String itemFor(String column) {
         String name = clean(column);
+        if (RecordSource.NOTE_COLUMNS.contains(name)) {
+            return NOTE;
+        }
         String item = byChineseName.get(name);
         return item != null ? item : byIdentifier.get(name.toLowerCase(Locale.ROOT));
     }
@@ -56,12 +62,12 @@ final class ItemNames {
                 continue;
             }
             String item = itemFor(column);
+            itemOfColumn[i] = item;
             if (item == null) {
                 unknown.add(column);
-            } else if (!seen.add(item)) {
+            } else if (!item.equals(NOTE) && !seen.add(item)) {
                 repeated.add(column);
             }
-            itemOfColumn[i] = item;
         }
         List<String> missing = items.stream().filter(d -> (d.required() || d.recordKey()) && !seen.contains(d.name()))
                 .map(ItemNames::label).toList();
@@ -83,6 +89,32 @@ final class ItemNames {
     /** The names a file may use, e.g. {@code xm (姓名), gmsfhm (公民身份号码)}. */
     String expected() {
         return String.join(", ", items.stream().map(ItemNames::label).toList());
+    }
+
+    /** Whether a header has the platform's note column: the file is rejected rows it wrote, sent back. */
+    static boolean hasNote(String[] itemOfColumn) {
+        for (String item : itemOfColumn) {
+            if (NOTE.equals(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The columns of a header as {@link #columns} matched them; a note column has no item. */
+    static List<FileColumn> fileColumns(List<String> header, String[] itemOfColumn) {
+        List<FileColumn> columns = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) {
+            String item = itemOfColumn[i];
+            columns.add(new FileColumn(header.get(i) == null ? "" : header.get(i),
+                    item == null || item.equals(NOTE) ? null : item));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The data items as the columns of a file without a header (JSON Lines). */
+    List<FileColumn> itemColumns() {
+        return items.stream().map(item -> new FileColumn(item.name(), item.name())).toList();
     }
 
     int size() {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,6 +46,16 @@ final class JsonLinesRecordSource implements RecordSource {
     @Override
     public long bytesRead() {
         return counted.getCount();
+    }
+
+    @Override
+    public List<FileColumn> columns() {
+        return names.itemColumns();
+    }
+
+    @Override
+    public String encoding() {
+        return "UTF-8";
     }
 
     @Override
@@ -106,6 +117,11 @@ final class JsonLinesRecordSource implements RecordSource {
                 if (item == null) {
                     itemOfKey.remove(key);
                     throw names.unknown(key);
+                }
+                if (item.equals(ItemNames.NOTE)) {
+                    parser.nextToken();
+                    parser.skipChildren();
+                    continue;
                 }
                 String value = switch (parser.nextToken()) {
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getString();

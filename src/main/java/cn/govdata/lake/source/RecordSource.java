@@ -33,6 +33,23 @@ public interface RecordSource extends AutoCloseable {
      */
     void read(Consumer<SourceRecord> consumer);
 
+    /**
+     * Headers of the column the platform adds to a file of rejected rows (the reasons): a file sent back with
+     * the rows corrected is read with that column ignored.
+     */
+    java.util.Set<String> NOTE_COLUMNS = java.util.Set.of("未入库原因", "Why it was not loaded");
+
+    /**
+     * The file's columns in file order, as read from its header; empty until reading has started. JSON Lines
+     * has no header: its columns are the data items by identifier.
+     */
+    List<FileColumn> columns();
+
+    /** The text encoding the file was read in (detected or as named), or null where the format says its own (XLSX). */
+    default String encoding() {
+        return null;
+    }
+
     /** How many bytes of the file have been read so far, or -1 where the format cannot say (XLSX). */
     default long bytesRead() {
         return -1;

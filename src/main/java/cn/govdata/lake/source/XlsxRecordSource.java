@@ -31,6 +31,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
+import cn.govdata.shared.SpreadsheetCsv;
+
 /**
  * An Excel 2007+ workbook, read with POI's event API ({@link XSSFReader} and
  * {@link XSSFSheetXMLHandler}): the sheet's XML is parsed as a stream, so rows are never held in memory,
@@ -50,10 +52,16 @@ final class XlsxRecordSource implements RecordSource {
 
     private final Path file;
     private final ItemNames names;
+    private List<FileColumn> columns = List.of();
 
     XlsxRecordSource(Path file, ItemNames names) {
         this.file = file;
         this.names = names;
+    }
+
+    @Override
+    public List<FileColumn> columns() {
+        return columns;
     }
 
     @Override
@@ -122,6 +130,8 @@ final class XlsxRecordSource implements RecordSource {
         private int nextColumn;
         private int lastRow = -1;
         private String[] itemOfColumn;
+        /** Whether the file is rejected rows the platform wrote, sent back: its cells were defused. */
+        private boolean returned;
         private RuntimeException failure;
 
         Rows(Consumer<SourceRecord> consumer) {
@@ -159,6 +169,8 @@ final class XlsxRecordSource implements RecordSource {
                     if (itemOfColumn == null) {
                         List<String> header = new ArrayList<>(Arrays.asList(cells).subList(0, width));
                         itemOfColumn = names.columns(header);
+                        columns = ItemNames.fileColumns(header, itemOfColumn);
+                        returned = ItemNames.hasNote(itemOfColumn);
                     } else {
                         consumer.accept(new SourceRecord(rowNum + 1L, values(rowNum + 1L)));
                     }
@@ -188,8 +200,11 @@ final class XlsxRecordSource implements RecordSource {
                     continue;
                 }
                 String item = i < itemOfColumn.length ? itemOfColumn[i] : null;
+                if (ItemNames.NOTE.equals(item)) {
+                    continue;
+                }
                 if (item != null) {
-                    values.put(item, value);
+                    values.put(item, returned ? SpreadsheetCsv.restored(value) : value);
                 } else if (!value.isBlank()) {
                     throw RecordSourceException.malformed(SourceFormat.XLSX, row, SourceFault.EXTRA_VALUES, null);
                 }

@@ -71,7 +71,7 @@ class LakeCrashTest {
         for (long[] batch : new long[][] { { population, staged }, { licences, firstLoad } }) {
             JsonNode report = provider.get("/api/v1/lake/datasets/" + batch[0] + "/batches/" + batch[1]).json();
             assertThat(report.get("status").asString()).isEqualTo("FAILED");
-            assertThat(report.get("message").asString()).contains("interrupted");
+            assertThat(report.get("message").asString()).contains("中断");
         }
         JsonNode after = provider.get("/api/v1/lake/datasets/" + population + "/records?size=500").json();
         assertThat(after.get("total").asLong()).isEqualTo(300);

@@ -103,7 +103,12 @@ public class LakeIngestionApiTest extends CatalogFixtures {
                 + refused.id() + "/rejected.csv");
         assertThat(rejected.status()).isEqualTo(200);
         String text = new String(rejected.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF").contains("3,gmsfhm,ID_NUMBER_CHECK_DIGIT").doesNotContain(broken);
+        // the rows as sent (the department's own data, for the department's provider), the clerk's headers, and why
+        assertThat(text).startsWith("\uFEFF公民身份号码,姓名,出生日期,未入库原因\r\n")
+                .contains(broken + ",李四,1992-12-31,第3行：公民身份号码：校验码不符").doesNotContain(ZHANG, WANG);
+        assertThat(text.lines().count()).isEqualTo(2);
+        assertThat(refused.json().get("encoding").asString()).as("the encoding detected").isEqualTo("GB18030");
+        assertThat(refused.text("message")).isEqualTo("有不合格的行，整批未入库。请下载被拒收的行，改正后重新上传。");
 
         Api.Response partial = upload("公民身份号码,姓名,出生日期\n" + ZHANG + ",张三,1980-01-01\n" + broken + ",李四,1992-12-31\n",
                 GBK, "acceptValid=true");
@@ -120,6 +125,38 @@ public class LakeIngestionApiTest extends CatalogFixtures {
         assertThat(overTime.get(0).get("quality").get("validity").asDouble()).isEqualTo(0.6667);
         assertThat(overTime.get(1).get("overall").asDouble()).isEqualTo(0.875);
         assertThat(records("").get("records").get(0).get("xm").asString()).isEqualTo("张三");
+    }
+
+    @Test
+    void theRejectedRowsCorrectedAndSentBackAreLoaded() {
+        String broken = ZHANG.substring(0, 17) + (ZHANG.charAt(17) == '1' ? '2' : '1');
+        // a value that starts like a formula comes back defused, and is loaded as it was sent
+        Api.Response refused = upload("公民身份号码,姓名\n" + LI + ",李四\n" + broken + ",-张三\n"
+                + WANG + ",\n", StandardCharsets.UTF_8);
+        assertThat(refused.text("status")).as(refused.body()).isEqualTo("REFUSED");
+        assertThat(refused.text("encoding")).as("the encoding detected").isEqualTo("UTF-8");
+        String rejected = rejectedCsv(provider, refused.id());
+        assertThat(rejected).startsWith("\uFEFF公民身份号码,姓名,未入库原因\r\n").doesNotContain(LI)
+                .contains(broken + ",\"'-张三\",第3行：公民身份号码：校验码不符", WANG + ",,第4行：姓名：");
+
+        // the clerk corrects the ID number and fills the name, and uploads the file as it is
+        String corrected = rejected.replace(broken, ZHANG).replace(WANG + ",,", WANG + ",王五,");
+        Api.Response again = provider.upload("/api/v1/lake/datasets/" + datasetId + "/batches?wait=true", "file",
+                "低保-改正.csv", "text/csv", corrected.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.text("status")).as(again.body()).isEqualTo("APPLIED");
+        assertThat(again.json().get("rowsAccepted").asLong()).isEqualTo(2);
+        assertThat(records("?key=" + ZHANG).get("records").get(0).get("xm").asString()).isEqualTo("-张三");
+        assertThat(records("").get("total").asLong()).isEqualTo(2);
+
+        // only the providing department reads the rows as sent, and each download is audited
+        Api outsider = newUser(admin, newDepartment(admin, "旁观局").id(), Role.DATA_PROVIDER).api();
+        assertThat(outsider.download("/api/v1/lake/datasets/" + datasetId + "/batches/" + refused.id() + "/rejected.csv")
+                .status()).isIn(403, 404);
+        Api auditor = newUser(admin, authorityDepartmentId(admin), Role.AUDIT_ADMIN).api();
+        JsonNode audited = auditor.get("/api/v1/audit?action=lake.batch.rejected-rows&objectType=dataset&objectId="
+                + datasetId).json();
+        assertThat(audited.get("total").asLong()).isEqualTo(1);
     }
 
     private static String firstReason(Api.Response report) {
@@ -159,14 +196,14 @@ public class LakeIngestionApiTest extends CatalogFixtures {
 
         // the rejected rows were written in the submitter's language, whoever downloads them
         assertThat(rejectedCsv(provider.inLanguage("en"), refused.id()))
-                .contains("行号 row,信息项 item,规则 rule,原因 reason", "2,gmsfhm,ID_NUMBER_CHECK_DIGIT," + chinese,
-                        "3,csrq,CROSS_ITEM,出生日期与公民身份号码中的出生日期不一致（19******30）")
-                .doesNotContain(broken, "1992-12-30");
+                .contains("gmsfhm,xm,csrq,未入库原因", broken + ",张三,,第2行：公民身份号码：" + chinese,
+                        LI + ",李四,1992-12-30,第3行：出生日期：出生日期与公民身份号码中的出生日期不一致（19******30）");
         Api.Response submittedInEnglish = provider.inLanguage("en").upload("/api/v1/lake/datasets/" + datasetId
                 + "/batches?wait=true", "file", "低保.csv", "text/csv",
                 ("gmsfhm,xm\n" + ZHANG + ",张三\n" + broken + ",李四\n").getBytes(StandardCharsets.UTF_8));
         assertThat(firstReason(submittedInEnglish)).isEqualTo(english);
-        assertThat(rejectedCsv(provider, submittedInEnglish.id())).contains("3,gmsfhm,ID_NUMBER_CHECK_DIGIT," + english)
+        assertThat(rejectedCsv(provider, submittedInEnglish.id()))
+                .contains("gmsfhm,xm,Why it was not loaded", broken + ",李四,Row 3: 公民身份号码: " + english)
                 .doesNotContain("校验码");
 
         // a report stored before reasons were messages still reads, as it was written

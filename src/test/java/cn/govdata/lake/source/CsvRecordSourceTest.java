@@ -56,6 +56,16 @@ class CsvRecordSourceTest {
     }
 
     @Test
+    void rejectedRowsSentBackHaveTheirReasonColumnIgnoredAndTheirCellsAsFirstSent() {
+        List<SourceRecord> returned = read("姓名,公民身份号码,未入库原因\n\"'-张三\",37060219800517123X,第2行：姓名：…\n");
+        assertThat(returned).containsExactly(new SourceRecord(2, Map.of("xm", "-张三", "gmsfhm", "37060219800517123X")));
+        assertThat(read("姓名,公民身份号码,Why it was not loaded\n李四,1,Row 2: …\n").get(0).values())
+                .containsOnlyKeys("xm", "gmsfhm");
+        // any other file keeps a leading quote: only the platform's own files were defused
+        assertThat(read("姓名,公民身份号码\n'-张三,1\n").get(0).values()).containsEntry("xm", "'-张三");
+    }
+
+    @Test
     void valuesAreRawAndQuotedFieldsMaySpanLines() {
         List<SourceRecord> records = read("xm,gmsfhm,jtrks\r\n\" 张三 \",\"3706,02\",3\r\n\r\n\"王\n五\",x,\"\"\"4\"\"\"\r\n");
         assertThat(records).as("the empty line is row 3, as a spreadsheet shows the file")
