@@ -337,7 +337,8 @@ export default {
     quality: {
       hint: 'Completeness, validity, uniqueness and timeliness of every delivery (file or push), and their mean, oldest first.',
       empty: 'No delivery with a quality score yet', kind: 'Delivery', at: 'Finished', completeness: 'Completeness', validity: 'Validity',
-      uniqueness: 'Uniqueness', timeliness: 'Timeliness', overall: 'Overall', kinds: { FILE: 'File', PUSH: 'Push', DELETION: 'Deletion', CORRECTION: 'Correction' }
+      uniqueness: 'Uniqueness', timeliness: 'Timeliness', overall: 'Overall',
+      chartLabel: 'Quality over time: the four measures and the overall score of each delivery, in per cent, oldest first', kinds: { FILE: 'File', PUSH: 'Push', DELETION: 'Deletion', CORRECTION: 'Correction' }
     },
     discrepancy: {
       title: 'Discrepancies', hintAuthority: "Entities the region's departments hold with different values", hintDepartment: 'Entities the department holds differently from another department',
@@ -468,6 +469,12 @@ export default {
     },
     usage: {
       title: 'Usage records', from: 'From', to: 'To', day: 'Day', requests: 'Requests', records: 'Records', grants: 'Grants',
+      shape: {
+        byKey: 'by key ({items})', byFilters: 'by conditions ({items})', page: ', page {n}', EQUALS: 'equals', STARTS_WITH: 'starts with',
+        full: 'full exchange (to cursor {to})', changed: 'changes (cursor {from} to {to})'
+      },
+      perDay: 'Use per day', perParty: 'Records per department', perDayLabel: 'Use per day: requests and records on each day of the period',
+      perPartyLabel: 'Records per department over the period',
       providers: 'Providers', consumers: 'Users', empty: 'No use in this period', uses: 'Uses',
       usesTitle: 'Uses of grant #{id}', usesHint: 'The last {n} uses, newest first; only the items and conditions asked, never a value',
       noUses: 'Not used yet', at: 'Time', who: 'By', way: 'Way', query: 'Query', medium: 'Through',

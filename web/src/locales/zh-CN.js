@@ -324,7 +324,8 @@ export default {
     quality: {
       hint: '每次归集（文件或实时推送）的完整性、有效性、唯一性、及时性，及四项平均的综合得分，按时间先后。',
       empty: '尚无归集质量记录', kind: '方式', at: '完成时间', completeness: '完整性', validity: '有效性', uniqueness: '唯一性',
-      timeliness: '及时性', overall: '综合得分', kinds: { FILE: '文件上传', PUSH: '实时推送', DELETION: '删除申请', CORRECTION: '疑义更正' }
+      timeliness: '及时性', overall: '综合得分', chartLabel: '质量趋势图：各次归集的四项质量指标及综合得分（百分比），按时间先后',
+      kinds: { FILE: '文件上传', PUSH: '实时推送', DELETION: '删除申请', CORRECTION: '疑义更正' }
     },
     discrepancy: {
       title: '数据不一致', hintAuthority: '本区域不同部门对同一对象登记的不同值', hintDepartment: '本部门与其他部门对同一对象登记的不同值',
@@ -450,6 +451,12 @@ export default {
     },
     usage: {
       title: '使用记录', from: '起始日期', to: '截止日期', day: '日期', requests: '调用次数', records: '记录数', grants: '涉及授权',
+      shape: {
+        byKey: '按主键（{items}）', byFilters: '按条件（{items}）', page: '，第 {n} 页', EQUALS: '等于', STARTS_WITH: '开头为',
+        full: '全量交换（至游标 {to}）', changed: '增量交换（游标 {from} 至 {to}）'
+      },
+      perDay: '每日使用', perParty: '按部门汇总的记录数', perDayLabel: '每日使用图：所选期间每天的调用次数和记录数',
+      perPartyLabel: '按部门汇总图：所选期间各部门的记录数',
       providers: '提供部门', consumers: '使用部门', empty: '所选期间没有使用记录', uses: '使用明细',
       usesTitle: '授权 #{id} 的使用明细', usesHint: '最近 {n} 次使用，新的在前；只显示查询的数据项和条件，不显示任何数据值',
       noUses: '尚无使用', at: '时间', who: '使用者', way: '方式', query: '查询内容', medium: '途径',

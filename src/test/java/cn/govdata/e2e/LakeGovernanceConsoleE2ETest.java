@@ -122,11 +122,14 @@ class LakeGovernanceConsoleE2ETest extends ConsoleBrowserTest {
     void aProviderKeepsRulesAndFilesACycleExceptionAndAPurchaseWhichTheOfficerDecides() throws IOException {
         Setting s = populated("浏览器人社局");
 
-        // 1. the quality of the upload, delivery by delivery
+        // 1. the quality of the uploads, delivery by delivery, in a table and as a trend
+        upload(s.provider().api(), s.datasetId(), "公民身份号码,姓名\n" + ZHANG + ",张三\n");
         logIn(s.provider().username(), s.provider().password());
         openDataset(s.datasetId());
         browser.findElement(By.id("tab-quality")).click();
         assertThat(find("quality-table").getText()).contains("文件上传", "100%");
+        assertThat(find("quality-chart").getAttribute("aria-label")).startsWith("质量趋势图");
+        assertThat(browser.findElements(By.cssSelector("[data-test=quality-chart] canvas"))).hasSize(1);
 
         // 2. an extension rule on the name, then retired
         browser.findElement(By.id("tab-rules")).click();

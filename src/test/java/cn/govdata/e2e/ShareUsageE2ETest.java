@@ -107,10 +107,15 @@ class ShareUsageE2ETest extends ShareConsoleSteps {
         wait.until(driver -> find("usage-records-" + grantId + "-" + day).getText().equals("3"));
         assertThat(find("usage-requests-" + grantId + "-" + day).getText()).isEqualTo("3");
         assertThat(find("usage-table").getText()).contains(name, police.name(), civil.name(), "比对验证", PURPOSE);
+        // a manager sees the period at a glance: use per day, and per department
+        assertThat(browser.findElements(By.cssSelector("[data-test=usage-charts] canvas"))).hasSize(2);
+        assertThat(find("usage-charts").getText()).contains("每日使用", "按部门汇总的记录数");
         click("usage-uses-" + grantId + "-" + day);
         wait.until(driver -> find("uses-table").getText().contains("控制台"));
         String uses = find("uses-table").getText();
         assertThat(uses).contains("接入系统 #" + registered.id(), "用户 " + user.username(), "接口调用", "检索查询", "比对验证");
+        // what was asked, in words: items by their names, the query's shape as a phrase
+        assertThat(uses).contains("按主键（公民身份号码）", "第 1 页", "姓名").doesNotContain("gmsfhm", "page", "key [");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(ZHANG, LI, "张三", "李四", "李思");
         fullShot("share-usage-02-own-use");
         click("uses-close");

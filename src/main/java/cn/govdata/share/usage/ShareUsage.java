@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
@@ -80,14 +81,17 @@ public class ShareUsage {
     }
 
     /** The individual uses of a grant, newest first, with what the grant is: its purpose and approver (SEC-2). */
+    /** @param itemNames the Chinese name of each data item of the entry in force, by identifier, for the reader */
     record Uses(long grantId, String resourceCode, String entryName, String providerDepartmentName,
-            String consumerDepartmentName, String purpose, String approver, int limit, List<Use> uses) {
+            String consumerDepartmentName, String purpose, String approver, int limit, List<Use> uses,
+            java.util.Map<String, String> itemNames) {
     }
 
     /** Rows per insert batch when the uses are written. */
     private static final int FLUSH_BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final PublishedCatalog catalog;
     private final JdbcTemplate jdbcTemplate;
     private final Grants grants;
     private final Directory directory;
@@ -96,8 +100,9 @@ public class ShareUsage {
     private final Queue<Object[]> unwritten = new ConcurrentLinkedQueue<>();
 
     ShareUsage(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Grants grants, Directory directory,
-            WorkingDayCalendar calendar) {
+            WorkingDayCalendar calendar, PublishedCatalog catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
         this.jdbcTemplate = jdbcTemplate;
         this.grants = grants;
         this.directory = directory;
@@ -225,7 +230,15 @@ public class ShareUsage {
                 .params(grantId, size).query(ShareUsage::use).list();
         return new Uses(grant.id(), grant.resourceCode(), grant.entryName(), grant.providerDepartmentName(),
                 grant.consumerDepartmentName(), grant.purpose(),
-                Grants.approver(grant.approvedBy(), grant.approverName(), LocaleContextHolder.getLocale()), size, uses);
+                Grants.approver(grant.approvedBy(), grant.approverName(), LocaleContextHolder.getLocale()), size, uses,
+                itemNames(grant.entryId()));
+    }
+
+    private java.util.Map<String, String> itemNames(long entryId) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        catalog.byId(entryId).ifPresent(entry -> entry.content().dataItems().forEach(item -> names.put(item.name(),
+                item.chineseName() == null || item.chineseName().isBlank() ? item.name() : item.chineseName())));
+        return names;
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise) {
