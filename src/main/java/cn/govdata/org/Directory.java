@@ -57,6 +57,24 @@ public class Directory {
         return divisions.find(code).isPresent();
     }
 
+    /**
+     * The full name of a division code (GB/T 2260) with its province and city, e.g. 370602 → 山东省烟台市芝罘区;
+     * empty for a code the platform does not know.
+     */
+    public Optional<String> divisionName(String code) {
+        StringBuilder name = new StringBuilder();
+        Optional<Divisions.Division> division = divisions.find(code);
+        for (int depth = 0; division.isPresent() && depth < 3; depth++) {
+            Divisions.Division d = division.get();
+            // 市辖区 and the like are statistics-only levels that read oddly in a full name
+            if (!d.name().equals("市辖区") && !d.name().equals("县")) {
+                name.insert(0, d.name());
+            }
+            division = divisions.find(d.parentCode());
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(name.toString());
+    }
+
     private static DepartmentInfo info(Departments.Department d) {
         return new DepartmentInfo(d.id(), d.regionId(), d.name(), d.creditCode(), d.authority());
     }

@@ -24,6 +24,8 @@ import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.lake.dataset.Dataset.Column;
+import cn.govdata.lake.quality.CodeMeanings;
+import cn.govdata.org.Directory;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -38,11 +40,16 @@ import cn.govdata.shared.ProblemCode;
 public class LakeDatasets {
 
     /** A page of records as they are now, or as they were at an instant. */
+    /**
+     * @param meanings what the coded values on the page mean, by item and value, for items whose value standard
+     *        the platform knows (性别 1 → 男性); the records keep the values as stored
+     */
     record RecordPage(long datasetId, OffsetDateTime asOf, long total, int page, int size,
-            List<Map<String, Object>> records) {
+            List<Map<String, Object>> records, Map<String, Map<String, String>> meanings) {
     }
 
     private final JdbcClient jdbc;
+    private final CodeMeanings meanings;
     private final PublishedCatalog catalog;
     private final DatasetTables tables;
     private final DatasetMigration migration;
@@ -50,8 +57,9 @@ public class LakeDatasets {
     private final ApplicationEventPublisher events;
 
     LakeDatasets(JdbcClient jdbc, PublishedCatalog catalog, DatasetTables tables, DatasetMigration migration,
-            AuditLog audit, ApplicationEventPublisher events) {
+            AuditLog audit, ApplicationEventPublisher events, Directory directory) {
         this.jdbc = jdbc;
+        this.meanings = new CodeMeanings(directory::divisionName);
         this.catalog = catalog;
         this.tables = tables;
         this.migration = migration;
@@ -187,7 +195,30 @@ public class LakeDatasets {
                 }).list();
         audit.record(AuditEvent.success(LakeAuditAction.RECORDS_READ, "dataset", id, dataset.resourceCode() + " "
                 + records.size() + " records" + (key == null ? "" : " key") + (asOf == null ? "" : " as of " + asOf)));
-        return new RecordPage(id, asOf, total, page, size, records);
+        return new RecordPage(id, asOf, total, page, size, records, meaningsOf(dataset, records));
+    }
+
+    private Map<String, Map<String, String>> meaningsOf(Dataset dataset, List<Map<String, Object>> records) {
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        if (records.isEmpty()) {
+            return found;
+        }
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        for (DataItem item : itemsOf(dataset)) {
+            if (!meanings.decodes(item.valueStandard())) {
+                continue;
+            }
+            Map<String, String> ofItem = new LinkedHashMap<>();
+            for (Map<String, Object> record : records) {
+                if (record.get(item.name()) instanceof String value && !ofItem.containsKey(value)) {
+                    meanings.of(item.valueStandard(), value, locale).ifPresent(m -> ofItem.put(value, m));
+                }
+            }
+            if (!ofItem.isEmpty()) {
+                found.put(item.name(), ofItem);
+            }
+        }
+        return found;
     }
 
     /** The entry's data items that are live columns of the dataset, in column order. */

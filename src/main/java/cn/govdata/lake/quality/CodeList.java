@@ -3,8 +3,6 @@ package cn.govdata.lake.quality;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * A code list (代码表): the values an item may take, compared exactly after stripping surrounding blanks.
@@ -17,12 +15,10 @@ import java.util.stream.Stream;
 record CodeList(String name, Set<String> values) implements ValueStandard {
 
     /** GB/T 2261.1-2003 人的性别代码: 0 未知, 1 男, 2 女, 9 未说明. */
-    static final CodeList SEX = new CodeList("GB/T 2261.1", Set.of("0", "1", "2", "9"));
+    static final CodeList SEX = new CodeList("GB/T 2261.1", CodeMeanings.SEX.keySet());
 
     /** GB/T 3304-1991 中国各民族名称的罗马字母拼写法和代码: 01 汉族 … 56 基诺族, 97 其他, 98 外国血统中国籍人士. */
-    static final CodeList ETHNIC_GROUP = new CodeList("GB/T 3304", Stream.concat(
-            IntStream.rangeClosed(1, 56).mapToObj(i -> String.format("%02d", i)), Stream.of("97", "98"))
-            .collect(Collectors.toUnmodifiableSet()));
+    static final CodeList ETHNIC_GROUP = new CodeList("GB/T 3304", CodeMeanings.ETHNIC_GROUP.keySet());
 
     CodeList {
         if (name == null || name.isBlank() || values == null || values.isEmpty()) {

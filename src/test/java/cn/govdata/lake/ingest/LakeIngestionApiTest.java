@@ -128,6 +128,35 @@ public class LakeIngestionApiTest extends CatalogFixtures {
     }
 
     @Test
+    void recordsShowWhatTheirCodesMeanByTheItemsValueStandards() {
+        Map<String, Object> content = content("人员民族信息" + unique());
+        content.put("dataItems", List.of(
+                item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION"),
+                item("xb", "性别", "CHARACTER", 1, true, false, "GB/T 2261.1-2003", "PERSONAL_INFORMATION"),
+                item("mz", "民族", "CHARACTER", 2, false, false, "GB 3304", "PERSONAL_INFORMATION"),
+                item("hjd", "户籍地", "CHARACTER", 6, false, false, "GB/T 2260", "NONE")));
+        long entry = published(editor, content).id();
+        long dataset = provider.post("/api/v1/lake/datasets", Map.of("entryId", entry)).id();
+        Api.Response applied = provider.upload("/api/v1/lake/datasets/" + dataset + "/batches?wait=true", "file",
+                "民族.csv", "text/csv", ("公民身份号码,性别,民族,户籍地\n" + ZHANG + ",1,01,370602\n" + LI + ",2,10,\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(applied.text("status")).as(applied.body()).isEqualTo("APPLIED");
+
+        JsonNode page = provider.get("/api/v1/lake/datasets/" + dataset + "/records").json();
+        assertThat(page.get("records").get(0).get("xb").asString()).as("the value as stored").isEqualTo("1");
+        JsonNode meanings = page.get("meanings");
+        assertThat(meanings.get("xb").get("1").asString()).isEqualTo("男性");
+        assertThat(meanings.get("xb").get("2").asString()).isEqualTo("女性");
+        assertThat(meanings.get("mz").get("01").asString()).isEqualTo("汉族");
+        assertThat(meanings.get("mz").get("10").asString()).isEqualTo("朝鲜族");
+        assertThat(meanings.get("hjd").get("370602").asString()).isEqualTo("山东省烟台市芝罘区");
+        assertThat(meanings.has("gmsfhm")).as("an ID number is not a code").isFalse();
+        JsonNode english = provider.inLanguage("en").get("/api/v1/lake/datasets/" + dataset + "/records").json();
+        assertThat(english.get("meanings").get("xb").get("1").asString()).isEqualTo("Male");
+        assertThat(english.get("meanings").get("mz").get("10").asString()).isEqualTo("Chosen");
+    }
+
+    @Test
     void theRejectedRowsCorrectedAndSentBackAreLoaded() {
         String broken = ZHANG.substring(0, 17) + (ZHANG.charAt(17) == '1' ? '2' : '1');
         // a value that starts like a formula comes back defused, and is loaded as it was sent
