@@ -238,8 +238,12 @@ class OpenApplications {
             return null;
         }
         Set<String> released = new LinkedHashSet<>();
-        gate.fields(datasets.terms(dataset)).stream().map(DesensitisationGate.Field::id)
-                .filter(f -> !f.equals(DesensitisationGate.ID)).forEach(released::add);
+        try {
+            gate.fields(datasets.terms(dataset).forGrantee()).stream().map(DesensitisationGate.Field::id)
+                    .filter(f -> !f.equals(DesensitisationGate.ID)).forEach(released::add);
+        } catch (DesensitisationGate.Refused noData) {
+            // nothing in the lake yet: no item can be named
+        }
         Set<String> asked = new LinkedHashSet<>();
         for (String item : named) {
             asked.add(item == null ? "" : item.strip());
