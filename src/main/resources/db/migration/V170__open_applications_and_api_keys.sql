@@ -58,8 +58,8 @@ create index open_api_key_account on open_api_key (account_id);
 -- Calls per key and Beijing day: the daily quota is counted here, so that it holds across nodes and restarts.
 create table open_api_key_day (
     key_id              bigint        not null references open_api_key (id) on delete cascade,
-    day                 date          not null,
+    call_day            date          not null,
     calls               integer       not null,
     refused             integer       not null default 0,
-    primary key (key_id, day)
+    primary key (key_id, call_day)
 );

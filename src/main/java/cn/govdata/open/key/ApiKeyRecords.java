@@ -70,20 +70,20 @@ class ApiKeyRecords {
      */
     boolean countCall(long keyId, LocalDate day, int quota) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            int counted = jdbc.sql("update open_api_key_day set calls = calls + 1 where key_id = ? and day = ? and calls < ?")
+            int counted = jdbc.sql("update open_api_key_day set calls = calls + 1 where key_id = ? and call_day = ? and calls < ?")
                     .params(keyId, day, quota).update();
             if (counted == 1) {
                 jdbc.sql("update open_api_key set last_used_at = ? where id = ?")
                         .params(OffsetDateTime.now(ZoneOffset.UTC), keyId).update();
                 return true;
             }
-            int refused = jdbc.sql("update open_api_key_day set refused = refused + 1 where key_id = ? and day = ?")
+            int refused = jdbc.sql("update open_api_key_day set refused = refused + 1 where key_id = ? and call_day = ?")
                     .params(keyId, day).update();
             if (refused == 1) {
                 return false;
             }
             try {
-                jdbc.sql("insert into open_api_key_day (key_id, day, calls, refused) values (?, ?, 0, 0)")
+                jdbc.sql("insert into open_api_key_day (key_id, call_day, calls, refused) values (?, ?, 0, 0)")
                         .params(keyId, day).update();
             } catch (DuplicateKeyException concurrentFirstCall) {
                 // another call of the day made the row first: count on it
@@ -94,13 +94,13 @@ class ApiKeyRecords {
 
     /** The key's days with calls, newest first, at most {@code days} of them. */
     List<Day> days(long keyId, int days) {
-        return jdbc.sql("select day, calls, refused from open_api_key_day where key_id = ? order by day desc fetch first ? rows only")
+        return jdbc.sql("select call_day, calls, refused from open_api_key_day where key_id = ? order by call_day desc fetch first ? rows only")
                 .params(keyId, days)
                 .query((rs, n) -> new Day(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3))).list();
     }
 
     int callsOn(long keyId, LocalDate day) {
-        return jdbc.sql("select calls from open_api_key_day where key_id = ? and day = ?").params(keyId, day)
+        return jdbc.sql("select calls from open_api_key_day where key_id = ? and call_day = ?").params(keyId, day)
                 .query(Integer.class).optional().orElse(0);
     }
 
