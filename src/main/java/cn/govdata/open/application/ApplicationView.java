@@ -21,7 +21,7 @@ record ApplicationView(long id, Dataset dataset, OpenApplication.Use use, String
         String legalBasis, boolean competitiveSelection, boolean grants, Applicant applicant) {
 
     /** The dataset applied for: its CKAN id and name, its title and providing department. */
-    record Dataset(long id, String packageId, String name, String title, String departmentName) {
+    record Dataset(long id, String packageId, String name, String title, long departmentId, String departmentName) {
     }
 
     /** Who applied, as officials see it. */
