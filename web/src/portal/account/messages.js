@@ -6,6 +6,7 @@ i18n.global.mergeLocaleMessage('zh-CN', {
   nav: { account: '我的账户' },
   account: {
     title: '我的账户',
+    applyNote: '登录公众账户后在线申请；获准后用本人的 API 密钥调用数据。',
     loginTitle: '登录',
     loginIntro: '登录后可申请使用有条件开放的数据，并管理调用接口的 API 密钥。',
     login: '手机号或电子邮箱',
@@ -58,6 +59,7 @@ i18n.global.mergeLocaleMessage('en', {
   nav: { account: 'My account' },
   account: {
     title: 'My account',
+    applyNote: 'Log in with your public account to apply online; once approved, your API keys read the data.',
     loginTitle: 'Log in',
     loginIntro: 'Log in to apply for conditionally-open data and to manage the API keys you call the API with.',
     login: 'Mobile number or e-mail',

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -46,6 +47,9 @@ class OpenApplicationApiTest extends PublicFixtures {
 
     @Autowired
     WorkingDayCalendar calendar;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Opened conditional;
 
@@ -238,6 +242,19 @@ class OpenApplicationApiTest extends PublicFixtures {
         assertThat(again.code()).isEqualTo("OPEN_APPLICATION_STATE");
 
         long second = applied(holder);
+        assertThat(provider.get(CONSOLE + "?overdue=true").json().toString()).doesNotContain("\"id\":" + second + ",");
+        jdbc.sql("update open_application set due_on = ? where id = ?").params(today().minusDays(7), second).update();
+        assertThat(provider.get(CONSOLE + "?overdue=true").json().get(0).get("id").asLong()).as("late")
+                .isEqualTo(second);
+        JsonNode due = null;
+        for (JsonNode item : provider.get("/api/v1/workbench").json().get("items")) {
+            if (item.get("link").asString().equals("/open/applications/" + second)) {
+                due = item;
+            }
+        }
+        assertThat(due).as("on the department's workbench").isNotNull();
+        assertThat(due.get("overdue").asBoolean()).isTrue();
+        assertThat(due.get("workingDaysLeft").asInt()).isNegative();
         assertThat(provider.post(CONSOLE + "/" + second + "/approve", Map.of("items", List.of("officer"))).code())
                 .as("an item not applied for").isEqualTo("OPEN_APPLICATION_INVALID");
         assertThat(provider.post(CONSOLE + "/" + second + "/approve", Map.of("accessUntil",
