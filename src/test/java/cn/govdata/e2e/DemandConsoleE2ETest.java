@@ -53,7 +53,7 @@ class DemandConsoleE2ETest extends ConsoleBrowserTest {
 
     /** A citizen registers (the code read from the log sender) and asks the department for data. */
     private long requested(long departmentId, String subject) {
-        Api citizen = PublicHolders.citizen(anonymous, port, "市民甲");
+        Api citizen = PublicHolders.citizen(anonymous, port, "市民甲").api();
         Api.Response submitted = citizen.post("/api/v1/public/account/demands", Map.of("kind", "OPEN", "subject",
                 subject, "description", "各站点每日进出站人数", "reason", "出行规划研究", "departmentId", departmentId));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);

@@ -24,8 +24,12 @@ final class PublicHolders {
     private PublicHolders() {
     }
 
-    /** A citizen registered and logged in, as the public API sees them (a token of the public kind). */
-    static Api citizen(Api anonymous, int port, String name) {
+    /** A citizen's login (the mobile number) and their session on the public API (a token of the public kind). */
+    record Citizen(String login, Api api) {
+    }
+
+    /** A citizen registered and logged in. */
+    static Citizen citizen(Api anonymous, int port, String name) {
         String mobile = "137" + String.format("%08d", System.nanoTime() % 100_000_000);
         int before = PublicFixtures.messagesSoFar();
         // from an address of its own: other tests' failures from 127.0.0.1 may have made that one answer a challenge
@@ -35,7 +39,7 @@ final class PublicHolders {
                 PublicFixtures.PASSWORD), 201);
         JsonNode login = fromOwnAddress(port, "/api/v1/public/auth/login", Map.of("login", mobile, "password",
                 PublicFixtures.PASSWORD), 200);
-        return anonymous.withToken(login.get("token").asString());
+        return new Citizen(mobile, anonymous.withToken(login.get("token").asString()));
     }
 
     private static JsonNode fromOwnAddress(int port, String path, Map<String, Object> body, int expected) {

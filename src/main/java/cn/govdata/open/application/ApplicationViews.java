@@ -34,7 +34,7 @@ class ApplicationViews {
         LocalDate today = applications.today();
         ApplicationView.Dataset dataset = datasets.byId(a.datasetId())
                 .map(d -> new ApplicationView.Dataset(d.id(), d.packageId(), d.name(), d.content().name(),
-                        d.departmentId(), d.organization()))
+                        d.departmentId(), applications.departmentName(d.departmentId())))
                 .orElse(new ApplicationView.Dataset(a.datasetId(), null, null, null, a.departmentId(), null));
         ApplicationView.Applicant applicant = !official || a.accountId() == null ? null
                 : accounts.requester(a.accountId()).map(r -> new ApplicationView.Applicant(r.kind(),

@@ -26,6 +26,7 @@ import cn.govdata.open.desensitise.DesensitisationGate;
 import cn.govdata.open.release.OpenAccess;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
+import cn.govdata.org.Directory;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.policy.PolicyProfile;
 import cn.govdata.policy.PolicyProfile.OpenType;
@@ -61,11 +62,12 @@ class OpenApplications {
     private final ActivePolicy policy;
     private final WorkingDayCalendar calendar;
     private final ApplicationSettings settings;
+    private final Directory directory;
     private final AuditLog audit;
 
     OpenApplications(OpenApplicationRecords records, OpenedDatasets datasets, DesensitisationGate gate,
             PublicAccounts accounts, ActivePolicy policy, WorkingDayCalendar calendar, ApplicationSettings settings,
-            AuditLog audit) {
+            Directory directory, AuditLog audit) {
         this.records = records;
         this.datasets = datasets;
         this.gate = gate;
@@ -73,6 +75,7 @@ class OpenApplications {
         this.policy = policy;
         this.calendar = calendar;
         this.settings = settings;
+        this.directory = directory;
         this.audit = audit;
     }
 
@@ -150,7 +153,8 @@ class OpenApplications {
         if (until.isAfter(application.requestedUntil()) || !until.isAfter(calendar.today())) {
             throw invalid("access-until");
         }
-        String agreement = agreement(application, dataset, conditions, granted, until);
+        String agreement = agreement(application, dataset, departmentName(dataset.departmentId()), conditions, granted,
+                until);
         records.approve(id, OffsetDateTime.now(ZoneOffset.UTC), actor.name(), conditions, granted, until, agreement);
         audit.record(AuditEvent.success(OpenAuditAction.APPLICATION_APPROVE, "open-application", id,
                 dataset.packageId() + " until " + until + (granted == null ? "" : " items " + granted)));
@@ -256,10 +260,10 @@ class OpenApplications {
     }
 
     /** The usage agreement (数据使用协议) the approval makes, in the words the holder reads and accepted. */
-    private static String agreement(OpenApplication application, OpenedDataset dataset, String conditions,
-            List<String> items, LocalDate until) {
+    private static String agreement(OpenApplication application, OpenedDataset dataset, String department,
+            String conditions, List<String> items, LocalDate until) {
         return "数据使用协议\n"
-                + "数据集：" + dataset.content().name() + "（提供部门：" + dataset.organization() + "）\n"
+                + "数据集：" + dataset.content().name() + "（提供部门：" + department + "）\n"
                 + "用途：" + application.use().zh() + "；申请目的：" + application.purpose() + "\n"
                 + "使用场景：" + application.scenario() + "\n"
                 + "可使用的数据项：" + (items == null ? "全部开放的数据项" : String.join("、", items)) + "\n"
@@ -269,6 +273,11 @@ class OpenApplications {
                 + "）；不得尝试识别已脱敏的个人信息，不得向第三方提供所获数据；在数据产品中注明数据来源和获取日期；"
                 + "按要求报告数据使用情况。"
                 + (application.use() == OpenApplication.Use.COMMERCIAL ? "\n商业开发利用须经竞争性方式确定。" : "");
+    }
+
+    /** The department's name, as people read it. */
+    String departmentName(long departmentId) {
+        return directory.department(departmentId).map(Directory.DepartmentInfo::name).orElse("");
     }
 
     private static DomainException notAllowed(String rule) {

@@ -134,7 +134,9 @@ class OpenApplicationApiTest extends PublicFixtures {
         assertThat(approved.text("decidedBy")).isEqualTo(providerName);
         JsonNode mine = holder.api().get(MINE + "/" + id).json();
         assertThat(mine.get("grants").asBoolean()).isTrue();
+        assertThat(mine.get("dataset").get("departmentName").asString()).isEqualTo(police.department().name());
         assertThat(mine.get("agreement").asString()).contains("数据使用协议", "研究成果发表前报送公安局审阅",
+                "提供部门：" + police.department().name(),
                 "office_no、district、phone", today().plusDays(100).toString());
         assertThat(mine.get("grantedItems").toString()).isEqualTo("[\"office_no\",\"district\",\"phone\"]");
 
