@@ -21,3 +21,22 @@ export const demands = {
   review: (id, form) => api.post(`${DEMANDS}/${id}/review`, form),
   departments: (regionId) => api.get('/api/v1/departments?regionId=' + regionId)
 }
+
+const APPLICATIONS = '/api/v1/open/applications'
+
+// The applications for conditionally-open data (/api/v1/open/applications): list, read, approve, refuse.
+export const applications = {
+  /** The department's applications, or the authority's region's; status optional, overdue=true for the late ones. */
+  list: ({ status, overdue } = {}) => {
+    const search = new URLSearchParams()
+    if (status) search.set('status', status)
+    if (overdue) search.set('overdue', 'true')
+    const text = search.toString()
+    return api.get(APPLICATIONS + (text ? '?' + text : ''))
+  },
+  get: (id) => api.get(`${APPLICATIONS}/${id}`),
+  /** {conditions?, items?, accessUntil?} */
+  approve: (id, form) => api.post(`${APPLICATIONS}/${id}/approve`, form),
+  /** {reasons, legalBasis} */
+  refuse: (id, form) => api.post(`${APPLICATIONS}/${id}/refuse`, form)
+}

@@ -1,9 +1,10 @@
-// The console's words for open-data demand requests (开放需求), merged into the console's messages, so that this
-// room's pages keep their texts together.
+// The console's words for open-data demand requests (开放需求) and applications for conditionally-open data
+// (有条件开放申请), merged into the console's messages, so that this room's pages keep their texts together.
 import { i18n } from '../i18n'
 
 const zhCN = {
-  menu: { open: '开放', openDemands: '开放需求答复' },
+  menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核' },
+  workbench: { kinds: { open_application_decide: '待审核开放申请' } },
   demand: {
     title: '开放需求答复',
     hint: '公众通过开放平台提出的编目或开放需求，请在答复期限内答复；申请人对答复有异议的，由数据主管部门复核。',
@@ -40,11 +41,40 @@ const zhCN = {
     assigned: '已分派',
     reviewed: '已作出复核决定',
     decisionHint: '不予开放须说明理由和法律依据；已开放须填写目录条目编号；非本部门数据将退回数据主管部门重新分派。'
+  },
+  application: {
+    title: '开放申请审核',
+    hint: '公众申请使用本部门有条件开放的数据，请在办理期限内审核：同意的可附加条件、缩小数据项和期限；不予同意的须说明理由和法律依据。',
+    overdueOnly: '只看逾期',
+    empty: '暂无开放申请',
+    status: { SUBMITTED: '待审核', APPROVED: '已同意', REFUSED: '不予同意' },
+    use: { RESEARCH: '科学研究（非商业）', PUBLIC_SERVICE: '公益服务', COMMERCIAL: '商业开发利用' },
+    applicantKind: { CITIZEN: '公民', LEGAL_PERSON: '法人', RESEARCH_INSTITUTION: '高校或科研院所' },
+    field: {
+      id: '编号', dataset: '数据集', applicant: '申请人', use: '用途', purpose: '申请目的', scenario: '使用场景',
+      securityMeasures: '安全保障措施', items: '申请的数据项', allItems: '全部开放的数据项', requestedUntil: '申请使用期限',
+      submittedAt: '申请时间', dueOn: '办理期限', noDue: '无法定期限', status: '状态', conditions: '使用条件',
+      grantedItems: '同意的数据项', accessUntil: '使用期限至', agreement: '数据使用协议', reasons: '不予同意的理由',
+      legalBasis: '法律依据', decidedBy: '审核人', decidedAt: '审核时间'
+    },
+    competitive: '商业开发利用须经竞争性方式确定',
+    overdue: '已逾期',
+    open: '查看',
+    decide: '审核',
+    approve: '同意',
+    refuse: '不予同意',
+    submitApprove: '同意申请',
+    submitRefuse: '不予同意',
+    approved: '已同意申请',
+    refused: '已作出不予同意的决定',
+    itemsHint: '不选则同意申请的全部数据项',
+    untilHint: '不填则为申请的期限'
   }
 }
 
 const en = {
-  menu: { open: 'Open data', openDemands: 'Demand requests' },
+  menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications' },
+  workbench: { kinds: { open_application_decide: 'Open application to decide' } },
   demand: {
     title: 'Open-data demand requests',
     hint: 'Requests from the public to list or open data: answer them by their due date; the data authority reviews an objection to an answer.',
@@ -81,6 +111,35 @@ const en = {
     assigned: 'Assigned',
     reviewed: 'Decision recorded',
     decisionHint: 'A refusal gives its reasons and legal basis; "already open" names the catalog entry; "not our data" returns the request to the data authority.'
+  },
+  application: {
+    title: 'Open applications',
+    hint: 'Applications from the public to use data your department opens on conditions: decide by the due date. An approval may add conditions and narrow the items and the period; a refusal gives its reasons and legal basis.',
+    overdueOnly: 'Overdue only',
+    empty: 'No applications',
+    status: { SUBMITTED: 'To decide', APPROVED: 'Approved', REFUSED: 'Refused' },
+    use: { RESEARCH: 'Research (non-commercial)', PUBLIC_SERVICE: 'Public service', COMMERCIAL: 'Commercial use' },
+    applicantKind: { CITIZEN: 'Citizen', LEGAL_PERSON: 'Legal person', RESEARCH_INSTITUTION: 'University or institute' },
+    field: {
+      id: 'No.', dataset: 'Dataset', applicant: 'Applicant', use: 'Use', purpose: 'Purpose', scenario: 'Use scenario',
+      securityMeasures: 'Security measures', items: 'Items applied for', allItems: 'All released items',
+      requestedUntil: 'Period applied for', submittedAt: 'Applied', dueOn: 'Due', noDue: 'No statutory period',
+      status: 'Status', conditions: 'Conditions', grantedItems: 'Items granted', accessUntil: 'Access until',
+      agreement: 'Usage agreement', reasons: 'Reasons for refusal', legalBasis: 'Legal basis', decidedBy: 'Decided by',
+      decidedAt: 'Decided'
+    },
+    competitive: 'Commercial use is granted by competitive selection',
+    overdue: 'Overdue',
+    open: 'View',
+    decide: 'Decide',
+    approve: 'Approve',
+    refuse: 'Refuse',
+    submitApprove: 'Approve',
+    submitRefuse: 'Refuse',
+    approved: 'Application approved',
+    refused: 'Refusal recorded',
+    itemsHint: 'None selected: all the items applied for',
+    untilHint: 'Empty: the period applied for'
   }
 }
 

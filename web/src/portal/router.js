@@ -8,6 +8,7 @@ import OrganizationsView from './views/OrganizationsView.vue'
 import OrganizationView from './views/OrganizationView.vue'
 import DeveloperView from './views/DeveloperView.vue'
 import NotFoundView from './views/NotFoundView.vue'
+import './account/messages'
 
 export const router = createRouter({
   history: createWebHistory('/open/'),
@@ -19,6 +20,8 @@ export const router = createRouter({
     { path: '/organizations/:name', name: 'organization', component: OrganizationView, props: true,
       meta: { title: 'nav.organizations' } },
     { path: '/developers', name: 'developers', component: DeveloperView, meta: { title: 'nav.developers' } },
+    { path: '/account', name: 'account', component: () => import('./account/AccountView.vue'),
+      meta: { title: 'nav.account' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView, meta: { title: 'notFound.title' } }
   ],
   scrollBehavior: (to, from, saved) => saved || (to.path !== from.path ? { top: 0 } : undefined)

@@ -50,7 +50,17 @@ public enum OpenAuditAction implements AuditAction {
     /** The authority decided an objection. */
     DEMAND_REVIEW("open.demand.review"),
     /** The linked entry's data was opened, and the requester told. */
-    DEMAND_FULFIL("open.demand.fulfil");
+    DEMAND_FULFIL("open.demand.fulfil"),
+
+    // applications for conditionally-open data (open.application) and public API keys (open.key)
+    /** A public account holder applied for a dataset open on application. */
+    APPLICATION_SUBMIT("open.application.submit"),
+    /** The providing department approved an application: the usage agreement and the access it gives. */
+    APPLICATION_APPROVE("open.application.approve"),
+    /** The providing department refused an application, with reasons and legal basis. */
+    APPLICATION_REFUSE("open.application.refuse"),
+    KEY_CREATE("open.key.create"),
+    KEY_REVOKE("open.key.revoke");
 
     private final String code;
 

@@ -184,7 +184,17 @@ public enum ProblemCode {
     DESENSITISATION_TOO_WEAK(HttpStatus.BAD_REQUEST),
     /** Personal data was found in items that have no desensitisation rule (each item listed). */
     PERSONAL_DATA_WITHOUT_RULE(HttpStatus.CONFLICT),
-    PERSONAL_DATA_FOUND(HttpStatus.CONFLICT);
+    PERSONAL_DATA_FOUND(HttpStatus.CONFLICT),
+
+    // open applications and API keys of public accounts (OPN-2)
+    OPEN_APPLICATION_NOT_ALLOWED(HttpStatus.CONFLICT),
+    OPEN_APPLICATION_INVALID(HttpStatus.BAD_REQUEST),
+    OPEN_APPLICATION_STATE(HttpStatus.CONFLICT),
+    API_KEY_LIMIT(HttpStatus.CONFLICT),
+    /** A key's calls of the day are used up; answered with Retry-After (until the next Beijing day). */
+    API_KEY_QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
+    /** A key called faster than its rate limit; answered with Retry-After. */
+    API_KEY_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS);
 
     private final HttpStatus status;
 

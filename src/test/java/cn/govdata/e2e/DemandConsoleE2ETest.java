@@ -2,21 +2,13 @@ package cn.govdata.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import cn.govdata.open.PublicFixtures;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A department answers an open-data demand request in the console (开放需求答复): a citizen asks through the public
@@ -61,41 +53,10 @@ class DemandConsoleE2ETest extends ConsoleBrowserTest {
 
     /** A citizen registers (the code read from the log sender) and asks the department for data. */
     private long requested(long departmentId, String subject) {
-        String mobile = "137" + String.format("%08d", System.nanoTime() % 100_000_000);
-        int before = PublicFixtures.messagesSoFar();
-        // from an address of its own: other tests' failures from 127.0.0.1 may have made that one answer a challenge
-        JsonNode sent = fromOwnAddress("/api/v1/public/codes", Map.of("channel", "SMS", "address", mobile), 202);
-        fromOwnAddress("/api/v1/public/accounts", Map.of("codeId", sent.get("codeId").asString(), "code",
-                PublicFixtures.codeSentSince(before), "kind", "CITIZEN", "name", "市民甲", "password",
-                PublicFixtures.PASSWORD), 201);
-        JsonNode login = fromOwnAddress("/api/v1/public/auth/login", Map.of("login", mobile, "password",
-                PublicFixtures.PASSWORD), 200);
-        Api citizen = anonymous.withToken(login.get("token").asString());
+        Api citizen = PublicHolders.citizen(anonymous, port, "市民甲").api();
         Api.Response submitted = citizen.post("/api/v1/public/account/demands", Map.of("kind", "OPEN", "subject",
                 subject, "description", "各站点每日进出站人数", "reason", "出行规划研究", "departmentId", departmentId));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         return submitted.id();
     }
-
-    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
-
-    private JsonNode fromOwnAddress(String path, Map<String, Object> body, int expected) {
-        try {
-            HttpClient client = HttpClient.newBuilder()
-                    .localAddress(InetAddress.getByName("127.3.0." + (1 + ADDRESSES.getAndIncrement() % 250))).build();
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
-            return JSON.readTree(answer.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 }

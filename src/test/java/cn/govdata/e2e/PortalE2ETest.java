@@ -145,7 +145,8 @@ class PortalE2ETest extends ConsoleBrowserTest {
         assertThat(find("open-type").getText()).isEqualTo(regionsName).isNotEqualTo("CONDITIONAL_OPEN");
         assertThat(find("condition-text").getText()).isEqualTo(OpenedPopulation.CONDITION);
         WebElement apply = find("apply");
-        assertThat(apply.isEnabled()).isFalse();
+        assertThat(apply.getAttribute("href")).as("applying starts on the account page, with the dataset named")
+                .endsWith("/open/account?dataset=" + data.packageName());
         assertThat(apply.getAttribute("aria-describedby")).isEqualTo("apply-note");
         assertThat(find("apply-note").getText()).contains("公众账户");
         // what it holds is described, but nothing of it is shown or offered

@@ -20,10 +20,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The CKAN Action API, anonymous, at {@code /api/3/action/{name}} and {@code /api/action/{name}}, by GET (query
- * parameters) or POST (a JSON object or a form). Whatever key a client sends in {@code Authorization} or
- * {@code X-CKAN-API-Key} is accepted and ignored for now: everything here is public. Every answer, refusals
- * included, is CKAN's envelope.
+ * The CKAN Action API at {@code /api/3/action/{name}} and {@code /api/action/{name}}, by GET (query parameters) or
+ * POST (a JSON object or a form). A public account's API key in {@code Authorization} or {@code X-CKAN-API-Key} is
+ * admitted (counted, limited) before the action runs, and lets {@code datastore_search} give what the holder's
+ * approved applications grant; any other key is ignored. Every answer, refusals included, is CKAN's envelope (but
+ * the 429 of a key past its limits, an RFC 9457 problem that carries CKAN's members too).
  */
 @RestController
 @Hidden  // CKAN's API, described by CKAN's documentation and docs/open.md; its errors are CKAN's, not RFC 9457

@@ -10,9 +10,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.govdata.open.application.OpenGrants;
 import cn.govdata.open.desensitise.DesensitisationGate;
 import cn.govdata.open.desensitise.DesensitisationGate.Field;
 import cn.govdata.open.desensitise.DesensitisationGate.Read;
+import cn.govdata.open.key.KeyHolder;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 import cn.govdata.open.usage.DataUses;
@@ -23,8 +25,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code datastore_search} on an open dataset's resource, through the desensitisation gate: exact filters on items
  * that leave as stored, full text ({@code q} as a string, or per field as an object) over the released values,
  * fields, limit (at most 32,000) and offset, with the total and CKAN's {@code _links}. Records come in the order of
- * their record key; other sorts are refused rather than ignored. Datasets open on application refuse (403) until
- * grants exist for the public. Each call is a use of data: audited and counted.
+ * their record key; other sorts are refused rather than ignored. Datasets open on application refuse (403) unless the
+ * call carries the API key of a holder whose approved application grants it, and then give the granted items only,
+ * through the same gate. Each call is a use of data: audited (with the holder) and counted.
  */
 @Component
 public class DatastoreSearch {
@@ -34,16 +37,19 @@ public class DatastoreSearch {
     private final OpenedDatasets datasets;
     private final DesensitisationGate gate;
     private final DataUses uses;
+    private final OpenGrants grants;
 
-    DatastoreSearch(OpenedDatasets datasets, DesensitisationGate gate, DataUses uses) {
+    DatastoreSearch(OpenedDatasets datasets, DesensitisationGate gate, DataUses uses, OpenGrants grants) {
         this.datasets = datasets;
         this.gate = gate;
         this.uses = uses;
+        this.grants = grants;
     }
 
     Map<String, Object> search(ActionParameters p, HttpServletRequest request) {
         String resourceId = p.has("resource_id") ? p.required("resource_id") : p.required("id");
-        OpenedDataset dataset = readable(resourceId);
+        Access access = readable(resourceId, request);
+        OpenedDataset dataset = access.dataset();
         long limit = p.number("limit", 100, 0, MAX_LIMIT);
         long offset = p.number("offset", 0, 0, Integer.MAX_VALUE);
         boolean includeTotal = p.bool("include_total", true);
@@ -69,8 +75,8 @@ public class DatastoreSearch {
         if (p.has("full_text")) {
             words.addAll(List.of(p.text("full_text").strip().split("\\s+")));
         }
-        Read read = new Read(filters, words, fieldWords, p.list("fields"), offset, limit, includeTotal);
-        DesensitisationGate.Page page = GateRefusals.translate(() -> gate.read(datasets.terms(dataset), read));
+        Read read = access.scoped(new Read(filters, words, fieldWords, p.list("fields"), offset, limit, includeTotal));
+        DesensitisationGate.Page page = GateRefusals.translate(() -> gate.read(access.terms(datasets), read));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("include_total", includeTotal);
         result.put("limit", limit);
@@ -94,7 +100,7 @@ public class DatastoreSearch {
             result.put("total", page.total());
             result.put("total_was_estimated", false);
         }
-        uses.read(dataset.id(), dataset.packageId(), "datastore_search " + dataset.resourceCode() + "：返回 "
+        uses.read(dataset.id(), dataset.packageId(), access.holderId(), request.getRemoteAddr(), "datastore_search " + dataset.resourceCode() + "：返回 "
                 + page.records().size() + " 条" + (page.total() == null ? "" : "，共 " + page.total() + " 条")
                 + (filters.isEmpty() ? "" : "；按 " + filters.keySet() + " 筛选")
                 + (words.isEmpty() && fieldWords.isEmpty() ? "" : "；含全文检索")
@@ -102,15 +108,65 @@ public class DatastoreSearch {
         return result;
     }
 
-    /** The dataset of a resource, if the public may read its records; 404 or 403 as CKAN answers. */
-    public OpenedDataset readable(String resourceId) {
+    /**
+     * A dataset whose records the caller may read, and on what terms: open to anyone, or open on application and
+     * granted to the holder of the call's API key by an approved application, within its items.
+     *
+     * @param holderId the public account whose key the call carries, null for anyone
+     * @param grant the approved application that lets the holder read data open on application, else null
+     */
+    public record Access(OpenedDataset dataset, Long holderId, OpenGrants.Grant grant) {
+
+        public DesensitisationGate.Terms terms(OpenedDatasets datasets) {
+            DesensitisationGate.Terms terms = datasets.terms(dataset);
+            return grant == null ? terms : terms.forGrantee();
+        }
+
+        /**
+         * The read within the grant's items: only granted fields are given, filtered or searched per field; a
+         * search over every field could tell values of items not granted, so it is refused.
+         */
+        public Read scoped(Read read) {
+            if (grant == null || grant.items() == null) {
+                return read;
+            }
+            List<String> granted = grant.items();
+            List<String> beyond = new ArrayList<>();
+            read.fields().stream().filter(f -> !f.equals(DesensitisationGate.ID) && !granted.contains(f))
+                    .forEach(beyond::add);
+            read.filters().keySet().stream().filter(f -> !granted.contains(f)).forEach(beyond::add);
+            read.fieldWords().keySet().stream().filter(f -> !granted.contains(f)).forEach(beyond::add);
+            if (!beyond.isEmpty()) {
+                throw CkanError.validation("fields", "not granted by your application: " + String.join(", ", beyond));
+            }
+            if (!read.words().isEmpty()) {
+                throw CkanError.validation("q", "your application grants some items only: search per field "
+                        + "(q as an object) or use filters");
+            }
+            List<String> fields = new ArrayList<>(read.fields());
+            if (fields.isEmpty()) {
+                fields.add(DesensitisationGate.ID);
+                fields.addAll(granted);
+            }
+            return new Read(read.filters(), read.words(), read.fieldWords(), fields, read.offset(), read.limit(),
+                    read.total());
+        }
+    }
+
+    /** The dataset of a resource, if the caller may read its records; 404 or 403 as CKAN answers. */
+    public Access readable(String resourceId, HttpServletRequest request) {
         OpenedDataset dataset = datasets.visibleByResource(resourceId)
                 .orElseThrow(() -> CkanError.notFound("Resource \"" + resourceId + "\" was not found."));
-        if (dataset.openType() != OpenType.OPEN) {
-            throw CkanError.forbidden("the dataset is open on application (依申请开放): its records are given to "
-                    + "those granted access, not through the public API");
+        Long holder = KeyHolder.of(request).map(KeyHolder.Caller::accountId).orElse(null);
+        if (dataset.openType() == OpenType.OPEN) {
+            return new Access(dataset, holder, null);
         }
-        return dataset;
+        OpenGrants.Grant grant = holder == null ? null : grants.of(holder, dataset.id()).orElse(null);
+        if (grant == null) {
+            throw CkanError.forbidden("the dataset is open on application (依申请开放): its records are given only to "
+                    + "holders of an approved application, through their API key (Authorization: <key>)");
+        }
+        return new Access(dataset, holder, grant);
     }
 
     static List<Map<String, Object>> fields(List<Field> fields) {

@@ -37,8 +37,21 @@ import cn.govdata.shared.MaskingRule;
 @Component
 public class DesensitisationGate {
 
-    /** The terms an opened dataset's values leave under: its entry, the rule per item, the key of its hashes. */
-    public record Terms(long entryId, Map<String, ItemRule> rules, byte[] hashKey) {
+    /**
+     * The terms an opened dataset's values leave under: its entry, the rule per item, the key of its hashes, and
+     * whether the reader holds an approved application (only then do the values of data open on application leave,
+     * under the same rules).
+     */
+    public record Terms(long entryId, Map<String, ItemRule> rules, byte[] hashKey, boolean granted) {
+
+        public Terms(long entryId, Map<String, ItemRule> rules, byte[] hashKey) {
+            this(entryId, rules, hashKey, false);
+        }
+
+        /** The same terms for a reader whose approved application gives access to data open on application. */
+        public Terms forGrantee() {
+            return new Terms(entryId, rules, hashKey, true);
+        }
     }
 
     /**
@@ -252,7 +265,9 @@ public class DesensitisationGate {
     private Released released(Terms terms, List<String> wanted) {
         PublishedEntry entry = catalog.byId(terms.entryId()).orElseThrow(() -> new Refused(Reason.NOT_RELEASED, null));
         EntryContent content = entry.content();
-        if (content.classified() || content.openType() != OpenType.OPEN) {
+        boolean released = content.openType() == OpenType.OPEN
+                || content.openType() == OpenType.CONDITIONAL_OPEN && terms.granted();
+        if (content.classified() || !released) {
             throw new Refused(Reason.NOT_RELEASED, null);
         }
         Source source = lake.forReading(terms.entryId()).orElseThrow(() -> new Refused(Reason.NO_DATA, null));

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code filters}, {@code q}, {@code offset} and {@code limit} select) as CSV (UTF-8 with a BOM, spreadsheet-safe
  * cells), TSV or JSON ({@code {"fields": …, "records": [[…], …]}}), streamed from the lake through the
  * desensitisation gate in constant memory. Refusals are CKAN errors, as from the action API; a dataset open on
- * application downloads nothing (403).
+ * application downloads nothing (403) but to the API key of a holder whose approved application grants it.
  */
 @RestController
 @Hidden  // CKAN's API, described by CKAN's documentation and docs/open.md; its errors are CKAN's, not RFC 9457
@@ -82,9 +82,10 @@ class DumpController {
             List<String> words = p.has("q") ? List.of(p.text("q").strip().split("\\s+")) : List.of();
             Read read = new Read(filters, words, Map.of(), p.list("fields"), p.number("offset", 0, 0, Long.MAX_VALUE / 2),
                     p.number("limit", Long.MAX_VALUE / 2, 0, Long.MAX_VALUE / 2), false);
-            OpenedDataset dataset = datastore.readable(resourceId);
-            Writer writer = new Writer(dataset, format, bom, response);
-            GateRefusals.translate(() -> gate.stream(datasets.terms(dataset), read, writer));
+            DatastoreSearch.Access access = datastore.readable(resourceId, request);
+            Read scoped = access.scoped(read);
+            Writer writer = new Writer(access, request.getRemoteAddr(), format, bom, response);
+            GateRefusals.translate(() -> gate.stream(access.terms(datasets), scoped, writer));
             writer.finish();
             return null;
         } catch (CkanError error) {
@@ -106,6 +107,8 @@ class DumpController {
     private final class Writer implements DesensitisationGate.Sink {
 
         private final OpenedDataset dataset;
+        private final Long holderId;
+        private final String clientAddress;
         private final String format;
         private final boolean bom;
         private final HttpServletResponse response;
@@ -113,8 +116,11 @@ class DumpController {
         private BufferedWriter text;
         private boolean first = true;
 
-        Writer(OpenedDataset dataset, String format, boolean bom, HttpServletResponse response) {
-            this.dataset = dataset;
+        Writer(DatastoreSearch.Access access, String clientAddress, String format, boolean bom,
+                HttpServletResponse response) {
+            this.dataset = access.dataset();
+            this.holderId = access.holderId();
+            this.clientAddress = clientAddress;
             this.format = format;
             this.bom = bom;
             this.response = response;
@@ -122,7 +128,7 @@ class DumpController {
 
         @Override
         public void fields(List<Field> fields) {
-            uses.download(dataset.id(), dataset.packageId(), "dump " + dataset.resourceCode() + "（" + format + "），约 "
+            uses.download(dataset.id(), dataset.packageId(), holderId, clientAddress, "dump " + dataset.resourceCode() + "（" + format + "），约 "
                     + gate.holdings(dataset.entryId()).map(DesensitisationGate.Holdings::records).orElse(0L) + " 条");
             response.setStatus(200);
             response.setContentType(switch (format) {

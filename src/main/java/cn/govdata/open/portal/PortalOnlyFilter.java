@@ -40,6 +40,7 @@ class PortalOnlyFilter extends OncePerRequestFilter {
             "/assets/**", "/favicon.ico", // the built scripts and styles (hashed names, no data)
             "/api/3/action/**", "/api/action/**", "/datastore/dump/**", // the CKAN-compatible API
             "/api/v1/open/stats", // the portal home's counts
+            "/api/v1/public/**", // public accounts: login, demand requests, open applications, API keys
             "/actuator/health", "/actuator/health/**"); // the load balancer's probes
 
     private final List<PathPattern> served = SERVED.stream().map(PathPatternParser.defaultInstance::parse).toList();

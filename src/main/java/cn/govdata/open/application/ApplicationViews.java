@@ -1,0 +1,48 @@
+package cn.govdata.open.application;
+
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+import cn.govdata.open.account.PublicAccountKind;
+import cn.govdata.open.account.PublicAccounts;
+import cn.govdata.open.release.OpenedDatasets;
+
+/** Builds each reader's {@link ApplicationView} of an application. */
+@Component
+class ApplicationViews {
+
+    private final OpenedDatasets datasets;
+    private final PublicAccounts accounts;
+    private final OpenApplications applications;
+
+    ApplicationViews(OpenedDatasets datasets, PublicAccounts accounts, OpenApplications applications) {
+        this.datasets = datasets;
+        this.accounts = accounts;
+        this.applications = applications;
+    }
+
+    ApplicationView forApplicant(OpenApplication a) {
+        return view(a, false);
+    }
+
+    ApplicationView forOfficial(OpenApplication a) {
+        return view(a, true);
+    }
+
+    private ApplicationView view(OpenApplication a, boolean official) {
+        LocalDate today = applications.today();
+        ApplicationView.Dataset dataset = datasets.byId(a.datasetId())
+                .map(d -> new ApplicationView.Dataset(d.id(), d.packageId(), d.name(), d.content().name(),
+                        d.departmentId(), applications.departmentName(d.departmentId())))
+                .orElse(new ApplicationView.Dataset(a.datasetId(), null, null, null, a.departmentId(), null));
+        ApplicationView.Applicant applicant = !official || a.accountId() == null ? null
+                : accounts.requester(a.accountId()).map(r -> new ApplicationView.Applicant(r.kind(),
+                        r.kind() == PublicAccountKind.CITIZEN ? null : r.name())).orElse(null);
+        return new ApplicationView(a.id(), dataset, a.use(), a.purpose(), a.scenario(), a.securityMeasures(),
+                a.items(), a.requestedUntil(), a.status(), a.submittedAt(), a.dueOn(), a.overdue(today),
+                a.decidedAt(), official ? a.decidedBy() : null, a.conditions(), a.grantedItems(), a.accessUntil(),
+                a.agreement(), a.refusalReasons(), a.legalBasis(), a.use() == OpenApplication.Use.COMMERCIAL,
+                a.grants(today), applicant);
+    }
+}
