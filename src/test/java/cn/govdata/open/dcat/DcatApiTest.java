@@ -74,6 +74,8 @@ class DcatApiTest extends OpenFixtures {
         ecology.put("classification", Map.of("category", "THEMATIC", "item", "10"));
         Opened opened = open(publishedWithRecords(ecology, officesCsv(3, new ArrayList<>())), officeRules(),
                 new ArrayList<>());
+        openedOffices(1);
+        openedOffices(1);  // three datasets at least: a second page
         for (Map.Entry<String, Lang> syntax : SYNTAXES.entrySet()) {
             String ext = syntax.getKey();
             for (String path : List.of("/catalog." + ext, "/catalog." + ext + "?page=2",
@@ -82,6 +84,10 @@ class DcatApiTest extends OpenFixtures {
                 assertConforms(path, document);
             }
         }
+        Model broken = read("/dataset/" + opened.packageId() + ".ttl", Lang.TURTLE);
+        broken.removeAll(null, dct("title"), null);
+        assertThat(ShaclValidator.get().validate(SHAPES, broken.getGraph()).conforms())
+                .as("the shapes do catch a dataset without its mandatory title").isFalse();
         Api.Response jsonLd = anonymous.get("/dataset/" + opened.packageId() + ".jsonld");
         assertThat(jsonLd.contentType()).startsWith("application/ld+json");
         assertThat(jsonLd.json().get("@context").isObject()).as("the context inline, not fetched").isTrue();
