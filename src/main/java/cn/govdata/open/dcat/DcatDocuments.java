@@ -46,6 +46,7 @@ class DcatDocuments {
     private static final List<PackageSearch.Sort> NEWEST_FIRST = List.of(new PackageSearch.Sort("metadata_modified", true));
     private static final List<PackageSearch.Sort> OLDEST_FIRST = List.of(new PackageSearch.Sort("metadata_created", false));
     private static final String PUBLISHER_TYPES = "http://purl.org/adms/publishertype/";
+    private static final String LICENCE_TYPES = "http://purl.org/adms/licencetype/";
 
     private final PackageSearch search;
     private final OpenedDatasets datasets;
@@ -213,7 +214,8 @@ class DcatDocuments {
                         MEDIA_TYPE_CLASS))
                 .addProperty(LICENSE, licence(model))
                 .addLiteral(ISSUED, time(model, d.created()));
-        holdings.map(Holdings::lastChanged).filter(t -> t != null)
+        // data loaded before the opening became public with it
+        holdings.map(Holdings::lastChanged).filter(t -> t != null).map(t -> t.isAfter(d.created()) ? t : d.created())
                 .ifPresent(t -> distribution.addLiteral(MODIFIED, time(model, t)));
         return distribution;
     }
@@ -245,9 +247,15 @@ class DcatDocuments {
     private Resource licence(Model model) {
         String url = openSettings.licenseUrl();
         Resource licence = url == null || url.isBlank() ? model.createResource() : model.createResource(url.strip());
-        return licence.addProperty(RDF.type, LICENSE_DOCUMENT)
+        licence.addProperty(RDF.type, LICENSE_DOCUMENT)
                 .addProperty(TITLE, openSettings.licenseTitle(), "zh")
                 .addProperty(IDENTIFIER, openSettings.licenseId());
+        String id = openSettings.licenseId().toLowerCase(Locale.ROOT);
+        if (id.equals("other-at") || id.startsWith("cc-by") || id.equals("odc-by")) {
+            // CKAN's licence ids that require attribution (the platform's default, other-at, among them)
+            licence.addProperty(TYPE, concept(model, LICENCE_TYPES + "Attribution", "Attribution", "署名"));
+        }
+        return licence;
     }
 
     private static Resource concept(Model model, String iri, String en, String zh) {
