@@ -2,6 +2,14 @@ package cn.govdata.open.dcat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
@@ -22,7 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The DCAT-AP documents, anonymous, at ckanext-dcat's addresses: {@code /catalog.ttl}, {@code .jsonld},
- * {@code .rdf} (or {@code /catalog} in the syntax the Accept header asks for), paged by {@code ?page=N}, and
+ * {@code .rdf} (or {@code /catalog} in the syntax the Accept header asks for), paged by {@code ?page=N}, narrowed
+ * by {@code ?modified_since=<ISO 8601>} to what changed since, and
  * {@code /dataset/{id}.ttl|.jsonld|.rdf} (or {@code /dataset/{id}} negotiated). Refusals are RFC 9457 problems.
  */
 @RestController
@@ -39,6 +48,7 @@ class DcatController {
 
     @GetMapping({ "/catalog", "/catalog.ttl", "/catalog.jsonld", "/catalog.rdf" })
     ResponseEntity<byte[]> catalog(@RequestParam(required = false) String page,
+            @RequestParam(name = "modified_since", required = false) String modifiedSince,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         int dot = path.lastIndexOf('.');
@@ -46,7 +56,8 @@ class DcatController {
         RdfSyntax syntax = negotiated ? RdfSyntax.negotiated(accept)
                 : RdfSyntax.byExtension(path.substring(dot + 1)).orElseThrow();
         String base = urls.base(request);
-        return written(documents.catalogPage(base, base + path, pageNumber(page)), syntax, negotiated);
+        return written(documents.catalogPage(base, base + path, pageNumber(page), instant(modifiedSince)), syntax,
+                negotiated);
     }
 
     @GetMapping("/dataset/{file}")
@@ -72,6 +83,25 @@ class DcatController {
                     (page.length() > 20 ? page.substring(0, 20) + "…" : page) + " (a whole number from 1)");
         }
         return Integer.parseInt(page);
+    }
+
+    /** A time as ckanext-dcat's {@code modified_since} takes it: ISO 8601, a date or a date-time (UTC unless zoned). */
+    private static Instant instant(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from,
+                    LocalDateTime::from);
+            return parsed instanceof OffsetDateTime zoned ? zoned.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, "modified_since",
+                    (value.length() > 40 ? value.substring(0, 40) + "…" : value) + " (an ISO 8601 date or date-time)");
+        }
     }
 
     private static ResponseEntity<byte[]> written(Model model, RdfSyntax syntax, boolean negotiated) {

@@ -2,6 +2,7 @@ package cn.govdata.open.dcat;
 
 import static cn.govdata.open.dcat.DcatTerms.*;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,15 +67,24 @@ class DcatDocuments {
     }
 
     /**
-     * Page {@code page} (from 1) of the catalog, newest change first; {@code pages} is the address the page links
-     * are made of (the document asked for, without its query). A page past the last is refused, not empty.
+     * Page {@code page} (from 1) of the catalog, newest change first, optionally only the datasets changed at or
+     * after {@code modifiedSince} (ckanext-dcat's {@code modified_since}); {@code pages} is the address the page
+     * links are made of (the document asked for, without its query). A page past the last is refused, not empty.
      */
-    Model catalogPage(String base, String pages, int page) {
+    Model catalogPage(String base, String pages, int page, Instant modifiedSince) {
         int size = settings.pageSize();
         if (page < 1) {
             throw invalidPage(1);
         }
-        PackageSearch.Result found = search.search(query(NEWEST_FIRST, size, (long) (page - 1) * size));
+        List<String> filters = modifiedSince == null ? List.of(OPEN_ONLY)
+                : List.of(OPEN_ONLY, "metadata_modified:[" + modifiedSince + " TO *]");
+        PackageSearch.Result found = search.search(new PackageSearch.Query(null, filters, NEWEST_FIRST, size,
+                (long) (page - 1) * size, List.of(), 0, 1, false));
+        if (modifiedSince != null) {
+            pages += "?modified_since=" + modifiedSince + "&page=";
+        } else {
+            pages += "?page=";
+        }
         long last = Math.max(1, (found.count() + size - 1) / size);
         if (page > last) {
             throw invalidPage(last);
@@ -84,16 +94,16 @@ class DcatDocuments {
         for (OpenedDataset d : found.datasets()) {
             catalog.addProperty(DATASET_PROPERTY, dataset(model, base, d));
         }
-        Resource paging = model.createResource(pages + "?page=" + page, PAGED_COLLECTION)
+        Resource paging = model.createResource(pages + page, PAGED_COLLECTION)
                 .addLiteral(TOTAL_ITEMS, model.createTypedLiteral(found.count()))
                 .addLiteral(ITEMS_PER_PAGE, model.createTypedLiteral(size))
-                .addProperty(FIRST_PAGE, pages + "?page=1")
-                .addProperty(LAST_PAGE, pages + "?page=" + last);
+                .addProperty(FIRST_PAGE, pages + 1)
+                .addProperty(LAST_PAGE, pages + last);
         if (page < last) {
-            paging.addProperty(NEXT_PAGE, pages + "?page=" + (page + 1));
+            paging.addProperty(NEXT_PAGE, pages + (page + 1));
         }
         if (page > 1) {
-            paging.addProperty(PREVIOUS_PAGE, pages + "?page=" + (page - 1));
+            paging.addProperty(PREVIOUS_PAGE, pages + (page - 1));
         }
         return model;
     }
