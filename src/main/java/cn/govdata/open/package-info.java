@@ -13,6 +13,8 @@
  * personal data before opening</li>
  * <li>{@code ckan} — the CKAN Action API at {@code /api/3/action/*} and {@code /api/action/*}: packages, search
  * with facets, organisations, groups, tags, resources, {@code datastore_search}</li>
+ * <li>{@code dcat} — the open catalog as DCAT-AP 3 documents ({@code /catalog.ttl}, {@code .jsonld}, {@code .rdf},
+ * {@code /dataset/{id}.*}), paged with Hydra, from the CKAN API's own search</li>
  * <li>{@code download} — {@code /datastore/dump/{resource_id}} in CSV and JSON, streamed</li>
  * <li>{@code usage} — views, downloads and API calls per dataset, counted in memory and written in batches;
  * the summary for the portal's home</li>

@@ -123,14 +123,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * Open data for the public: the CKAN-compatible Action API, the datastore dumps and the portal's figures answer
-     * anyone, and a key a CKAN client sends in {@code Authorization} is ignored rather than refused as a bad bearer
-     * token (public keys come later). These paths only; everything else stays in the deny-by-default chain.
+     * Open data for the public: the CKAN-compatible Action API, the datastore dumps, the DCAT-AP documents and the
+     * portal's figures answer anyone, and a key a CKAN client sends in {@code Authorization} is ignored rather than
+     * refused as a bad bearer token (public keys come later). These paths only; everything else stays in the deny-by-default chain.
      */
     @Bean
     @Order(1)
     SecurityFilterChain openDataFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/3/action/**", "/api/action/**", "/datastore/dump/**", "/api/v1/open/stats")
+        http.securityMatcher("/api/3/action/**", "/api/action/**", "/datastore/dump/**", "/api/v1/open/stats",
+                        "/catalog", "/catalog.*", "/dataset/*")  // the DCAT-AP documents (open.dcat)
                 .csrf(AbstractHttpConfigurer::disable)  // no cookies, no session: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -34,21 +34,21 @@ import cn.govdata.open.release.OpenedDatasets;
  * stamped to commit ({@link ChangeStamps#afterPendingChanges}), so a harvester asking up to now misses none.
  */
 @Component
-class PackageSearch {
+public class PackageSearch {
 
     /** What a search asks for. */
-    record Query(String q, List<String> filters, List<Sort> sort, int rows, long start, List<String> facetFields,
+    public record Query(String q, List<String> filters, List<Sort> sort, int rows, long start, List<String> facetFields,
             int facetLimit, int facetMinCount, boolean includeDeleted) {
     }
 
-    record Sort(String field, boolean descending) {
+    public record Sort(String field, boolean descending) {
     }
 
     /** The matching count, the page's datasets in order (as the search read them), and the facets asked for. */
-    record Result(long count, List<OpenedDataset> datasets, Map<String, List<FacetCount>> facets) {
+    public record Result(long count, List<OpenedDataset> datasets, Map<String, List<FacetCount>> facets) {
     }
 
-    record FacetCount(String value, long count, Long departmentId) {
+    public record FacetCount(String value, long count, Long departmentId) {
     }
 
     /** Fields clauses and facets may name, with the column they are on. */
@@ -82,7 +82,7 @@ class PackageSearch {
         this.settings = settings;
     }
 
-    Result search(Query query) {
+    public Result search(Query query) {
         Where where = new Where();
         List<String> words = new ArrayList<>();
         List<Clause> clauses = new ArrayList<>();

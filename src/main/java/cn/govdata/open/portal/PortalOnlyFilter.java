@@ -39,6 +39,7 @@ class PortalOnlyFilter extends OncePerRequestFilter {
             "/open", "/open/**", // the portal's pages
             "/assets/**", "/favicon.ico", // the built scripts and styles (hashed names, no data)
             "/api/3/action/**", "/api/action/**", "/datastore/dump/**", // the CKAN-compatible API
+            "/catalog", "/catalog.*", "/dataset/*", // the DCAT-AP documents
             "/api/v1/open/stats", // the portal home's counts
             "/api/v1/public/**", // public accounts: login, demand requests, open applications, API keys
             "/actuator/health", "/actuator/health/**"); // the load balancer's probes

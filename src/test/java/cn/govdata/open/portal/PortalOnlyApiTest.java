@@ -72,6 +72,9 @@ class PortalOnlyApiTest extends ApiIntegrationTest {
         assertThat(http.get("/api/v1/public/demands").statusCode()).as("the public's own API").isEqualTo(200);
         assertThat(http.get("/api/v1/public/account/keys").statusCode()).as("there, for account holders only")
                 .isEqualTo(401);
+        assertThat(http.get("/catalog.ttl").statusCode()).as("the DCAT-AP catalog").isEqualTo(200);
+        assertThat(http.get("/dataset/no-such-dataset.ttl").statusCode()).as("a dataset's document answers itself")
+                .isEqualTo(404);
         assertThat(http.get("/datastore/dump/00000000-0000-0000-0000-000000000000?format=csv").statusCode())
                 .as("the dump answers itself: no such resource").isEqualTo(404);
         assertThat(header(http.get("/datastore/dump/00000000-0000-0000-0000-000000000000"), "Content-Type"))
