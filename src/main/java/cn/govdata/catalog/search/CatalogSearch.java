@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -114,12 +115,13 @@ class CatalogSearch {
 
     /**
      * @param departmentId null for an entry of a lower platform (its department is not one of this platform's)
-     * @param origin the lower platform the entry came from; null for this platform's own entries
+     * @param origin the lower platform the entry came from; null (written out) for this platform's own entries
      */
     record Hit(long id, String resourceCode, int version, String name, String summary, Highlights highlights,
             Long departmentId, String departmentName, String classificationCode, String shareType,
             String shareTypeName, String openType, String openTypeName, String format, String formatName,
-            String updateCycle, String updateCycleName, Float score, Origin origin) {
+            String updateCycle, String updateCycleName, Float score,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Origin origin) {
     }
 
     record FacetValue(String value, String label, long count) {
