@@ -31,6 +31,7 @@ import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.org.Directory.RegionInfo;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.ProblemCode;
 import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -94,7 +95,7 @@ class CatalogCascade {
                 peers.succeeded(peer.peerId());
             } catch (DomainException | org.springframework.dao.DataAccessException e) {
                 // the catch-up sends it again
-                peers.failed(peer.peerId(), e.getMessage());
+                peers.failed(peer.peerId(), reason(e));
                 log.info("Catalog entry {} not yet delivered to {}: {}", entryId, peer.name(), e.getMessage());
             }
         }
@@ -110,7 +111,7 @@ class CatalogCascade {
                 catchUp(peer);
                 peers.succeeded(peer.peerId());
             } catch (DomainException e) {
-                peers.failed(peer.peerId(), e.getMessage());
+                peers.failed(peer.peerId(), reason(e));
                 log.info("The catalog cascade to {} waits for it: {}", peer.name(), e.getMessage());
             } catch (RuntimeException e) {
                 peers.failed(peer.peerId(), e.toString());
@@ -204,6 +205,15 @@ class CatalogCascade {
         } catch (org.springframework.dao.DataIntegrityViolationException peerDeletedMeanwhile) {
             // the peer was deleted while delivering: nothing to keep
         }
+    }
+
+    /** What the administrator reads in the peer's last error: the peer's own words, not the problem's code. */
+    private static String reason(RuntimeException e) {
+        if (e instanceof DomainException problem && problem.code() == ProblemCode.PEER_UNAVAILABLE
+                && problem.arguments().length > 1) {
+            return String.valueOf(problem.arguments()[1]);
+        }
+        return e.getMessage();
     }
 
     /** This platform's name as its upper peers show it: set, or its top region's. */
