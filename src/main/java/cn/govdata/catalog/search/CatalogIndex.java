@@ -66,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full-text index of the published catalog (CAT-9): one Lucene document per published, non-retired entry,
- * holding its published version. Lives in {@code <data-dir>/index/catalog}; the database stays the truth.
+ * holding its published version, and one per entry received from a lower platform and not retired there (SHR-10,
+ * with its origin). Lives in {@code <data-dir>/index/catalog}; the database stays the truth.
  *
  * <ul>
  * <li>Kept current by {@link CatalogEntryChanged}, handled after the publishing transaction commits, in the

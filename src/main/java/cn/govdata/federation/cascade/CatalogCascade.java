@@ -88,15 +88,25 @@ class CatalogCascade {
         immediate.execute(() -> deliverToEveryPeer(event.entryId()));
     }
 
+    /** Runs in the cascade's own thread: whatever fails here, the catch-up sends the entry again. */
     private void deliverToEveryPeer(long entryId) {
-        for (Target peer : peers.enabled(Peers.Relation.UPPER)) {
+        List<Target> targets;
+        try {
+            targets = peers.enabled(Peers.Relation.UPPER);
+        } catch (RuntimeException e) {
+            log.warn("Catalog entry {} not delivered: the upper peers could not be read", entryId, e);
+            return;
+        }
+        for (Target peer : targets) {
             try {
                 deliver(peer, entryId);
                 peers.succeeded(peer.peerId());
-            } catch (DomainException | org.springframework.dao.DataAccessException e) {
-                // the catch-up sends it again
+            } catch (DomainException e) {
                 peers.failed(peer.peerId(), reason(e));
                 log.info("Catalog entry {} not yet delivered to {}: {}", entryId, peer.name(), e.getMessage());
+            } catch (RuntimeException e) {
+                peers.failed(peer.peerId(), e.toString());
+                log.warn("Catalog entry {} not delivered to {}", entryId, peer.name(), e);
             }
         }
     }
