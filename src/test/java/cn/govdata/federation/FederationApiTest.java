@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class FederationApiTest extends CatalogFixtures {
 
     private static ConfigurableApplicationContext upper;
+    private static Path upperDataDir;
     private static Api upperAnonymous;
     private static Api upperAdmin;
 
@@ -41,15 +42,20 @@ class FederationApiTest extends CatalogFixtures {
 
     @BeforeAll
     static void startTheUpperPlatform() throws Exception {
-        Path dataDir = Files.createTempDirectory("govdata-upper-");
-        upper = new SpringApplicationBuilder(GovdataApplication.class).profiles("test")
-                // command-line arguments outrank SPRING_DATASOURCE_URL: the upper platform never shares the database
-                .run("--server.port=0", "--govdata.test.data-dir=" + dataDir,
-                        "--spring.datasource.url=jdbc:h2:mem:govdata-federation-upper;MODE=PostgreSQL;"
-                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "--govdata.federation.secret-key=" + dataDir.resolve("federation-sm4.key"));
+        upperDataDir = Files.createTempDirectory("govdata-upper-");
+        upper = startUpper(0);
         upperAnonymous = new Api(Integer.parseInt(upper.getEnvironment().getProperty("local.server.port")));
         upperAdmin = firstAdminLogin(upperAnonymous);
+    }
+
+    /** The upper platform on a port (0: any); its in-memory database outlives a stop, as a real one would. */
+    private static ConfigurableApplicationContext startUpper(int port) {
+        return new SpringApplicationBuilder(GovdataApplication.class).profiles("test")
+                // command-line arguments outrank SPRING_DATASOURCE_URL: the upper platform never shares the database
+                .run("--server.port=" + port, "--govdata.test.data-dir=" + upperDataDir,
+                        "--spring.datasource.url=jdbc:h2:mem:govdata-federation-upper;MODE=PostgreSQL;"
+                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "--govdata.federation.secret-key=" + upperDataDir.resolve("federation-sm4.key"));
     }
 
     @AfterAll
@@ -136,6 +142,38 @@ class FederationApiTest extends CatalogFixtures {
             assertThat(admin.delete("/api/v1/federation/peers/" + peerId).status()).isEqualTo(204);
         }
         assertThat(admin.get("/api/v1/federation/peers/" + peerId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPeerThatIsDownRecordsNothingAndCatchesUpWhenItReturns() throws Exception {
+        Credentials credentials = upperSystemForThisPlatform();
+        long peerId = admin.post("/api/v1/federation/peers", peer("上级平台" + unique(), upperAnonymous.baseUrl(),
+                credentials.clientId(), credentials.clientSecret(), "UPPER")).id();
+        try {
+            int port = Integer.parseInt(upper.getEnvironment().getProperty("local.server.port"));
+            upper.close();
+            Editor editor = newEditor("交通运输局");
+            String name = "上级平台停机期间发布" + unique();
+            Api.Response entry = published(editor, content(name));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (admin.get("/api/v1/federation/peers/" + peerId).json().get("lastError") == null) {
+                assertThat(System.nanoTime()).as("the failed delivery is noted on the peer").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(jdbc.sql("select count(*) from federation_cascade where peer_id = ? and entry_id = ?")
+                    .params(peerId, entry.id()).query(Long.class).single()).as("nothing recorded as delivered")
+                    .isZero();
+
+            upper = startUpper(port);
+            awaitHit(name, entry.text("resourceCode"), h -> h != null);
+            assertThat(jdbc.sql("select version from federation_cascade where peer_id = ? and entry_id = ?")
+                    .params(peerId, entry.id()).query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            if (!upper.isActive()) {
+                upper = startUpper(Integer.parseInt(upperAnonymous.baseUrl().replaceAll(".*:", "")));
+            }
+            assertThat(admin.delete("/api/v1/federation/peers/" + peerId).status()).isEqualTo(204);
+        }
     }
 
     @Test
