@@ -106,18 +106,23 @@ class PeerSecrets {
         if (!Files.exists(file)) {
             byte[] created = new byte[KEY_BYTES];
             RANDOM.nextBytes(created);
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path directory = file.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            // written whole beside it, then moved into place: a reader never sees a half-written key
+            Path written;
             try {
-                try {
-                    Files.createFile(file,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(file);
-                }
-                Files.writeString(file, Base64.getEncoder().encodeToString(created) + "\n", StandardCharsets.US_ASCII);
+                written = Files.createTempFile(directory, "federation-key", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                written = Files.createTempFile(directory, "federation-key", ".tmp");
+            }
+            Files.writeString(written, Base64.getEncoder().encodeToString(created) + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.move(written, file);
                 return created;
             } catch (FileAlreadyExistsException createdMeanwhile) {
                 // another node or context sharing the directory was quicker: use its key
+                Files.deleteIfExists(written);
             }
         }
         byte[] read = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
