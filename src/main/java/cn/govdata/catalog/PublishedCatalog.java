@@ -117,6 +117,21 @@ public class PublishedCatalog {
         return new Page(entries, total);
     }
 
+    /**
+     * The published, non-retired entries of every region with an id above the given one, by id: the whole published
+     * catalog read in pages (the catalog cascade to an upper platform compares it with what it delivered).
+     */
+    public List<PublishedEntry> after(long afterId, int limit) {
+        return jdbc.sql("""
+                select e.id, e.resource_code, e.region_id, e.department_id, v.version, v.content
+                from catalog_entry e join catalog_version v on v.entry_id = e.id and v.version = e.published_version
+                where not e.retired and e.id > ? order by e.id limit ?""")
+                .params(afterId, limit)
+                .query((rs, n) -> new PublishedEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getInt(5), json.readValue(rs.getString(6), EntryContent.class)))
+                .list();
+    }
+
     private Optional<PublishedEntry> find(String condition, Object value) {
         return jdbc.sql("""
                 select e.id, e.resource_code, e.region_id, e.department_id, v.version, v.content

@@ -6,14 +6,17 @@
  * ({@link cn.govdata.catalog.EntryContent}, {@link cn.govdata.catalog.DataItem},
  * {@link cn.govdata.catalog.LegalBasis}, {@link cn.govdata.catalog.Classification},
  * {@link cn.govdata.catalog.ResourceFormat}), and {@link cn.govdata.catalog.PublicationGuard}, for the modules
- * that aggregate, share and open what the catalog describes.
+ * that aggregate, share and open what the catalog describes; {@link cn.govdata.catalog.ForeignEntries}, through which
+ * the federation keeps the entries of lower platforms' catalogs (read-only here, found by the search with their
+ * origin).
  *
  * <p>Rooms (internal sub-packages, chosen by what changes together):
  * <ul>
  * <li>{@code entry}: entries and their versions, review and publication, the rules, resource codes, lead
  * departments, duplicates, update obligations and their HTTP API; the
  * one access policy {@code CatalogAccess}; the audit actions {@code CatalogAuditAction}; the Chinese labels of
- * the codes; the demo catalog. The bottom room: the others build on it.</li>
+ * the codes; the demo catalog; the entries received from lower platforms ({@code ForeignCatalog}). The bottom
+ * room: the others build on it.</li>
  * <li>{@code search}: the Lucene index of the published catalog, full-text search with facets, the Chinese
  * analyzer, the index's upkeep for operators.</li>
  * <li>{@code sheet}: the catalog in Excel: the template layout, reading, parsing and writing workbooks,

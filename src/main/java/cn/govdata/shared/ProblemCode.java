@@ -50,6 +50,17 @@ public enum ProblemCode {
     INVALID_PARENT(HttpStatus.BAD_REQUEST),
     SYSTEM_REVOKED(HttpStatus.CONFLICT),
 
+    // federation of platforms (SHR-10)
+    /** A catalog entry received from another platform: it is changed there and arrives here by the cascade. */
+    FOREIGN_ENTRY_READ_ONLY(HttpStatus.CONFLICT),
+    PEER_URL_INVALID(HttpStatus.BAD_REQUEST),
+    PEER_URL_NOT_HTTPS(HttpStatus.BAD_REQUEST),
+    PEER_EXISTS(HttpStatus.CONFLICT),
+    /** The peer platform did not answer, or refused the platform's credentials; nothing was recorded. */
+    PEER_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
+    /** Only a connected system of the data authority may deliver another platform's catalog. */
+    NOT_A_PEER_SYSTEM(HttpStatus.FORBIDDEN),
+
     // policy and calendar
     INVALID_DATE(HttpStatus.BAD_REQUEST),
     INVALID_WORKING_DAYS(HttpStatus.BAD_REQUEST),

@@ -61,10 +61,11 @@ public class CatalogEntries {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final List<PublicationGuard> guards;
+    private final ForeignCatalog foreign;
 
     CatalogEntries(JdbcClient jdbc, JsonMapper json, Directory directory, ActivePolicy policy, ResourceCodes codes,
             CatalogLeads leads, UpdateObligations obligations, DuplicateDetection duplicates, AuditLog audit,
-            ApplicationEventPublisher events, List<PublicationGuard> guards) {
+            ApplicationEventPublisher events, List<PublicationGuard> guards, ForeignCatalog foreign) {
         this.jdbc = jdbc;
         this.json = json;
         this.directory = directory;
@@ -76,6 +77,7 @@ public class CatalogEntries {
         this.audit = audit;
         this.events = events;
         this.guards = List.copyOf(guards);
+        this.foreign = foreign;
     }
 
     // --- reading -------------------------------------------------------------------------------------------
@@ -257,6 +259,7 @@ public class CatalogEntries {
     /** The authority returns a submission with its comments. */
     @Transactional
     CatalogEntry returnForChanges(Actor actor, long id, String comment) {
+        foreign.requireLocal(id);
         Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
         CatalogAccess.requireReviewer(actor, row.regionId());
         if (comment == null || comment.isBlank()) {
@@ -283,6 +286,7 @@ public class CatalogEntries {
      */
     @Transactional
     CatalogEntry publish(Actor actor, long id, boolean consentToLocalEntry) {
+        foreign.requireLocal(id);
         Row row = row(id).orElseThrow(() -> DomainException.notFound("catalog entry", id));
         CatalogAccess.requireReviewer(actor, row.regionId());
         EntryVersion latest = latestVersion(id);
@@ -319,6 +323,7 @@ public class CatalogEntries {
     /** Retires an entry: it leaves the published catalog, keeps its versions and its code is never reused. */
     @Transactional
     CatalogEntry retire(Actor actor, long id, String reason) {
+        foreign.requireLocal(id);
         Row row = visible(actor, id);
         CatalogAccess.requireDepartmentKeeper(actor, row.departmentId(), row.regionId());
         if (reason == null || reason.isBlank()) {
@@ -345,6 +350,7 @@ public class CatalogEntries {
     }
 
     private Row editable(Actor actor, long id) {
+        foreign.requireLocal(id);
         Row row = visible(actor, id);
         CatalogAccess.requireEditorOf(actor, row.departmentId());
         if (row.retired()) {

@@ -57,6 +57,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.CatalogEntryChanged;
+import cn.govdata.catalog.entry.ForeignEntryChanged;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.shared.CacheDrops;
@@ -65,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full-text index of the published catalog (CAT-9): one Lucene document per published, non-retired entry,
- * holding its published version. Lives in {@code <data-dir>/index/catalog}; the database stays the truth.
+ * holding its published version, and one per entry received from a lower platform and not retired there (SHR-10,
+ * with its origin). Lives in {@code <data-dir>/index/catalog}; the database stays the truth.
  *
  * <ul>
  * <li>Kept current by {@link CatalogEntryChanged}, handled after the publishing transaction commits, in the
@@ -107,6 +109,10 @@ class CatalogIndex {
     static final String DEPARTMENT_NAME = "department_name";
     static final String DEPARTMENT_ID = "department_id";
     static final String CLASSIFICATION = "classification";
+    /** Set on the entries of lower platforms only: where they came from (SHR-10). */
+    static final String ORIGIN_PLATFORM = "origin_platform";
+    static final String ORIGIN_BASE_URL = "origin_base_url";
+    static final String FOREIGN = "foreign";
 
     // facet dimensions, named as the search's query parameters
     static final String DEPARTMENT = "departmentId";
@@ -132,8 +138,16 @@ class CatalogIndex {
     record Fingerprint(long count, long idSum, long versionSum) {
     }
 
-    private record Source(long id, String resourceCode, long regionId, long departmentId, String classificationCode,
-            int version, String content) {
+    /**
+     * What one document is made of: a local entry (its department named by the directory), or an entry of a lower
+     * platform (department named as there, no local department, an origin).
+     */
+    private record Source(long id, String resourceCode, long regionId, Long departmentId, String classificationCode,
+            int version, String content, String departmentName, String originPlatform, String originBaseUrl) {
+
+        boolean foreign() {
+            return originPlatform != null;
+        }
     }
 
     private final Path location;
@@ -160,12 +174,14 @@ class CatalogIndex {
 
     /** The notices by which nodes tell each other of a published or retired entry. */
     private static final String OTHER_NODES_CHANGED = "catalog.entry";
+    private static final String OTHER_NODES_FOREIGN_CHANGED = "catalog.foreign-entry";
 
     @Autowired
     CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, JsonMapper json, Directory directory,
             CacheDrops nodes) {
         this(Path.of(dataDir, "index", "catalog"), jdbc, json, directory, nodes);
         nodes.onNotice(OTHER_NODES_CHANGED, this::changedOnAnotherNode);
+        nodes.onNotice(OTHER_NODES_FOREIGN_CHANGED, this::foreignChangedOnAnotherNode);
     }
 
     /** An index that does not hear other nodes (the application's own does). */
@@ -257,6 +273,31 @@ class CatalogIndex {
         nodes.tellOtherNodes(OTHER_NODES_CHANGED, Long.toString(event.entryId()));
     }
 
+    /** An entry of a lower platform was received or retired: replace or remove its document once committed. */
+    @TransactionalEventListener
+    void onForeignEntryChanged(ForeignEntryChanged event) {
+        try {
+            reindex(event.id(), FOREIGN_SELECT);
+        } catch (RuntimeException e) {
+            stale = true;
+            log.error("Could not update the catalog index for foreign entry {}; it will be rebuilt", event.id(), e);
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void tellOtherNodes(ForeignEntryChanged event) {
+        nodes.tellOtherNodes(OTHER_NODES_FOREIGN_CHANGED, Long.toString(event.id()));
+    }
+
+    private void foreignChangedOnAnotherNode(String id) {
+        try {
+            reindex(Long.parseLong(id), FOREIGN_SELECT);
+        } catch (RuntimeException e) {
+            stale = true;
+            log.error("Could not update the catalog index for foreign entry {} changed on another node", id, e);
+        }
+    }
+
     /** Another node published or retired an entry. */
     private void changedOnAnotherNode(String entryId) {
         try {
@@ -270,10 +311,15 @@ class CatalogIndex {
 
     /** Reads the entry again and replaces, or removes, its document; visible to searches on return. */
     void reindex(long entryId) {
+        reindex(entryId, SOURCE_SELECT + " where e.published_version is not null and e.retired = false");
+    }
+
+    /** The same for the entry that the select (ending in its conditions) reads by id. */
+    private void reindex(long entryId, String select) {
         writing.lock();
         try {
-            Optional<Source> source = jdbc.sql(SOURCE_SELECT + " where e.id = ? and e.published_version is not null "
-                    + "and e.retired = false").param(entryId).query(CatalogIndex::mapSource).optional();
+            Optional<Source> source = jdbc.sql(select + " and e.id = ?").param(entryId).query(CatalogIndex::mapSource)
+                    .optional();
             if (source.isPresent()) {
                 writer.updateDocument(new Term(ID, Long.toString(entryId)),
                         document(source.get(), generation, new HashMap<>()));
@@ -388,6 +434,28 @@ class CatalogIndex {
             writing.unlock();
         }
         Map<Long, String> departments = new HashMap<>();
+        long count = indexPages(SOURCE_SELECT + " where e.published_version is not null and e.retired = false", stamp,
+                departments);
+        count += indexPages(FOREIGN_SELECT, stamp, departments);
+        if (closing) {
+            return count;
+        }
+        writing.lock();
+        try {
+            // whatever this rebuild and the changes since did not touch is no longer published
+            writer.deleteDocuments(LongField.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
+            writer.setLiveCommitData(commitData());
+            writer.commit();
+            dirty = false;
+        } finally {
+            writing.unlock();
+        }
+        refresh();
+        return count;
+    }
+
+    /** Indexes what the select (ending in its conditions) reads, page by page in the order of ids. */
+    private long indexPages(String select, long stamp, Map<Long, String> departments) throws IOException {
         long after = 0;
         long count = 0;
         long lastRefresh = System.nanoTime();
@@ -396,8 +464,7 @@ class CatalogIndex {
             writing.lock();
             try {
                 // read and write under the lock: an entry changed meanwhile is re-read after this page
-                List<Source> page = jdbc.sql(SOURCE_SELECT + " where e.id > ? and e.published_version is not null "
-                        + "and e.retired = false order by e.id limit " + PAGE).param(after)
+                List<Source> page = jdbc.sql(select + " and e.id > ? order by e.id limit " + PAGE).param(after)
                         .query(CatalogIndex::mapSource).list();
                 for (Source source : page) {
                     after = source.id();
@@ -425,20 +492,6 @@ class CatalogIndex {
                 lastRefresh = System.nanoTime();
             }
         }
-        if (closing) {
-            return count;
-        }
-        writing.lock();
-        try {
-            // whatever this rebuild and the changes since did not touch is no longer published
-            writer.deleteDocuments(LongField.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
-            writer.setLiveCommitData(commitData());
-            writer.commit();
-            dirty = false;
-        } finally {
-            writing.unlock();
-        }
-        refresh();
         return count;
     }
 
@@ -446,19 +499,28 @@ class CatalogIndex {
 
     private static final String SOURCE_SELECT = """
             select e.id, e.resource_code, e.region_id, e.department_id, e.classification_code, e.published_version,
-                v.content
+                v.content, null as department_name, null as origin_platform, null as origin_base_url
             from catalog_entry e join catalog_version v on v.entry_id = e.id and v.version = e.published_version""";
 
+    /** The entries received from lower platforms and not retired there; their ids never meet the local ones. */
+    private static final String FOREIGN_SELECT = """
+            select e.id, e.resource_code, e.region_id, null as department_id, e.classification_code,
+                e.version as published_version, e.content, e.department_name, e.origin_platform, e.origin_base_url
+            from catalog_foreign_entry e where e.retired = false""";
+
     private static Source mapSource(ResultSet rs, int n) throws SQLException {
+        long departmentId = rs.getLong("department_id");
         return new Source(rs.getLong("id"), rs.getString("resource_code"), rs.getLong("region_id"),
-                rs.getLong("department_id"), rs.getString("classification_code"), rs.getInt("published_version"),
-                rs.getString("content"));
+                rs.wasNull() ? null : departmentId, rs.getString("classification_code"),
+                rs.getInt("published_version"), rs.getString("content"), rs.getString("department_name"),
+                rs.getString("origin_platform"), rs.getString("origin_base_url"));
     }
 
     private Document document(Source source, long stamp, Map<Long, String> departmentNames) throws IOException {
         EntryContent content = json.readValue(source.content(), EntryContent.class);
-        String departmentName = departmentNames.computeIfAbsent(source.departmentId(),
-                id -> directory.department(id).map(DepartmentInfo::name).orElse(""));
+        String departmentName = source.foreign() ? nullToEmpty(source.departmentName())
+                : departmentNames.computeIfAbsent(source.departmentId(),
+                        id -> directory.department(id).map(DepartmentInfo::name).orElse(""));
         Document doc = new Document();
         doc.add(new KeywordField(ID, Long.toString(source.id()), Store.YES));
         doc.add(new LongField(ENTRY, source.id(), Store.NO));
@@ -481,10 +543,17 @@ class CatalogIndex {
             }
         }
         doc.add(new TextField(DEPARTMENT_NAME, departmentName, Store.YES));
-        doc.add(new StoredField(DEPARTMENT_ID, source.departmentId()));
         String classification = source.classificationCode();
         doc.add(new StoredField(CLASSIFICATION, classification));
-        doc.add(new SortedSetDocValuesFacetField(DEPARTMENT, Long.toString(source.departmentId())));
+        if (source.foreign()) {
+            // no department of this platform: the department facet lists local departments only
+            doc.add(new KeywordField(FOREIGN, "true", Store.NO));
+            doc.add(new StoredField(ORIGIN_PLATFORM, source.originPlatform()));
+            doc.add(new StoredField(ORIGIN_BASE_URL, nullToEmpty(source.originBaseUrl())));
+        } else {
+            doc.add(new StoredField(DEPARTMENT_ID, source.departmentId()));
+            doc.add(new SortedSetDocValuesFacetField(DEPARTMENT, Long.toString(source.departmentId())));
+        }
         doc.add(new SortedSetDocValuesFacetField(CATEGORY, classification.substring(0, 1)));
         doc.add(new SortedSetDocValuesFacetField(SUBJECT, classification.substring(0, 3)));
         addCode(doc, SHARE_TYPE, content.shareType());
@@ -552,10 +621,16 @@ class CatalogIndex {
     }
 
     Fingerprint databaseFingerprint() {
-        return jdbc.sql("""
+        Fingerprint local = jdbc.sql("""
                 select count(*), coalesce(sum(id), 0), coalesce(sum(published_version), 0) from catalog_entry
                 where published_version is not null and retired = false""")
                 .query((rs, n) -> new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        Fingerprint foreign = jdbc.sql("""
+                select count(*), coalesce(sum(id), 0), coalesce(sum(version), 0) from catalog_foreign_entry
+                where retired = false""")
+                .query((rs, n) -> new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        return new Fingerprint(local.count() + foreign.count(), local.idSum() + foreign.idSum(),
+                local.versionSum() + foreign.versionSum());
     }
 
     Fingerprint indexFingerprint() {

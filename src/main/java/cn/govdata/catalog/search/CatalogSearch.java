@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -108,10 +109,19 @@ class CatalogSearch {
     record Highlights(String name, String summary) {
     }
 
+    /** The lower platform an entry came from (SHR-10). */
+    record Origin(String platform, String baseUrl) {
+    }
+
+    /**
+     * @param departmentId null for an entry of a lower platform (its department is not one of this platform's)
+     * @param origin the lower platform the entry came from; null (written out) for this platform's own entries
+     */
     record Hit(long id, String resourceCode, int version, String name, String summary, Highlights highlights,
-            long departmentId, String departmentName, String classificationCode, String shareType,
+            Long departmentId, String departmentName, String classificationCode, String shareType,
             String shareTypeName, String openType, String openTypeName, String format, String formatName,
-            String updateCycle, String updateCycleName, Float score) {
+            String updateCycle, String updateCycleName, Float score,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Origin origin) {
     }
 
     record FacetValue(String value, String label, long count) {
@@ -161,9 +171,13 @@ class CatalogSearch {
         this.labels = labels;
     }
 
-    /** Searches the actor's region; bad parameters are refused with the parameter's name. */
+    /**
+     * Searches the actor's region; bad parameters are refused with the parameter's name. The entries of lower
+     * platforms are searched by the data authority's users and systems only: the departments cannot apply for them
+     * (yet), the authority oversees the whole cascade.
+     */
     Result search(Actor actor, Parameters parameters) {
-        return search(actor.regionId(), request(parameters));
+        return search(actor.regionId(), actor.authority(), request(parameters));
     }
 
     static Request request(Parameters p) {
@@ -217,11 +231,17 @@ class CatalogSearch {
         return value;
     }
 
+    /** Searches a region, with the entries of lower platforms. */
     Result search(long regionId, Request request) {
+        return search(regionId, true, request);
+    }
+
+    Result search(long regionId, boolean withForeign, Request request) {
         List<String> words = ChineseText.tokens(request.q()).stream().map(ChineseText.Token::term).distinct()
                 .limit(MAX_TERMS).toList();
         boolean byRelevance = !request.q().isEmpty();
-        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(), baseQuery(regionId, request.q(), words));
+        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(),
+                baseQuery(regionId, withForeign, request.q(), words));
         request.departmentIds().forEach(id -> query.add(CatalogIndex.DEPARTMENT, Long.toString(id)));
         request.categories().forEach(c -> query.add(CatalogIndex.CATEGORY, c.digit()));
         request.subjects().forEach(s -> query.add(CatalogIndex.SUBJECT, s));
@@ -259,9 +279,12 @@ class CatalogSearch {
     private static final Sort BY_CODE = new Sort(
             KeywordField.newSortField(CatalogIndex.CODE, false, SortedSetSelector.Type.MIN));
 
-    private static Query baseQuery(long regionId, String q, List<String> words) {
+    private static Query baseQuery(long regionId, boolean withForeign, String q, List<String> words) {
         BooleanQuery.Builder base = new BooleanQuery.Builder();
         base.add(KeywordField.newExactQuery(CatalogIndex.REGION, Long.toString(regionId)), Occur.FILTER);
+        if (!withForeign) {
+            base.add(KeywordField.newExactQuery(CatalogIndex.FOREIGN, "true"), Occur.MUST_NOT);
+        }
         if (q.isEmpty()) {
             base.add(new MatchAllDocsQuery(), Occur.MUST);
             return base.build();
@@ -305,7 +328,10 @@ class CatalogSearch {
     private Hit hit(Document doc, Float score, Set<String> terms, Map<Long, String> departments) {
         String name = doc.get(CatalogIndex.NAME);
         String summary = doc.get(CatalogIndex.SUMMARY);
-        long departmentId = doc.getField(CatalogIndex.DEPARTMENT_ID).numericValue().longValue();
+        var departmentField = doc.getField(CatalogIndex.DEPARTMENT_ID);
+        Long departmentId = departmentField == null ? null : departmentField.numericValue().longValue();
+        String originPlatform = doc.get(CatalogIndex.ORIGIN_PLATFORM);
+        Origin origin = originPlatform == null ? null : new Origin(originPlatform, doc.get(CatalogIndex.ORIGIN_BASE_URL));
         String nameHighlight = ChineseText.highlight(name, terms, Integer.MAX_VALUE);
         String summaryHighlight = ChineseText.highlight(summary, terms, SUMMARY_LENGTH);
         Highlights highlights = nameHighlight == null && summaryHighlight == null ? null
@@ -317,10 +343,11 @@ class CatalogSearch {
         return new Hit(Long.parseLong(doc.get(CatalogIndex.ID)), doc.get(CatalogIndex.CODE),
                 doc.getField(CatalogIndex.VERSION).numericValue().intValue(), name,
                 ChineseText.abbreviate(summary, SUMMARY_LENGTH), highlights, departmentId,
-                departments.getOrDefault(departmentId, doc.get(CatalogIndex.DEPARTMENT_NAME)),
+                departmentId == null ? doc.get(CatalogIndex.DEPARTMENT_NAME)
+                        : departments.getOrDefault(departmentId, doc.get(CatalogIndex.DEPARTMENT_NAME)),
                 doc.get(CatalogIndex.CLASSIFICATION), name(shareType), labels.shareType(shareType), name(openType),
                 labels.openType(openType), name(format), CatalogLabels.format(format), name(cycle),
-                CatalogLabels.updateCycle(cycle), score);
+                CatalogLabels.updateCycle(cycle), score, origin);
     }
 
     private Map<String, List<FacetValue>> facets(IndexSearcher searcher, FacetsCollector collector,

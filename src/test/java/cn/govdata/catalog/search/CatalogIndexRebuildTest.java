@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.govdata.catalog.CatalogFixtures;
+import cn.govdata.catalog.EntryContent;
+import cn.govdata.catalog.ForeignEntries;
 import cn.govdata.catalog.entry.CatalogLabels;
 import cn.govdata.org.Directory;
 import cn.govdata.shared.CacheDrops;
@@ -34,6 +36,8 @@ class CatalogIndexRebuildTest extends CatalogFixtures {
     CatalogLabels labels;
     @Autowired
     CacheDrops caches;
+    @Autowired
+    ForeignEntries foreign;
 
     @TempDir
     Path dataDir;
@@ -78,6 +82,48 @@ class CatalogIndexRebuildTest extends CatalogFixtures {
             assertThat(index.indexFingerprint()).isEqualTo(index.databaseFingerprint());
             CatalogSearch search = new CatalogSearch(index, directory, labels);
             assertThat(ids(search.search(regionId, request("河道", dept)))).containsExactly(kept);
+        } finally {
+            index.close();
+        }
+    }
+
+    @Test
+    void entriesOfLowerPlatformsAreRebuiltWithTheirOriginAndSearchedByTheAuthorityOnly() {
+        long regionId = homeRegionId(admin);
+        String name = "下级平台河道许可" + unique();
+        ForeignEntries.Origin origin = new ForeignEntries.Origin("test:" + unique(), "某县政务数据平台",
+                "https://county.example.gov.cn");
+        EntryContent content = json.readValue(json.writeValueAsString(content(name)), EntryContent.class);
+        String code = "301001/" + unique();
+        assertThat(foreign.put(new ForeignEntries.ForeignEntry(origin, 7, regionId, "县水利局", null, "370602", "芝罘区",
+                code, 1, content))).isTrue();
+        assertThat(foreign.put(new ForeignEntries.ForeignEntry(origin, 7, regionId, "县水利局", null, "370602", "芝罘区",
+                code, 1, content))).as("the same version again changes nothing").isFalse();
+
+        CatalogIndex index = new CatalogIndex(dataDir.resolve("foreign-index"), jdbc, json, directory, caches);
+        try {
+            assertThat(index.rebuild("test")).isTrue();
+            assertThat(index.indexFingerprint()).isEqualTo(index.databaseFingerprint());
+            CatalogSearch search = new CatalogSearch(index, directory, labels);
+            CatalogSearch.Request request = new CatalogSearch.Request(name, null, null, null, null, null, null, null,
+                    0, 20);
+            List<CatalogSearch.Hit> hits = search.search(regionId, true, request).items();
+            assertThat(hits).extracting(CatalogSearch.Hit::resourceCode).containsExactly(code);
+            assertThat(hits.get(0).origin()).isEqualTo(new CatalogSearch.Origin("某县政务数据平台",
+                    "https://county.example.gov.cn"));
+            assertThat(hits.get(0).departmentId()).isNull();
+            assertThat(hits.get(0).departmentName()).isEqualTo("县水利局");
+            assertThat(search.search(regionId, false, request).items()).isEmpty();
+
+            // retired on its platform: the next check finds the index disagreeing, and the rebuild drops it
+            assertThat(foreign.retire(origin, 7)).isTrue();
+            assertThat(index.checkConsistency("test")).isFalse();
+            for (int i = 0; i < 100 && index.isRebuilding(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(search.search(regionId, true, request).items()).isEmpty();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         } finally {
             index.close();
         }

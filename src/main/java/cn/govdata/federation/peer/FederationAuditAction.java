@@ -1,0 +1,24 @@
+package cn.govdata.federation.peer;
+
+import cn.govdata.audit.AuditAction;
+
+/** What the federation records in the audit log, by the names stored there (they never change). */
+public enum FederationAuditAction implements AuditAction {
+    PEER_REGISTER("federation.peer.register"),
+    PEER_ENABLE("federation.peer.enable"),
+    PEER_DISABLE("federation.peer.disable"),
+    PEER_DELETE("federation.peer.delete"),
+    CASCADE_RECEIVE("federation.cascade.receive"),
+    CASCADE_RETIRE("federation.cascade.retire");
+
+    private final String code;
+
+    FederationAuditAction(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
