@@ -106,7 +106,7 @@ export default {
   audit: {
     actionHint: 'Choose, or type a word',
     title: 'Audit log', from: 'From', to: 'To', actor: 'Actor', department: 'Department id', action: 'Action',
-    objectType: 'Object type', objectId: 'Object id', outcome: 'Outcome', time: 'Time', client: 'Client address', detail: 'Detail',
+    objectType: 'Object type', objectId: 'Object id', outcome: 'Outcome', time: 'Time', client: 'Client address', detail: 'What happened', recorded: 'As recorded',
     export: 'Export CSV', verify: 'Verify integrity', intact: 'The audit log is intact', broken: 'Tampering found: the chain breaks at entry {id}',
     brokenOther: 'Problem found: {reason}', entries: '{n} entries and {c} signed checkpoints checked', publicKey: 'Checkpoint signing key (SM2)',
     outcomes: { SUCCESS: 'Success', FAILURE: 'Failure' }, hash: 'Hash (SM3)'

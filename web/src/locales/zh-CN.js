@@ -105,7 +105,7 @@ export default {
   audit: {
     actionHint: '选择或输入关键词',
     title: '审计日志', from: '开始日期', to: '结束日期', actor: '操作人', department: '部门编号', action: '操作',
-    objectType: '对象类型', objectId: '对象编号', outcome: '结果', time: '时间', client: '客户端地址', detail: '详情',
+    objectType: '对象类型', objectId: '对象编号', outcome: '结果', time: '时间', client: '客户端地址', detail: '经过', recorded: '原始记录',
     export: '导出 CSV', verify: '校验完整性', intact: '审计日志完整，未发现篡改', broken: '发现篡改：第 {id} 条起链条断裂',
     brokenOther: '发现问题：{reason}', entries: '已校验 {n} 条记录、{c} 个签名检查点', publicKey: '检查点签名公钥（SM2）',
     outcomes: { SUCCESS: '成功', FAILURE: '失败' }, hash: '哈希（SM3）'

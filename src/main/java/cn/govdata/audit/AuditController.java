@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -37,10 +39,12 @@ class AuditController {
     private final AuditSigningKey key;
     private final AuditLog audit;
     private final AuditVocabulary vocabulary;
+    private final AuditSentences sentences;
 
     AuditController(AuditSearch search, AuditVerification verification, AuditSigningKey key, AuditLog audit,
-            AuditVocabulary vocabulary) {
+            AuditVocabulary vocabulary, AuditSentences sentences) {
         this.search = search;
+        this.sentences = sentences;
         this.vocabulary = vocabulary;
         this.verification = verification;
         this.key = key;
@@ -52,10 +56,11 @@ class AuditController {
             @RequestParam(required = false) String actor, @RequestParam(required = false) Long departmentId,
             @RequestParam(required = false) String action, @RequestParam(required = false) String objectType,
             @RequestParam(required = false) String objectId, @RequestParam(required = false) AuditOutcome outcome,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest http) {
         AuditAccess.requireReadsTheLog(Actor.require());
         AuditSearch.Filter filter = filter(from, to, actor, departmentId, action, objectType, objectId, outcome);
-        AuditSearch.Page result = search.search(filter, page, size);
+        AuditSearch.Page result = sentences.described(search.search(filter, page, size), ProblemResponses.localeOf(http));
         audit.record(AuditEvent.success(AuditLogAction.SEARCH, "audit", null, describe(filter)));
         return result;
     }

@@ -43,7 +43,13 @@ class AuditSearch {
      */
     record Item(long id, OffsetDateTime occurredAt, String actor, Long actorDepartmentId, String action,
             String objectType, String objectId, AuditOutcome outcome, String clientAddress, String purpose,
-            String grantId, String detail, String hash) {
+            String grantId, String detail, String hash, String objectName, String summary) {
+
+        /** The entry with its object's name and the sentence people read ({@link AuditSentences}). */
+        Item described(String name, String sentence) {
+            return new Item(id, occurredAt, actor, actorDepartmentId, action, objectType, objectId, outcome,
+                    clientAddress, purpose, grantId, detail, hash, name, sentence);
+        }
     }
 
     record Page(List<Item> items, long total, int page, int size) {
@@ -156,6 +162,6 @@ class AuditSearch {
                 rs.getObject("actor_department_id", Long.class), rs.getString("action"), rs.getString("object_type"),
                 rs.getString("object_id"), AuditOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("client_address"), rs.getString("purpose"), rs.getString("grant_id"),
-                TextMasking.masked(rs.getString("detail")), rs.getString("hash"));
+                TextMasking.masked(rs.getString("detail")), rs.getString("hash"), null, null);
     }
 }

@@ -50,6 +50,33 @@ class AuditLogApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void entriesReadAsSentencesWithTheirObjectsByName() {
+        Api admin = admin();
+        Dept dept = newDepartment(admin, "审计句子局");
+        LoggedIn clerk = newUser(admin, dept.id(), cn.govdata.shared.Role.CATALOG_EDITOR);
+        Api auditor = auditor(admin);
+        String authority = admin.get("/api/v1/departments/" + authorityDepartmentId(admin)).text("name");
+
+        var created = auditor.get("/api/v1/audit?action=department.create&objectType=department&objectId=" + dept.id())
+                .json().get("items").get(0);
+        assertThat(created.get("objectName").asString()).isEqualTo(dept.name());
+        assertThat(created.get("summary").asString()).isEqualTo("admin（" + authority + "）：新建部门，部门“" + dept.name() + "”");
+        var english = auditor.inLanguage("en").get("/api/v1/audit?action=department.create&objectType=department&objectId="
+                + dept.id()).json().get("items").get(0);
+        assertThat(english.get("summary").asString()).startsWith("admin (").contains("Department \u201c" + dept.name() + "\u201d");
+
+        // a person by display name; a failure says so
+        var user = auditor.get("/api/v1/audit?objectType=user&objectId=" + clerk.id()).json().get("items").get(0);
+        assertThat(user.get("objectName").asString()).isNotBlank().isNotEqualTo(String.valueOf(clerk.id()));
+        Api.Response refused = new Api(port).post("/api/v1/auth/login", java.util.Map.of("username", clerk.username(),
+                "password", "wrong-" + unique()));
+        assertThat(refused.status()).isEqualTo(401);
+        var failed = auditor.get("/api/v1/audit?action=auth.login&outcome=FAILURE&actor=" + clerk.username()).json()
+                .get("items").get(0);
+        assertThat(failed.get("summary").asString()).endsWith("（未成功）");
+    }
+
+    @Test
     void failedLoginsAreRecordedToo() {
         String nobody = "ghost" + unique();
         anonymous.post("/api/v1/auth/login", Map.of("username", nobody, "password", "whatever-1"));

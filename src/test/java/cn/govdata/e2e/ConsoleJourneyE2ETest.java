@@ -74,6 +74,8 @@ class ConsoleJourneyE2ETest extends ConsoleBrowserTest {
         click("audit-search");
         waitForText(departmentName);
         waitForText("新建部门");
+        // each entry reads as a sentence naming the object, not "department 12"
+        waitForText("新建部门，部门“" + departmentName + "”");
         shot("05-audit-department");
         type("audit-action", "user.create" + Keys.ENTER);
         click("audit-search");
