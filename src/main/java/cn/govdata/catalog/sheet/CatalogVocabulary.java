@@ -140,7 +140,7 @@ final class CatalogVocabulary {
         dataTypes = types;
         sensitivities = new Names<>(Sensitivity.class, ordered(Sensitivity.class,
                 Sensitivity.NONE, "无", Sensitivity.PERSONAL_INFORMATION, "个人信息",
-                Sensitivity.COMMERCIAL_SECRET, "商业秘密"));
+                Sensitivity.COMMERCIAL_SECRET, "商业秘密", Sensitivity.SENSITIVE_PERSONAL_INFORMATION, "敏感个人信息"));
     }
 
     /** 是 / 否, also Y/N, yes/no, true/false and 1/0; null for anything else. */
