@@ -534,7 +534,8 @@ export default {
         GRANT_REVOKED: 'the grant was revoked', GRANT_EXPIRED: 'the grant expired', GRANT_NOT_YET_VALID: 'the grant is not yet valid',
         GRANT_DOES_NOT_COVER: 'the grant no longer allows subscription or the items', GRANT_NOT_FOR_CALLER: 'the grant is not for whoever registered it',
         NO_GRANT: 'our department no longer holds a grant on the resource', SHARE_TYPE_MISMATCH: "the entry's share type changed; the grant no longer applies",
-        NOT_FOUND: 'the catalog entry is gone', OWNER_INACTIVE: 'the user who registered it is disabled, or the system revoked'
+        NOT_FOUND: 'the catalog entry is gone', OWNER_INACTIVE: 'the user who registered it is disabled, or the system revoked',
+        GRADE_REFUSES_USE: "the entry's grade does not allow pushing under this grant (core data never, important data only under an approved grant)"
       },
       deadLetterStatus: { PENDING: 'Pending', RETRIED: 'Retried', DISCARDED: 'Discarded' }
     },

@@ -515,7 +515,8 @@ export default {
         GRANT_REVOKED: '授权已撤销', GRANT_EXPIRED: '授权已过期', GRANT_NOT_YET_VALID: '授权尚未生效',
         GRANT_DOES_NOT_COVER: '授权不再包含主动推送或所订信息项', GRANT_NOT_FOR_CALLER: '授权不适用于登记者',
         NO_GRANT: '本部门已无该资源的授权', SHARE_TYPE_MISMATCH: '目录的共享类型已变更，原授权不再适用',
-        NOT_FOUND: '目录条目已不存在', OWNER_INACTIVE: '登记的用户已停用或接入系统已吊销'
+        NOT_FOUND: '目录条目已不存在', OWNER_INACTIVE: '登记的用户已停用或接入系统已吊销',
+        GRADE_REFUSES_USE: '资源的数据分级不允许以此授权主动推送（核心数据不得推送，重要数据须经审批授权）'
       },
       deadLetterStatus: { PENDING: '待处理', RETRIED: '已重试', DISCARDED: '已丢弃' }
     },
