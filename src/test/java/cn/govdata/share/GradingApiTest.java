@@ -2,6 +2,7 @@ package cn.govdata.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import cn.govdata.support.Api;
 
@@ -63,17 +67,7 @@ class GradingApiTest extends GrantedDataFixtures {
         grantId = narrowedGrant(entryId, systemId, List.of("QUERY", "EXCHANGE"), Map.of("dailyQuota", 1000));
         assertThat(exchange().statusCode()).isEqualTo(200);
 
-        // the police grade the register as core data; the authority publishes the new version
-        Map<String, Object> core = ShareFixtures.population("CONDITIONAL");
-        core.put("name", published(entryId).get("content").get("name").asString());
-        core.put("grade", "CORE");
-        Api.Response saved = police.api().put("/api/v1/catalog/entries/" + entryId,
-                Map.of("content", core, "revision", revision(entryId)));
-        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        assertThat(police.api().post("/api/v1/catalog/entries/" + entryId + "/submit",
-                Map.of("revision", revision(entryId))).status()).isEqualTo(200);
-        assertThat(reviewer.post("/api/v1/catalog/entries/" + entryId + "/publish", Map.of()).status()).isEqualTo(200);
-        assertThat(published(entryId).get("content").get("grade").asString()).isEqualTo("CORE");
+        gradeTheRegisterCore();
 
         HttpResponse<String> refused = exchange();
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
@@ -90,6 +84,37 @@ class GradingApiTest extends GrantedDataFixtures {
             Api.Response applied = civilUser.api().post("/api/v1/share/applications", application);
             assertThat(applied.status()).as(applied.body()).isEqualTo(403);
             assertThat(applied.code()).isEqualTo("GRADE_REFUSES_USE");
+        }
+    }
+
+    @Test
+    void aSubscriptionToDataGradedCoreIsSuspendedAndNothingMoreIsPushed() throws Exception {
+        List<byte[]> received = new CopyOnWriteArrayList<>();
+        HttpServer subscriber = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        subscriber.createContext("/hook", exchange -> {
+            received.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        subscriber.start();
+        try {
+            grantId = narrowedGrant(entryId, systemId, List.of("QUERY", "SUBSCRIPTION"), Map.of());
+            Api.Response created = system.post("/api/v1/share/subscriptions", Map.of("entryId", entryId, "endpoint",
+                    "http://localhost:" + subscriber.getAddress().getPort() + "/hook"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            long id = created.id();
+
+            gradeTheRegisterCore();
+            load("gmsfhm,xm,xzqh,zz\n" + LI + ",李思,370602,芝罘区和平路2号\n");
+            await(() -> system.get("/api/v1/share/subscriptions/" + id).json().get("status").asString()
+                    .equals("SUSPENDED"));
+            assertThat(system.get("/api/v1/share/subscriptions/" + id).text("statusReason")).isEqualTo("GRADE_REFUSES_USE");
+            assertThat(received).isEmpty();
+            Api.Response resumed = system.post("/api/v1/share/subscriptions/" + id + "/resume", Map.of());
+            assertThat(resumed.status()).isEqualTo(403);
+            assertThat(resumed.code()).isEqualTo("GRADE_REFUSES_USE");
+        } finally {
+            subscriber.stop(0);
         }
     }
 
@@ -118,6 +143,20 @@ class GradingApiTest extends GrantedDataFixtures {
         assertThat(masking.get("xm").asString()).isEqualTo("FULL");           // important: masked whole
         assertThat(masking.get("zz").asString()).isEqualTo("FULL");           // sensitive personal: masked whole
         assertThat(masking.get("xzqh").asString()).isEqualTo("NONE");
+    }
+
+    /** The police grade the register as core data; the authority publishes the new version. */
+    private void gradeTheRegisterCore() {
+        Map<String, Object> core = ShareFixtures.population("CONDITIONAL");
+        core.put("name", published(entryId).get("content").get("name").asString());
+        core.put("grade", "CORE");
+        Api.Response saved = police.api().put("/api/v1/catalog/entries/" + entryId,
+                Map.of("content", core, "revision", revision(entryId)));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(police.api().post("/api/v1/catalog/entries/" + entryId + "/submit",
+                Map.of("revision", revision(entryId))).status()).isEqualTo(200);
+        assertThat(reviewer.post("/api/v1/catalog/entries/" + entryId + "/publish", Map.of()).status()).isEqualTo(200);
+        assertThat(published(entryId).get("content").get("grade").asString()).isEqualTo("CORE");
     }
 
     private tools.jackson.databind.JsonNode published(long id) {
