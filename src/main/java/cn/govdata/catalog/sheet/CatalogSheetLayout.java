@@ -129,6 +129,12 @@ final class CatalogSheetLayout {
         }
     }
 
+    /**
+     * Columns added after departments began keeping the template (SEC-4's grades): a file made from an older template
+     * still imports without them, their cells read as blank.
+     */
+    static final java.util.Set<Column> MAY_BE_ABSENT = java.util.Set.of(EntryColumn.GRADE, ItemColumn.GRADE);
+
     /** General instructions, shown above the column table of 填写说明. */
     static final List<String> NOTES = List.of(
             "政务数据资源目录导入模板",

@@ -3,12 +3,17 @@ package cn.govdata.catalog.sheet;
 import static cn.govdata.catalog.CatalogWorkbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import cn.govdata.catalog.CatalogWorkbooks;
 import cn.govdata.catalog.DataGrade;
 import cn.govdata.catalog.DataItem.Sensitivity;
 import cn.govdata.catalog.EntryContent;
@@ -50,6 +55,28 @@ class GradeColumnsTest {
         EntryContent derived = result.entries().get(1).content();
         assertThat(derived.grade()).isEqualTo(DataGrade.IMPORTANT);
         assertThat(derived.dataItems().get(1).grade()).isEqualTo(DataGrade.GENERAL);
+    }
+
+    @Test
+    void aFileFromTheTemplateBeforeGradingStillReads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("older.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            CatalogWorkbooks.sheet(workbook, "信息资源", without(CatalogWorkbooks.ENTRY_HEADERS),
+                    List.of(row("序号", "1", "信息资源名称", "储备物资", "资源分类代码", "301001")), null);
+            CatalogWorkbooks.sheet(workbook, "信息项", without(CatalogWorkbooks.ITEM_HEADERS),
+                    List.of(row("序号", "1", "信息项名称", "a", "中文名称", "甲")), null);
+            Files.write(file, CatalogWorkbooks.bytes(workbook));
+        }
+
+        CatalogWorkbookReader.Sheets sheets = CatalogWorkbookReader.read(file, 10, 10);
+
+        CatalogSheetParser.Result result = parser.parse(sheets.entries(), sheets.items());
+        assertThat(result.entries().getFirst().content().grade()).isEqualTo(DataGrade.GENERAL);
+    }
+
+    private static List<String> without(List<String> headers) {
+        assertThat(headers).contains("数据分级");
+        return headers.stream().filter(h -> !h.equals("数据分级")).toList();
     }
 
     @Test
