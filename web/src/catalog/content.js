@@ -11,7 +11,7 @@ export function blankContent() {
     name: '', classification: { category: 'DEPARTMENT', item: '', target: '', detail: '' }, summary: '',
     format: null, subFormat: null, releaseDate: null, relatedCodes: [], classified: false, dataItems: [],
     shareType: null, shareCondition: '', shareMethod: null, applicantMaterials: [], shareBasis: blankBasis(),
-    openType: null, openCondition: '', openBasis: blankBasis(), updateCycle: null, grade: 'GENERAL'
+    openType: null, openCondition: '', openBasis: blankBasis(), updateCycle: null, grade: null
   }
 }
 
