@@ -1,7 +1,7 @@
 // An entry's content (EntryContent) as the editor's form holds it, and back as the API takes it.
 
 export function blankItem() {
-  return { name: '', chineseName: '', type: 'CHARACTER', length: null, required: false, recordKey: false, valueStandard: '', sensitivity: 'NONE' }
+  return { name: '', chineseName: '', type: 'CHARACTER', length: null, required: false, recordKey: false, valueStandard: '', sensitivity: 'NONE', grade: 'GENERAL' }
 }
 
 const blankBasis = () => ({ kind: null, title: '', article: '' })
@@ -11,7 +11,7 @@ export function blankContent() {
     name: '', classification: { category: 'DEPARTMENT', item: '', target: '', detail: '' }, summary: '',
     format: null, subFormat: null, releaseDate: null, relatedCodes: [], classified: false, dataItems: [],
     shareType: null, shareCondition: '', shareMethod: null, applicantMaterials: [], shareBasis: blankBasis(),
-    openType: null, openCondition: '', openBasis: blankBasis(), updateCycle: null
+    openType: null, openCondition: '', openBasis: blankBasis(), updateCycle: null, grade: null
   }
 }
 
@@ -59,7 +59,8 @@ export function toPayload(form) {
     dataItems: form.dataItems.map((i) => ({
       name: blankToNull(i.name), chineseName: blankToNull(i.chineseName), type: i.type || null,
       length: i.length === '' || i.length == null ? null : Number(i.length), required: !!i.required,
-      recordKey: !!i.recordKey, valueStandard: blankToNull(i.valueStandard), sensitivity: i.sensitivity || 'NONE'
+      recordKey: !!i.recordKey, valueStandard: blankToNull(i.valueStandard), sensitivity: i.sensitivity || 'NONE',
+      grade: i.grade || 'GENERAL'
     })),
     shareType: share || null,
     shareCondition: share === 'CONDITIONAL' ? blankToNull(form.shareCondition) : null,
@@ -69,7 +70,8 @@ export function toPayload(form) {
     openType: open || null,
     openCondition: open === 'CONDITIONAL_OPEN' ? blankToNull(form.openCondition) : null,
     openBasis: open === 'NOT_OPEN' ? basis(form.openBasis) : null,
-    updateCycle: form.updateCycle || null
+    updateCycle: form.updateCycle || null,
+    grade: form.grade || null
   }
 }
 

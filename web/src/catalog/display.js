@@ -23,6 +23,7 @@ export function valueText(field, value) {
     case 'openBasis': return basisText(value) || '—'
     case 'type': return names.dataType(value)
     case 'sensitivity': return names.sensitivity(value)
+    case 'grade': return names.grade(value)
     default:
       if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
       if (Array.isArray(value)) return value.join('、')

@@ -70,6 +70,7 @@ export const names = {
   shareMethod: (m) => (m ? t('catalog.shareMethod.' + m) : ''),
   updateCycle: (u) => (u ? t('catalog.updateCycle.' + u) : ''),
   sensitivity: (s) => (s ? t('catalog.sensitivity.' + s) : ''),
+  grade: (g) => (g ? t('catalog.grade.' + g) : ''),
   basisKind: (k) => (k ? t('catalog.basisKind.' + k) : ''),
   trigger: (k) => (k ? t('catalog.trigger.' + k) : ''),
   state: (s) => (s ? t('catalog.state.' + s) : '')
@@ -90,6 +91,7 @@ export function useVocabulary() {
     subFormats: (format) => vocabulary.value?.formats?.[format]?.subFormats || [],
     dataTypes: computed(() => Object.keys(vocabulary.value?.dataTypes || {})),
     sensitivities: computed(() => vocabulary.value?.sensitivities || []),
+    grades: ['GENERAL', 'IMPORTANT', 'CORE'],
     shareMethods: computed(() => vocabulary.value?.shareMethods || []),
     updateCycles: computed(() => vocabulary.value?.updateCycles || []),
     basisKinds: computed(() => vocabulary.value?.legalBasisKinds || []),
@@ -110,6 +112,11 @@ export function useVocabulary() {
 }
 
 /** Tag colour of an open type: only what is opened is green; 不予开放 is a danger tag, never a success. */
+/** Tag colour of a grade (SEC-4): the higher, the more alarming. */
+export function gradeTag(grade) {
+  return { GENERAL: 'info', IMPORTANT: 'warning', CORE: 'danger' }[grade] || 'info'
+}
+
 export function openTypeTag(openType) {
   return { OPEN: 'success', CONDITIONAL_OPEN: 'warning', NOT_OPEN: 'danger' }[openType] || 'info'
 }

@@ -133,7 +133,8 @@ export default {
     updateCycle: {
       REALTIME: 'Real time', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', HALF_YEARLY: 'Half-yearly', YEARLY: 'Yearly', OTHER: 'Other'
     },
-    sensitivity: { NONE: 'None', PERSONAL_INFORMATION: 'Personal information', COMMERCIAL_SECRET: 'Commercial secret' },
+    sensitivity: { NONE: 'None', PERSONAL_INFORMATION: 'Personal information', COMMERCIAL_SECRET: 'Commercial secret', SENSITIVE_PERSONAL_INFORMATION: 'Sensitive personal information' },
+    grade: { GENERAL: 'General data', IMPORTANT: 'Important data', CORE: 'Core data' },
     basisKind: { LAW: 'Law', REGULATION: 'Administrative or local regulation', RULE: 'Rule', CENTRAL_POLICY: 'Central policy document' },
     trigger: { LAW_CHANGED: 'Laws changed', DUTIES_CHANGED: 'Duties changed', SYSTEM_UPDATED: 'Information system updated', OTHER: 'Other' },
     basis: { kind: 'Kind of norm', title: 'Title', article: 'Article' },
@@ -145,11 +146,11 @@ export default {
       openCondition: 'Open condition', openBasis: 'Legal basis for not opening', updateCycle: 'Update cycle',
       parentCode: 'Parent entry code', changeNote: 'Change note', department: 'Department', content: 'Entry content',
       comment: 'Review comment', reason: 'Reason', revision: 'Revision', trigger: 'Trigger', triggerDate: 'Trigger date',
-      description: 'Description', entryId: 'Catalog entry', departmentId: 'Department'
+      description: 'Description', entryId: 'Catalog entry', departmentId: 'Department', grade: 'Grade'
     },
     item: {
       name: 'Identifier', chineseName: 'Name', type: 'Data type', length: 'Length', required: 'Required', recordKey: 'Key',
-      valueStandard: 'Value standard', standardHint: 'e.g. GB 11643', sensitivity: 'Sensitivity', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
+      valueStandard: 'Value standard', standardHint: 'e.g. GB 11643', sensitivity: 'Sensitivity', grade: 'Grade', add: 'Add data item', remove: 'Remove', none: 'No data items yet; add some'
     },
     rules: { title: 'The entry breaks some rules; please correct:', count: 'The entry breaks {n} rule(s); please correct:', itemLocation: 'Data item row {row} · {field}' },
     workbench: {
@@ -168,6 +169,7 @@ export default {
       parentHint: 'The code of the higher-level entry this one implements', tagHint: 'Type and press Enter',
       materialsHint: 'Type each material and press Enter', classifiedYes: 'Classified', classifiedNo: 'Not classified',
       classifiedHint: 'Classified data is never catalogued or processed on the platform.',
+      gradeHint: 'Graded after GB/T 43697-2024: general data is used as its share and open types say; important data is never shared or opened unconditionally, and is exchanged or pushed only under an approved grant; core data is never shared unconditionally, never opened, and never exchanged, pushed or downloaded in bulk. Without a choice, the highest grade of its data items. Important and core items and sensitive personal information are masked whole by default.',
       classifiedRefused: 'The platform refuses classified data: do not catalogue it here.',
       basisHint: 'Conditional or no sharing needs a law, regulation, rule or central policy document as its basis.',
       baseShare: 'Under this region\'s rules ({basis}) base resources are shared unconditionally.',
@@ -539,7 +541,8 @@ export default {
         GRANT_REVOKED: 'the grant was revoked', GRANT_EXPIRED: 'the grant expired', GRANT_NOT_YET_VALID: 'the grant is not yet valid',
         GRANT_DOES_NOT_COVER: 'the grant no longer allows subscription or the items', GRANT_NOT_FOR_CALLER: 'the grant is not for whoever registered it',
         NO_GRANT: 'our department no longer holds a grant on the resource', SHARE_TYPE_MISMATCH: "the entry's share type changed; the grant no longer applies",
-        NOT_FOUND: 'the catalog entry is gone', OWNER_INACTIVE: 'the user who registered it is disabled, or the system revoked'
+        NOT_FOUND: 'the catalog entry is gone', OWNER_INACTIVE: 'the user who registered it is disabled, or the system revoked',
+        GRADE_REFUSES_USE: "the entry's grade does not allow pushing under this grant (core data never, important data only under an approved grant)"
       },
       deadLetterStatus: { PENDING: 'Pending', RETRIED: 'Retried', DISCARDED: 'Discarded' }
     },

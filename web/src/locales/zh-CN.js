@@ -132,7 +132,8 @@ export default {
     updateCycle: {
       REALTIME: '实时', DAILY: '每日', WEEKLY: '每周', MONTHLY: '每月', QUARTERLY: '每季度', HALF_YEARLY: '每半年', YEARLY: '每年', OTHER: '其他'
     },
-    sensitivity: { NONE: '不涉及', PERSONAL_INFORMATION: '个人信息', COMMERCIAL_SECRET: '商业秘密' },
+    sensitivity: { NONE: '不涉及', PERSONAL_INFORMATION: '个人信息', COMMERCIAL_SECRET: '商业秘密', SENSITIVE_PERSONAL_INFORMATION: '敏感个人信息' },
+    grade: { GENERAL: '一般数据', IMPORTANT: '重要数据', CORE: '核心数据' },
     basisKind: { LAW: '法律', REGULATION: '行政法规或地方性法规', RULE: '规章', CENTRAL_POLICY: '党中央、国务院政策文件' },
     trigger: { LAW_CHANGED: '法律法规变化', DUTIES_CHANGED: '部门职责调整', SYSTEM_UPDATED: '信息系统更新', OTHER: '其他情形' },
     basis: { kind: '依据类别', title: '文件名称', article: '条款' },
@@ -143,11 +144,11 @@ export default {
       shareBasis: '共享限制依据', openType: '开放类型', openCondition: '开放条件', openBasis: '不予开放依据', updateCycle: '更新周期',
       parentCode: '上级目录资源代码', changeNote: '变更说明', department: '提供部门', content: '条目内容', comment: '审核意见',
       reason: '停用原因', revision: '修订号', trigger: '触发事项', triggerDate: '触发日期', description: '事项说明',
-      entryId: '目录条目', departmentId: '部门'
+      entryId: '目录条目', departmentId: '部门', grade: '数据分级'
     },
     item: {
       name: '信息项标识', chineseName: '信息项名称', type: '数据类型', length: '长度', required: '必填', recordKey: '主键',
-      valueStandard: '取值标准', standardHint: '如 GB 11643', sensitivity: '敏感属性', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
+      valueStandard: '取值标准', standardHint: '如 GB 11643', sensitivity: '敏感属性', grade: '数据分级', add: '添加信息项', remove: '删除', none: '尚无信息项，请添加'
     },
     rules: { title: '条目不符合要求，请按提示修改：', count: '条目有 {n} 处不符合要求，请按提示修改：', itemLocation: '信息项第 {row} 行 · {field}' },
     workbench: {
@@ -163,7 +164,8 @@ export default {
       itemDigits: '项须为 2 位数字', targetDigits: '目须为 3 位数字', detailDigits: '细目须为 3 位数字，且须先填写目',
       nameRequired: '请填写信息资源名称', parentHint: '实施上级目录条目时填写其资源代码', tagHint: '输入后按回车添加',
       materialsHint: '每项材料输入后按回车添加', classifiedYes: '涉密', classifiedNo: '非涉密',
-      classifiedHint: '涉密数据不得在平台编目或处理。', classifiedRefused: '涉密数据将被平台拒绝：请勿在本平台编目涉密数据。',
+      classifiedHint: '涉密数据不得在平台编目或处理。',
+      gradeHint: '按《数据安全技术 数据分类分级规则》（GB/T 43697-2024）定级：一般数据可按共享、开放类型使用；重要数据不得无条件共享或无条件开放，批量交换和推送须经审批；核心数据不得无条件共享、不得开放，也不得批量交换、推送或下载。不选时按信息项中最高的分级。重要、核心信息项和敏感个人信息默认整项脱敏。', classifiedRefused: '涉密数据将被平台拒绝：请勿在本平台编目涉密数据。',
       basisHint: '有条件共享、不予共享须注明法律、行政法规、规章或党中央、国务院政策文件依据。',
       baseShare: '按本地区规定（{basis}），基础信息资源应无条件共享。',
       noOpenData: '本地区政策未规定公共数据开放，条目一律为“不予开放”。', changeNoteHint: '说明本次修改的内容和原因（可选）',
@@ -520,7 +522,8 @@ export default {
         GRANT_REVOKED: '授权已撤销', GRANT_EXPIRED: '授权已过期', GRANT_NOT_YET_VALID: '授权尚未生效',
         GRANT_DOES_NOT_COVER: '授权不再包含主动推送或所订信息项', GRANT_NOT_FOR_CALLER: '授权不适用于登记者',
         NO_GRANT: '本部门已无该资源的授权', SHARE_TYPE_MISMATCH: '目录的共享类型已变更，原授权不再适用',
-        NOT_FOUND: '目录条目已不存在', OWNER_INACTIVE: '登记的用户已停用或接入系统已吊销'
+        NOT_FOUND: '目录条目已不存在', OWNER_INACTIVE: '登记的用户已停用或接入系统已吊销',
+        GRADE_REFUSES_USE: '资源的数据分级不允许以此授权主动推送（核心数据不得推送，重要数据须经审批授权）'
       },
       deadLetterStatus: { PENDING: '待处理', RETRIED: '已重试', DISCARDED: '已丢弃' }
     },

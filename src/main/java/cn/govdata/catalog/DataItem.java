@@ -10,10 +10,11 @@ package cn.govdata.catalog;
  * @param required whether every record must carry a value
  * @param recordKey whether the item identifies a record (one or more items form the key)
  * @param valueStandard the standard or code list values follow, e.g. "GB 11643", or null
- * @param sensitivity whether values are personal information or commercial secrets (SEC-4)
+ * @param sensitivity whether values are personal information (sensitive or not) or commercial secrets (SEC-4)
+ * @param grade the item's grade (SEC-4, GB/T 43697-2024); 一般数据 when the provider names none
  */
 public record DataItem(String name, String chineseName, DataType type, Integer length, boolean required,
-        boolean recordKey, String valueStandard, Sensitivity sensitivity) {
+        boolean recordKey, String valueStandard, Sensitivity sensitivity, DataGrade grade) {
 
     /** Data types of the national catalog compilation guide, with the letter used in its templates. */
     public enum DataType {
@@ -38,9 +39,27 @@ public record DataItem(String name, String chineseName, DataType type, Integer l
         }
     }
 
-    public enum Sensitivity { NONE, PERSONAL_INFORMATION, COMMERCIAL_SECRET }
+    /**
+     * Personal information and its sensitive kind as 《个人信息保护法》第二十八条 defines it (biometrics, religion,
+     * health, financial accounts, whereabouts, minors' data…), or commercial secrets.
+     */
+    public enum Sensitivity {
+        NONE, PERSONAL_INFORMATION, COMMERCIAL_SECRET, SENSITIVE_PERSONAL_INFORMATION;
+
+        /** Whether values are personal information, sensitive or not. */
+        public boolean personal() {
+            return this == PERSONAL_INFORMATION || this == SENSITIVE_PERSONAL_INFORMATION;
+        }
+    }
 
     public DataItem {
         sensitivity = sensitivity == null ? Sensitivity.NONE : sensitivity;
+        grade = grade == null ? DataGrade.GENERAL : grade;
+    }
+
+    /** An item without a grade of its own: 一般数据. */
+    public DataItem(String name, String chineseName, DataType type, Integer length, boolean required,
+            boolean recordKey, String valueStandard, Sensitivity sensitivity) {
+        this(name, chineseName, type, length, required, recordKey, valueStandard, sensitivity, null);
     }
 }

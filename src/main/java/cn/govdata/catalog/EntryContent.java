@@ -27,12 +27,14 @@ import cn.govdata.policy.PolicyProfile.ShareType;
  * @param openCondition the condition of conditional opening (开放条件)
  * @param openBasis legal basis for not opening (CAT-3)
  * @param updateCycle how often the data is updated (更新周期)
+ * @param grade the entry's grade (SEC-4, GB/T 43697-2024), reviewed with the entry; when the provider names none,
+ *        the highest of its items' ({@link GradeRules#derived})
  */
 public record EntryContent(String name, Classification classification, String summary, ResourceFormat format,
         String subFormat, LocalDate releaseDate, List<String> relatedCodes, boolean classified,
         List<DataItem> dataItems, ShareType shareType, String shareCondition, ShareMethod shareMethod,
         List<String> applicantMaterials, LegalBasis shareBasis, OpenType openType, String openCondition,
-        LegalBasis openBasis, UpdateCycle updateCycle) {
+        LegalBasis openBasis, UpdateCycle updateCycle, DataGrade grade) {
 
     /** 共享方式: through the platform (database table, interface or file), by mail, or on a medium. */
     public enum ShareMethod { PLATFORM_TABLE, PLATFORM_INTERFACE, PLATFORM_FILE, MAIL, MEDIUM }
@@ -44,6 +46,18 @@ public record EntryContent(String name, Classification classification, String su
         relatedCodes = relatedCodes == null ? List.of() : List.copyOf(relatedCodes);
         dataItems = dataItems == null ? List.of() : List.copyOf(dataItems);
         applicantMaterials = applicantMaterials == null ? List.of() : List.copyOf(applicantMaterials);
+        grade = grade == null ? GradeRules.derived(dataItems) : grade;
+    }
+
+    /** Content whose grade is derived from its items. */
+    public EntryContent(String name, Classification classification, String summary, ResourceFormat format,
+            String subFormat, LocalDate releaseDate, List<String> relatedCodes, boolean classified,
+            List<DataItem> dataItems, ShareType shareType, String shareCondition, ShareMethod shareMethod,
+            List<String> applicantMaterials, LegalBasis shareBasis, OpenType openType, String openCondition,
+            LegalBasis openBasis, UpdateCycle updateCycle) {
+        this(name, classification, summary, format, subFormat, releaseDate, relatedCodes, classified, dataItems,
+                shareType, shareCondition, shareMethod, applicantMaterials, shareBasis, openType, openCondition,
+                openBasis, updateCycle, null);
     }
 
     /** The items that identify a record. */

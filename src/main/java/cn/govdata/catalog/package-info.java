@@ -5,10 +5,10 @@
  * Public surface: {@link cn.govdata.catalog.PublishedCatalog} and the entry's value types
  * ({@link cn.govdata.catalog.EntryContent}, {@link cn.govdata.catalog.DataItem},
  * {@link cn.govdata.catalog.LegalBasis}, {@link cn.govdata.catalog.Classification},
- * {@link cn.govdata.catalog.ResourceFormat}), and {@link cn.govdata.catalog.PublicationGuard}, for the modules
- * that aggregate, share and open what the catalog describes; {@link cn.govdata.catalog.ForeignEntries}, through which
- * the federation keeps the entries of lower platforms' catalogs (read-only here, found by the search with their
- * origin).
+ * {@link cn.govdata.catalog.ResourceFormat}, {@link cn.govdata.catalog.DataGrade}), {@link cn.govdata.catalog.GradeRules}
+ * (what each grade allows, SEC-4), and {@link cn.govdata.catalog.PublicationGuard}, for the modules that aggregate,
+ * share and open what the catalog describes; {@link cn.govdata.catalog.ForeignEntries}, through which the federation
+ * keeps the entries of lower platforms' catalogs (read-only here, found by the search with their origin).
  *
  * <p>Rooms (internal sub-packages, chosen by what changes together):
  * <ul>

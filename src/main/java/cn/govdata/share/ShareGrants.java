@@ -19,6 +19,8 @@ import cn.govdata.audit.AuditActor;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
+import cn.govdata.catalog.DataGrade;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.policy.ActivePolicy;
@@ -125,7 +127,8 @@ public class ShareGrants {
      * @return the grant the use falls under, with the items, row filter, purpose and approver to apply
      * @throws DomainException {@code NO_GRANT}, {@code GRANT_REVOKED}, {@code GRANT_EXPIRED},
      *         {@code GRANT_NOT_YET_VALID}, {@code GRANT_DOES_NOT_COVER}, {@code GRANT_NOT_FOR_CALLER},
-     *         {@code SHARE_TYPE_MISMATCH} (an unconditional grant whose entry is no longer unconditional), or
+     *         {@code SHARE_TYPE_MISMATCH} (an unconditional grant whose entry is no longer unconditional),
+     *         {@code GRADE_REFUSES_USE} (the entry's grade forbids the use, SEC-4), or
      *         {@code NOT_FOUND} (the entry is not published)
      */
     public AuthorizedUse authorize(Actor actor, long entryId, WayOfUse way, Set<String> items) {
@@ -181,6 +184,7 @@ public class ShareGrants {
                     why = new DomainException(ProblemCode.GRANT_NOT_YET_VALID, grant.id(), grant.validFrom().toString());
                 }
                 default -> {
+                    Optional<LocalizedText> gradeRefusal = gradeRefusal(entry.content().grade(), grant, way);
                     if (!grant.ways().contains(way) || !grant.items().containsAll(asked)) {
                         rank = 3;
                         why = new DomainException(ProblemCode.GRANT_DOES_NOT_COVER, way,
@@ -194,6 +198,9 @@ public class ShareGrants {
                         var name = policy.profile().shareTypes().get(entry.content().shareType());
                         why = new DomainException(ProblemCode.SHARE_TYPE_MISMATCH, entry.resourceCode(),
                                 new LocalizedText(name.zh(), name.en()), ShareLabels.of("mismatch.changed"));
+                    } else if (gradeRefusal.isPresent()) {
+                        rank = 6;
+                        why = new DomainException(ProblemCode.GRADE_REFUSES_USE, entry.resourceCode(), gradeRefusal.get());
                     } else {
                         return new Decision(new AuthorizedUse(grant.id(), entryId, entry.resourceCode(),
                                 grant.providerDepartmentId(), grant.consumerDepartmentId(), way,
@@ -211,6 +218,25 @@ public class ShareGrants {
             }
         }
         return new Decision(null, asked, closest, reason);
+    }
+
+    /**
+     * Why the entry's grade forbids a use under a grant (SEC-4), checked at every use so that a grade raised after
+     * the grant was issued holds at once: important and core data are never used under the implicit grant of
+     * unconditional data, core data never leaves by exchange or push, important data only under an approved grant.
+     */
+    private static Optional<LocalizedText> gradeRefusal(DataGrade grade, Grant grant, WayOfUse way) {
+        boolean approved = grant.origin() != Grants.Origin.UNCONDITIONAL;
+        Optional<LocalizedText> unconditional = approved ? Optional.empty()
+                : GradeRules.refusal(grade, GradeRules.Use.UNCONDITIONAL_SHARE, false);
+        if (unconditional.isPresent()) {
+            return unconditional;
+        }
+        return switch (way) {
+            case EXCHANGE -> GradeRules.refusal(grade, GradeRules.Use.BULK_EXPORT, approved);
+            case SUBSCRIPTION -> GradeRules.refusal(grade, GradeRules.Use.PUSH, approved);
+            case VERIFICATION, QUERY -> Optional.empty();
+        };
     }
 
     /**

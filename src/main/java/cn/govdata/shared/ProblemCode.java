@@ -104,6 +104,12 @@ public enum ProblemCode {
     LEGAL_BASIS_REQUIRED(HttpStatus.BAD_REQUEST),
     CLASSIFIED_DATA_REFUSED(HttpStatus.BAD_REQUEST),
     BASE_ITEMS_SHARED_UNCONDITIONALLY(HttpStatus.BAD_REQUEST),
+    /** The entry's grade forbids its share or open type (SEC-4). */
+    GRADE_RESTRICTS_USE(HttpStatus.BAD_REQUEST),
+    /** An entry is graded below one of its data items (SEC-4). */
+    ENTRY_GRADE_BELOW_ITEM(HttpStatus.BAD_REQUEST),
+    /** Data leaves by a way its grade forbids: core data in bulk, important data without an approved grant (SEC-4). */
+    GRADE_REFUSES_USE(HttpStatus.FORBIDDEN),
     TYPE_NOT_IN_PROFILE(HttpStatus.BAD_REQUEST),
     DATA_ITEMS_REQUIRED(HttpStatus.BAD_REQUEST),
     DUPLICATE_DATA_ITEM(HttpStatus.BAD_REQUEST),

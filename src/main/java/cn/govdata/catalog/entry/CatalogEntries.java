@@ -180,12 +180,12 @@ public class CatalogEntries {
             case DRAFT, RETURNED -> {
                 int updated = jdbc.sql("""
                         update catalog_version set content = ?, name = ?, share_type = ?, open_type = ?, format = ?,
-                            update_cycle = ?, item_names = ?, change_note = ?, lock_version = lock_version + 1
+                            update_cycle = ?, item_names = ?, grade = ?, change_note = ?, lock_version = lock_version + 1
                         where entry_id = ? and version = ? and lock_version = ?""")
                         .params(write(content), content.name(), enumName(content.shareType()),
                                 enumName(content.openType()), enumName(content.format()),
                                 enumName(content.updateCycle()), DuplicateDetection.itemNamesColumn(content),
-                                change.changeNote(), id, latest.version(), change.revision())
+                                content.grade().name(), change.changeNote(), id, latest.version(), change.revision())
                         .update();
                 if (updated == 0) {
                     throw new DomainException(ProblemCode.VERSION_CONFLICT, latest.revision());
@@ -386,11 +386,11 @@ public class CatalogEntries {
             OffsetDateTime now) {
         jdbc.sql("""
                 insert into catalog_version (entry_id, version, state, lock_version, content, name, share_type,
-                    open_type, format, update_cycle, item_names, change_note, created_by, created_at)
-                values (?, ?, 'DRAFT', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    open_type, format, update_cycle, item_names, grade, change_note, created_by, created_at)
+                values (?, ?, 'DRAFT', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entryId, version, write(content), content.name(), enumName(content.shareType()),
                         enumName(content.openType()), enumName(content.format()), enumName(content.updateCycle()),
-                        DuplicateDetection.itemNamesColumn(content), changeNote, actor.name(), now)
+                        DuplicateDetection.itemNamesColumn(content), content.grade().name(), changeNote, actor.name(), now)
                 .update();
     }
 

@@ -10,6 +10,7 @@ import cn.govdata.catalog.Classification;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.DataItem.DataType;
 import cn.govdata.catalog.EntryContent;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.ResourceFormat;
 import cn.govdata.policy.PolicyProfile;
 import cn.govdata.policy.PolicyProfile.OpenType;
@@ -69,6 +70,7 @@ public final class CatalogRules {
         checkDataItems(content.dataItems(), violations);
         checkSharing(content, profile, violations);
         checkOpening(content, profile, violations);
+        violations.addAll(GradeRules.check(content));
         return violations;
     }
 

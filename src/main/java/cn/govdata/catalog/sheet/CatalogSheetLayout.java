@@ -90,7 +90,8 @@ final class CatalogSheetLayout {
         OPEN_BASIS_TITLE("不予开放依据名称", Need.CONDITIONAL, "依据的法律法规或文件名称", 24),
         OPEN_BASIS_ARTICLE("不予开放依据条款", Need.CONDITIONAL, "具体条款", 14),
         UPDATE_CYCLE("更新周期", Need.SUBMISSION, "数据更新的频率", 10),
-        CLASSIFIED("是否涉密", Need.OPTIONAL, "涉密数据不得编目，填“是”的行不予导入；空白视为否", 10);
+        CLASSIFIED("是否涉密", Need.OPTIONAL, "涉密数据不得编目，填“是”的行不予导入；空白视为否", 10),
+        GRADE("数据分级", Need.OPTIONAL, "一般数据、重要数据或核心数据（GB/T 43697-2024）；空白按信息项中最高的分级", 10);
 
         private final Spec spec;
 
@@ -113,7 +114,8 @@ final class CatalogSheetLayout {
         REQUIRED("是否必填", Need.OPTIONAL, "每条记录是否都有值；空白视为否", 10),
         RECORD_KEY("是否主键", Need.OPTIONAL, "是否用于标识一条记录；空白视为否", 10),
         VALUE_STANDARD("值域标准", Need.OPTIONAL, "取值遵循的标准或代码表，如 GB 11643", 16),
-        SENSITIVITY("敏感属性", Need.OPTIONAL, "空白视为无", 12);
+        SENSITIVITY("敏感属性", Need.OPTIONAL, "空白视为无", 12),
+        GRADE("数据分级", Need.OPTIONAL, "一般数据、重要数据或核心数据（GB/T 43697-2024）；空白视为一般数据", 10);
 
         private final Spec spec;
 
@@ -126,6 +128,12 @@ final class CatalogSheetLayout {
             return spec;
         }
     }
+
+    /**
+     * Columns added after departments began keeping the template (SEC-4's grades): a file made from an older template
+     * still imports without them, their cells read as blank.
+     */
+    static final java.util.Set<Column> MAY_BE_ABSENT = java.util.Set.of(EntryColumn.GRADE, ItemColumn.GRADE);
 
     /** General instructions, shown above the column table of 填写说明. */
     static final List<String> NOTES = List.of(

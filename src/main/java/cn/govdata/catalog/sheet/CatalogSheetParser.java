@@ -182,7 +182,8 @@ final class CatalogSheetParser {
                 cells.basis(EntryColumn.SHARE_BASIS_KIND, EntryColumn.SHARE_BASIS_TITLE, EntryColumn.SHARE_BASIS_ARTICLE),
                 cells.choice(EntryColumn.OPEN_TYPE, vocabulary.openTypes), row.get(EntryColumn.OPEN_CONDITION),
                 cells.basis(EntryColumn.OPEN_BASIS_KIND, EntryColumn.OPEN_BASIS_TITLE, EntryColumn.OPEN_BASIS_ARTICLE),
-                cells.choice(EntryColumn.UPDATE_CYCLE, vocabulary.updateCycles));
+                cells.choice(EntryColumn.UPDATE_CYCLE, vocabulary.updateCycles),
+                cells.choice(EntryColumn.GRADE, vocabulary.grades));
         return new ParsedEntry(row.number(), row.get(EntryColumn.KEY), content, List.copyOf(numbers));
     }
 
@@ -193,7 +194,7 @@ final class CatalogSheetParser {
                 cells.choice(ItemColumn.TYPE, vocabulary.dataTypes), cells.length(),
                 Boolean.TRUE.equals(cells.yesNo(ItemColumn.REQUIRED)),
                 Boolean.TRUE.equals(cells.yesNo(ItemColumn.RECORD_KEY)), row.get(ItemColumn.VALUE_STANDARD),
-                sensitivity);
+                sensitivity, cells.choice(ItemColumn.GRADE, vocabulary.grades));
     }
 
     /** The cells of one row, reporting what cannot be read. */
@@ -362,6 +363,7 @@ final class CatalogSheetParser {
             case "recordKey" -> ItemColumn.RECORD_KEY;
             case "valueStandard" -> ItemColumn.VALUE_STANDARD;
             case "sensitivity" -> ItemColumn.SENSITIVITY;
+            case "grade" -> ItemColumn.GRADE;
             default -> ItemColumn.NAME;
         };
     }
@@ -376,6 +378,7 @@ final class CatalogSheetParser {
             case "releaseDate" -> EntryColumn.RELEASE_DATE;
             case "relatedCodes" -> EntryColumn.RELATED_CODES;
             case "classified" -> EntryColumn.CLASSIFIED;
+            case "grade" -> EntryColumn.GRADE;
             case "shareType" -> EntryColumn.SHARE_TYPE;
             case "shareCondition" -> EntryColumn.SHARE_CONDITION;
             case "shareMethod" -> EntryColumn.SHARE_METHOD;

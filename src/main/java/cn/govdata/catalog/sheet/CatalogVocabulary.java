@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.govdata.catalog.DataGrade;
 import cn.govdata.catalog.DataItem.DataType;
 import cn.govdata.catalog.DataItem.Sensitivity;
 import cn.govdata.catalog.EntryContent.ShareMethod;
@@ -77,6 +78,7 @@ final class CatalogVocabulary {
     final Names<LegalBasis.Kind> basisKinds;
     final Names<DataType> dataTypes;
     final Names<Sensitivity> sensitivities;
+    final Names<DataGrade> grades;
     /** The open types this region's rules provide (only 不予开放 where the rules open no data). */
     final List<OpenType> providedOpenTypes;
 
@@ -140,7 +142,13 @@ final class CatalogVocabulary {
         dataTypes = types;
         sensitivities = new Names<>(Sensitivity.class, ordered(Sensitivity.class,
                 Sensitivity.NONE, "无", Sensitivity.PERSONAL_INFORMATION, "个人信息",
-                Sensitivity.COMMERCIAL_SECRET, "商业秘密"));
+                Sensitivity.COMMERCIAL_SECRET, "商业秘密", Sensitivity.SENSITIVE_PERSONAL_INFORMATION, "敏感个人信息"));
+        Map<DataGrade, String> gradeNames = new EnumMap<>(DataGrade.class);
+        for (DataGrade grade : DataGrade.values()) {
+            gradeNames.put(grade, grade.label().zh());
+        }
+        grades = new Names<>(DataGrade.class, gradeNames).alias("一般", DataGrade.GENERAL)
+                .alias("重要", DataGrade.IMPORTANT).alias("核心", DataGrade.CORE);
     }
 
     /** 是 / 否, also Y/N, yes/no, true/false and 1/0; null for anything else. */

@@ -136,7 +136,7 @@ final class CatalogWorkbookReader {
         }
         List<String> missing = new ArrayList<>();
         for (Column column : columns) {
-            if (!rows.headers.containsValue(column.header())) {
+            if (!rows.headers.containsValue(column.header()) && !CatalogSheetLayout.MAY_BE_ABSENT.contains(column)) {
                 missing.add(column.header());
             }
         }

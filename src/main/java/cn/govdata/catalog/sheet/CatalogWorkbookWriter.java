@@ -109,6 +109,7 @@ final class CatalogWorkbookWriter implements AutoCloseable {
                 EntryColumn.OPEN_BASIS_ARTICLE);
         text(row, EntryColumn.UPDATE_CYCLE, vocabulary.updateCycles.of(content.updateCycle()));
         text(row, EntryColumn.CLASSIFIED, CatalogVocabulary.yesNo(content.classified()));
+        text(row, EntryColumn.GRADE, vocabulary.grades.of(content.grade()));
         for (DataItem item : content.dataItems()) {
             Row itemCells = itemSheet.createRow(itemRow++);
             number(itemCells, ItemColumn.KEY, key);
@@ -122,6 +123,7 @@ final class CatalogWorkbookWriter implements AutoCloseable {
             text(itemCells, ItemColumn.RECORD_KEY, CatalogVocabulary.yesNo(item.recordKey()));
             text(itemCells, ItemColumn.VALUE_STANDARD, item.valueStandard());
             text(itemCells, ItemColumn.SENSITIVITY, vocabulary.sensitivities.of(item.sensitivity()));
+            text(itemCells, ItemColumn.GRADE, vocabulary.grades.of(item.grade()));
         }
     }
 
@@ -214,6 +216,7 @@ final class CatalogWorkbookWriter implements AutoCloseable {
                 case OPEN_TYPE -> vocabulary.providedOpenTypes.stream().map(vocabulary.openTypes::of).toList();
                 case UPDATE_CYCLE -> vocabulary.updateCycles.choices();
                 case CLASSIFIED -> List.of(CatalogVocabulary.YES, CatalogVocabulary.NO);
+                case GRADE -> vocabulary.grades.choices();
                 case CLASSIFICATION -> List.of("1 基础信息资源（项：" + subjects(Classification.BASE_SUBJECTS) + "）",
                         "2 主题信息资源（项：" + subjects(Classification.THEMATIC_SUBJECTS) + "）", "3 部门信息资源");
                 default -> null;
@@ -224,6 +227,7 @@ final class CatalogWorkbookWriter implements AutoCloseable {
                     .map(zh -> zh + "(" + vocabulary.dataTypes.parse(zh).letter() + ")").toList();
             case REQUIRED, RECORD_KEY -> List.of(CatalogVocabulary.YES, CatalogVocabulary.NO);
             case SENSITIVITY -> vocabulary.sensitivities.choices();
+            case GRADE -> vocabulary.grades.choices();
             default -> null;
         };
     }
@@ -254,6 +258,8 @@ final class CatalogWorkbookWriter implements AutoCloseable {
         dropDown(itemSheet, ItemColumn.REQUIRED, List.of(CatalogVocabulary.YES, CatalogVocabulary.NO));
         dropDown(itemSheet, ItemColumn.RECORD_KEY, List.of(CatalogVocabulary.YES, CatalogVocabulary.NO));
         dropDown(itemSheet, ItemColumn.SENSITIVITY, vocabulary.sensitivities.choices());
+        dropDown(entrySheet, EntryColumn.GRADE, vocabulary.grades.choices());
+        dropDown(itemSheet, ItemColumn.GRADE, vocabulary.grades.choices());
     }
 
     private static void dropDown(Sheet sheet, Column column, List<String> choices) {

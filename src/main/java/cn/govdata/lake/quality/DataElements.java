@@ -101,7 +101,7 @@ public final class DataElements {
 
     /** Whether values of an item identify a person: marked personal information, or a personal standard. */
     public static boolean personal(DataItem item, ValueStandards standards) {
-        return item.sensitivity() == Sensitivity.PERSONAL_INFORMATION
+        return item.sensitivity().personal()
                 || standards.find(item.valueStandard()).map(ValueStandard::personal).orElse(false);
     }
 

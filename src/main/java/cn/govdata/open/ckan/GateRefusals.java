@@ -21,6 +21,7 @@ public final class GateRefusals {
     public static CkanError error(DesensitisationGate.Refused refused) {
         return switch (refused.reason()) {
             case NOT_RELEASED -> CkanError.forbidden("the dataset's records are not open to the public");
+            case GRADE_WITHHELD -> CkanError.forbidden(refused.field());
             case NO_DATA -> CkanError.notFound("DataStore resource not found");
             case UNKNOWN_FIELD -> CkanError.validation("fields", "field \"" + refused.field() + "\" not in the released"
                     + " fields (it is not a data item, is withheld, or cannot be used here)");

@@ -2,7 +2,9 @@ package cn.govdata.open.desensitise;
 
 import java.util.Locale;
 
+import cn.govdata.catalog.DataGrade;
 import cn.govdata.catalog.DataItem;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.DataItem.Sensitivity;
 import cn.govdata.shared.MaskingRule;
 
@@ -11,7 +13,8 @@ import cn.govdata.shared.MaskingRule;
  * secrets are desensitised before opening): by its value standard (GB 11643 ID numbers; GB 32100 credit codes,
  * masked where they are a natural person's), else as sharing suggests by its name and sensitivity (names,
  * mobiles, addresses, bank cards; anything else personal masked whole). A provider may choose otherwise, never
- * "as stored" for an item the catalog marks personal or secret.
+ * "as stored" for an item the catalog marks personal or secret. Important and core items and sensitive personal
+ * information are masked whole unless the provider names a rule ({@link GradeRules#defaultMasking}, SEC-4).
  */
 public final class DefaultRules {
 
@@ -19,6 +22,9 @@ public final class DefaultRules {
     }
 
     public static MaskingRule defaultFor(DataItem item) {
+        if (GradeRules.masksWhole(item)) {
+            return MaskingRule.FULL;
+        }
         boolean sensitive = sensitive(item);
         String standard = item.valueStandard() == null ? ""
                 : item.valueStandard().toUpperCase(Locale.ROOT).replace(" ", "");
@@ -31,8 +37,11 @@ public final class DefaultRules {
         return MaskingRule.suggestedFor(item.valueStandard(), item.name(), item.chineseName(), sensitive);
     }
 
-    /** Whether the catalog marks the item's values personal information or commercial secrets. */
+    /**
+     * Whether the catalog marks the item's values personal information or commercial secrets, or grades the item
+     * above 一般数据 (SEC-4): such values never leave as stored.
+     */
     public static boolean sensitive(DataItem item) {
-        return item.sensitivity() != Sensitivity.NONE;
+        return item.sensitivity() != Sensitivity.NONE || item.grade() != DataGrade.GENERAL;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.lake.LakeRecords;
@@ -111,6 +112,8 @@ public class DesensitisationGate {
     public enum Reason {
         /** The entry is not (or no longer) published and unconditionally open. */
         NOT_RELEASED,
+        /** The entry's grade keeps it from the public (SEC-4); the field is why, in Chinese and English. */
+        GRADE_WITHHELD,
         /** The entry has no dataset in the lake. */
         NO_DATA,
         /** A field that is not released (not an item, dropped, or waiting for its rule). */
@@ -270,6 +273,10 @@ public class DesensitisationGate {
         if (content.classified() || !released) {
             throw new Refused(Reason.NOT_RELEASED, null);
         }
+        // SEC-4: what the catalog's grade keeps from the public, even if the dataset was opened before it was raised
+        GradeRules.refusal(content.grade(), GradeRules.Use.OPEN_DOWNLOAD, false).ifPresent(why -> {
+            throw new Refused(Reason.GRADE_WITHHELD, why.zh() + " — " + why.en());
+        });
         Source source = lake.forReading(terms.entryId()).orElseThrow(() -> new Refused(Reason.NO_DATA, null));
         Map<String, Field> all = new LinkedHashMap<>();
         all.put(ID, new Field(ID, "int", "记录标识", null, null));

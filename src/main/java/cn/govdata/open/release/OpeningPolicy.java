@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.open.desensitise.DefaultRules;
 import cn.govdata.open.desensitise.ItemRule;
 import cn.govdata.open.desensitise.PersonalDataScan;
@@ -29,7 +31,8 @@ import cn.govdata.shared.Violation;
  * so, or in which citizen ID numbers or bank cards were found, never as stored; an item in which the scan found
  * personal data nobody marked is opened only once the provider has named its rule (which may be "as stored" for
  * a public office's telephone or address, but is then a decision on record); and where the text has the data
- * authority open the data (FZ14, FZ15; Taijiang follows Fuzhou), an opening waits for its confirmation.
+ * authority open the data (FZ14, FZ15; Taijiang follows Fuzhou), an opening waits for its confirmation. Core data
+ * is never opened and important data never unconditionally ({@link GradeRules}, SEC-4).
  */
 @Component
 class OpeningPolicy {
@@ -67,6 +70,12 @@ class OpeningPolicy {
         }
         if (content.openType() == null || content.openType() == OpenType.NOT_OPEN) {
             return NOT_OPEN;
+        }
+        // SEC-4: core data is never opened, important data never unconditionally — whatever the open type says
+        GradeRules.Use use = content.openType() == OpenType.OPEN ? GradeRules.Use.UNCONDITIONAL_OPEN : GradeRules.Use.OPEN;
+        Optional<LocalizedText> byGrade = GradeRules.refusal(content.grade(), use, false);
+        if (byGrade.isPresent()) {
+            return byGrade.get();
         }
         if (!openData.types().containsKey(content.openType())) {
             return TYPE_NOT_IN_PROFILE;

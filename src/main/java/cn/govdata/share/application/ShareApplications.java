@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
+import cn.govdata.catalog.DataGrade;
 import cn.govdata.catalog.DataItem;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.LegalBasis;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
@@ -35,6 +37,7 @@ import cn.govdata.policy.PolicyProfile.ShareType;
 import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.share.GrantRevoked;
 import cn.govdata.share.RowFilter;
+import cn.govdata.share.WayOfUse;
 import cn.govdata.share.application.ShareForms.ApplicationForm;
 import cn.govdata.share.application.ShareRules.Checked;
 import cn.govdata.share.application.ShareRules.Kind;
@@ -483,7 +486,33 @@ public class ShareApplications {
             throw new DomainException(ProblemCode.SHARE_APPLICATION_INVALID, checked.violations(),
                     checked.violations().size());
         }
+        requireGradeAllows(entry, kind, checked.scope().ways());
         return checked;
+    }
+
+    /**
+     * Refuses, before anything is stored, a request or application for a way of use the entry's grade never allows
+     * (SEC-4): unconditional data of a grade that may not be shared so, exchange or push of core data. Checked again at
+     * every use ({@code ShareGrants}), so a grade raised later holds as well.
+     */
+    private static void requireGradeAllows(PublishedEntry entry, Kind kind, List<WayOfUse> ways) {
+        DataGrade grade = entry.content().grade();
+        boolean approved = kind != Kind.REQUEST;
+        List<GradeRules.Use> uses = new ArrayList<>();
+        if (!approved) {
+            uses.add(GradeRules.Use.UNCONDITIONAL_SHARE);
+        }
+        if (ways.contains(WayOfUse.EXCHANGE)) {
+            uses.add(GradeRules.Use.BULK_EXPORT);
+        }
+        if (ways.contains(WayOfUse.SUBSCRIPTION)) {
+            uses.add(GradeRules.Use.PUSH);
+        }
+        for (GradeRules.Use use : uses) {
+            GradeRules.refusal(grade, use, approved).ifPresent(why -> {
+                throw new DomainException(ProblemCode.GRADE_REFUSES_USE, entry.resourceCode(), why);
+            });
+        }
     }
 
     private boolean applicantSystem(Actor actor, long systemId) {

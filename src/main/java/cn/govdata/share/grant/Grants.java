@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.audit.AuditOutcome;
-import cn.govdata.catalog.DataItem;
+import cn.govdata.catalog.GradeRules;
 import cn.govdata.catalog.PublishedCatalog;
 import cn.govdata.org.Accounts;
 import cn.govdata.org.Directory;
@@ -372,8 +372,7 @@ public class Grants {
         Map<String, MaskingRule> masking = new LinkedHashMap<>();
         catalog.byId(entryId).ifPresent(entry -> entry.content().dataItems().stream()
                 .filter(item -> items.contains(item.name()))
-                .forEach(item -> masking.put(item.name(), MaskingRule.suggestedFor(item.valueStandard(), item.name(),
-                        item.chineseName(), item.sensitivity() == DataItem.Sensitivity.PERSONAL_INFORMATION))));
+                .forEach(item -> masking.put(item.name(), GradeRules.defaultMasking(item))));
         return masking;
     }
 
