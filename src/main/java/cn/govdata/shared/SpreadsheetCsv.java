@@ -80,6 +80,12 @@ public final class SpreadsheetCsv implements Closeable, Flushable {
         return startsLikeAFormula(cell) ? "'" + cell : cell;
     }
 
+    /** The value of a cell read back from a file this wrote: the single quote of a defused cell dropped. */
+    public static String undefused(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && startsLikeAFormula(cell.substring(1)) ? cell.substring(1)
+                : cell;
+    }
+
     /** Whether a spreadsheet would evaluate the cell rather than show it (OWASP, CSV injection). */
     static boolean startsLikeAFormula(Object cell) {
         if (cell == null) {
