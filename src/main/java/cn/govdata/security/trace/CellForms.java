@@ -34,7 +34,7 @@ final class CellForms {
             char c = cell.charAt(i);
             if (half(c) || full(c)) {
                 variable = true;
-            } else if (c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            } else if (chinese(c)) {
                 chinese = true;
             }
         }
@@ -46,18 +46,21 @@ final class CellForms {
         return written(cell, Form.HALF);
     }
 
-    /** The cell with every character of two widths in the given form (HALF or FULL). */
+    /** The cell with every character of two widths in the given form (HALF or FULL); the same string if it is. */
     static String written(String cell, Form form) {
-        char[] chars = cell.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (form == Form.HALF && full(c)) {
-                chars[i] = (char) (c - WIDTH_SHIFT);
-            } else if (form == Form.FULL && half(c)) {
-                chars[i] = (char) (c + WIDTH_SHIFT);
+        char[] chars = null;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            char changed = form == Form.HALF && full(c) ? (char) (c - WIDTH_SHIFT)
+                    : form == Form.FULL && half(c) ? (char) (c + WIDTH_SHIFT) : c;
+            if (changed != c) {
+                if (chars == null) {
+                    chars = cell.toCharArray();
+                }
+                chars[i] = changed;
             }
         }
-        return new String(chars);
+        return chars == null ? cell : new String(chars);
     }
 
     /** The form a markable cell is written in. */
@@ -70,6 +73,20 @@ final class CellForms {
             anyFull |= full(c);
         }
         return anyHalf && anyFull ? Form.MIXED : anyFull ? Form.FULL : Form.HALF;
+    }
+
+    /** The half-width form of a character of two widths, any other character as it is. */
+    static char folded(char c) {
+        return full(c) ? (char) (c - WIDTH_SHIFT) : c;
+    }
+
+    /**
+     * A Chinese character: the CJK unified ideographs with extension A, the compatibility ideographs, 〇, and any
+     * character outside the basic plane (extensions B and later; a rare name character is the likely one there).
+     */
+    private static boolean chinese(char c) {
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
+                || c == 0x3007 || Character.isHighSurrogate(c);
     }
 
     private static boolean half(char c) {

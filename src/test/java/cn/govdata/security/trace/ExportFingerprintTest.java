@@ -69,6 +69,28 @@ class ExportFingerprintTest {
     }
 
     @Test
+    void theBitIsTheLowestBitOfTheHmacSm3OfTheExportIdAndTheHalfWidthText() {
+        ExportFingerprint fingerprint = new ExportFingerprint(KEY, 0x0102030405060708L);
+        for (String value : List.of("幸福路12号", "张*", "ＡＢＣ大厦", "𠀀字-1", "é路1")) {
+            org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
+                    new org.bouncycastle.crypto.digests.SM3Digest());
+            mac.init(new org.bouncycastle.crypto.params.KeyParameter(KEY));
+            byte[] input = java.nio.ByteBuffer.allocate(1024).putLong(0x0102030405060708L)
+                    .put(CellForms.canonical(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)).flip().array();
+            int length = 8 + CellForms.canonical(value).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            mac.update(input, 0, length);
+            byte[] out = new byte[mac.getMacSize()];
+            mac.doFinal(out, 0);
+            Form expected = (out[0] & 1) == 1 ? Form.FULL : Form.HALF;
+            assertThat(fingerprint.formOf(CellForms.canonical(value))).as(value).isEqualTo(expected);
+            assertThat(fingerprint.formOf(value)).as("computed over the half-width text").isEqualTo(expected);
+            if (CellForms.markable(value)) {
+                assertThat(CellForms.formOf(fingerprint.mark(value))).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aFileShowsItsExportsBitsAfterReSortingDroppingColumnsAndSavingWithAByteOrderMark() {
         ExportFingerprint export = new ExportFingerprint(KEY, 41);
         List<String> lines = new ArrayList<>();
