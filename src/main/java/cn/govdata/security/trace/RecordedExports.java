@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.org.Directory;
 import cn.govdata.security.ExportWatermark;
@@ -29,11 +32,15 @@ class RecordedExports implements ExportWatermarks {
     private final JdbcClient jdbc;
     private final WatermarkKey key;
     private final Directory directory;
+    private final TransactionTemplate ownTransaction;
 
-    RecordedExports(JdbcClient jdbc, WatermarkKey key, Directory directory) {
+    RecordedExports(JdbcClient jdbc, WatermarkKey key, Directory directory, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.key = key;
         this.directory = directory;
+        // an export starts inside the lake's read-only snapshot: its record is written, and kept, on its own
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -41,14 +48,15 @@ class RecordedExports implements ExportWatermarks {
         long regionId = directory.department(file.providerDepartmentId()).orElseThrow().regionId();
         // to the millisecond, as the database keeps it everywhere: the time traced is the time recorded
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        byte[] secret = key.bytes();
         KeyHolder id = new GeneratedKeyHolder();
-        jdbc.sql("insert into security_trace_export (grant_id, entry_id, resource_code, provider_department_id,"
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into security_trace_export (grant_id, entry_id, resource_code, provider_department_id,"
                 + " consumer_department_id, region_id, records, exported_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(file.grantId(), file.entryId(), file.resourceCode(), file.providerDepartmentId(),
                         file.consumerDepartmentId(), regionId, file.records(), now)
-                .update(id, "id");
+                .update(id, "id"));
         long exportId = id.getKey().longValue();
-        ExportFingerprint fingerprint = new ExportFingerprint(key.bytes(), exportId);
+        ExportFingerprint fingerprint = new ExportFingerprint(secret, exportId);
         return new ExportWatermark() {
             @Override
             public long exportId() {
