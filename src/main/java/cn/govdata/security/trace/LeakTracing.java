@@ -69,9 +69,9 @@ class LeakTracing {
     }
 
     Trace trace(Actor actor, MultipartFile file) {
-        SecurityAccess.requireSecurityAdministrator(actor);
         String name = file == null ? null : printable(file.getOriginalFilename());
         try {
+            SecurityAccess.requireSecurityAdministrator(actor);
             Trace trace = traced(actor, file);
             audit.record(AuditEvent.success(SecurityAuditAction.TRACE, "share-grant", trace.grantId(), "file " + name
                     + " traced to export " + trace.exportId() + " of " + trace.resourceCode() + " at "

@@ -139,7 +139,7 @@ class LeakTracingApiTest extends ShareFixtures {
     @Test
     void filesThatCannotBeTracedAndCallersWhoMayNotAreRefusedWithProblems() {
         byte[] text = register().getBytes(StandardCharsets.UTF_8);
-        assertThat(civilUser.api().upload("/api/v1/security/trace", "file", "流出.csv", "text/csv", text).status())
+        assertThat(civilUser.api().upload("/api/v1/security/trace", "file", "无权.csv", "text/csv", text).status())
                 .isEqualTo(403);
         assertThat(security.upload("/api/v1/security/trace", "other", "流出.csv", "text/csv", text).code())
                 .isEqualTo("FIELD_REQUIRED");
@@ -159,6 +159,11 @@ class LeakTracingApiTest extends ShareFixtures {
                 new byte[50 * 1024 * 1024 + 1]);
         assertThat(oversize.status()).isEqualTo(413);
         assertThat(oversize.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        // refused traces are audited too, the caller without the right among them
+        Api.Response refusals = auditor.get("/api/v1/audit?action=security.trace&outcome=FAILURE&size=50");
+        assertThat(Api.texts(refusals.json().get("items"), "detail")).anyMatch(detail -> detail.contains("无权.csv"))
+                .anyMatch(detail -> detail.contains("截图.png"));
     }
 
     /** A grant for the department's exchange of every item, applied for by its data user and approved as applied. */
