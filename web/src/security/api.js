@@ -1,4 +1,5 @@
-// The security chapter's API (/api/v1/security): incidents and their notices (SEC-5), risk self-assessments (SEC-6).
+// The security chapter's API (/api/v1/security): incidents and their notices (SEC-5), risk self-assessments (SEC-6),
+// leak tracing (SHR-6).
 import { api, download } from '../api'
 
 const BASE = '/api/v1/security'
@@ -19,5 +20,11 @@ export const security = {
   open: (year) => api.post(`${BASE}/assessments/open`, { year }),
   answer: (id, code, form) => api.put(`${BASE}/assessments/${id}/items/${code}`, form),
   submit: (id) => api.post(`${BASE}/assessments/${id}/submit`),
-  review: (id, outcome, comment) => api.post(`${BASE}/assessments/${id}/review`, { outcome, comment })
+  review: (id, outcome, comment) => api.post(`${BASE}/assessments/${id}/review`, { outcome, comment }),
+
+  trace: (file) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api.upload(`${BASE}/trace`, form)
+  }
 }

@@ -1,7 +1,7 @@
 // The security pages' labels, merged into the console's messages (i18n.js) under `security` and `menu`.
 export const securityMessages = {
   'zh-CN': {
-    menu: { security: '安全管理', incidents: '安全事件', assessments: '风险自评估' },
+    menu: { security: '安全管理', incidents: '安全事件', assessments: '风险自评估', trace: '泄露溯源' },
     security: {
       incidents: '安全事件', notices: '涉及本部门的安全事件', register: '登记事件', scan: '检查可疑情况', raised: '新发现 {n} 起可疑情况',
       type: '类型', grade: '级别', title: '事件名称', description: '事件描述', status: '状态', entries: '涉及数据资源（目录编号，逗号分隔）',
@@ -14,11 +14,17 @@ export const securityMessages = {
       dueOn: '截止日期', overdue: '已逾期', item: '检查项', area: '类别', basis: '依据', answer: '自评结论', evidence: '佐证材料链接（每行一个）',
       note: '说明', save: '保存', submit: '提交自评估', accept: '审核通过', returnIt: '退回修改', comment: '审核意见',
       answers: { MET: '符合', PARTLY_MET: '部分符合', NOT_MET: '不符合', NOT_APPLICABLE: '不适用' },
-      assessmentStatuses: { OPEN: '填报中', SUBMITTED: '已提交', RETURNED: '已退回', ACCEPTED: '已通过' }
+      assessmentStatuses: { OPEN: '填报中', SUBMITTED: '已提交', RETURNED: '已退回', ACCEPTED: '已通过' },
+      trace: {
+        title: '泄露文件溯源', hint: '上传一份疑似泄露的数据文件，平台将比对文件中的数字水印，查明它来自哪一次共享导出。文件中的行可以是打乱顺序的，也可以只剩部分列。',
+        drop: '将文件拖到此处，或点击选择文件', only: '支持 CSV 文件和 Excel 工作簿（2007 及以上版本），不超过 50 MB', send: '开始溯源',
+        found: '已查明来源', consumer: '导出部门', grant: '共享授权', grantNo: '第 {id} 号授权', data: '数据资源', records: '（共 {n} 条记录）',
+        exportedAt: '导出时间', confidence: '可信程度', evidence: '比对依据', agreeing: '文件中有 {compared} 处带水印的内容，其中 {agreeing} 处与这次导出一致'
+      }
     }
   },
   en: {
-    menu: { security: 'Security', incidents: 'Incidents', assessments: 'Risk self-assessments' },
+    menu: { security: 'Security', incidents: 'Incidents', assessments: 'Risk self-assessments', trace: 'Leak tracing' },
     security: {
       incidents: 'Security incidents', notices: 'Incidents affecting my department', register: 'Register an incident', scan: 'Check for suspicious patterns', raised: '{n} new suspicious pattern(s)',
       type: 'Type', grade: 'Grade', title: 'Title', description: 'Description', status: 'Status', entries: 'Catalog entries affected (ids, comma-separated)',
@@ -31,7 +37,13 @@ export const securityMessages = {
       dueOn: 'Due', overdue: 'Overdue', item: 'Item', area: 'Area', basis: 'Basis', answer: 'Answer', evidence: 'Evidence links (one per line)',
       note: 'Note', save: 'Save', submit: 'Submit', accept: 'Accept', returnIt: 'Return', comment: 'Comment',
       answers: { MET: 'Met', PARTLY_MET: 'Partly met', NOT_MET: 'Not met', NOT_APPLICABLE: 'Not applicable' },
-      assessmentStatuses: { OPEN: 'Being answered', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' }
+      assessmentStatuses: { OPEN: 'Being answered', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
+      trace: {
+        title: 'Trace a leaked file', hint: 'Upload a data file suspected to have leaked: the platform reads its watermark and finds the shared export it came from. Its rows may be re-sorted and some columns dropped.',
+        drop: 'Drop the file here, or click to choose it', only: 'CSV or Excel (.xlsx), at most 50 MB', send: 'Trace',
+        found: 'Source found', consumer: 'Exported by', grant: 'Grant', grantNo: 'Grant no. {id}', data: 'Dataset', records: ' ({n} records)',
+        exportedAt: 'Exported at', confidence: 'Confidence', evidence: 'Evidence', agreeing: '{agreeing} of the {compared} watermarked values in the file agree with this export'
+      }
     }
   }
 }

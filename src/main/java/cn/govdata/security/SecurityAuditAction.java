@@ -4,7 +4,7 @@ import cn.govdata.audit.AuditAction;
 
 /**
  * What the security module writes to the audit log (logins themselves are checked, and audited, by org); public for
- * the module's rooms (incidents, assessments).
+ * the module's rooms (incidents, assessments, leak tracing).
  */
 public enum SecurityAuditAction implements AuditAction {
     LOGOUT("auth.logout"),
@@ -16,7 +16,8 @@ public enum SecurityAuditAction implements AuditAction {
     ASSESSMENT_OPEN("security.assessment.open"),
     ASSESSMENT_ANSWER("security.assessment.answer"),
     ASSESSMENT_SUBMIT("security.assessment.submit"),
-    ASSESSMENT_REVIEW("security.assessment.review");
+    ASSESSMENT_REVIEW("security.assessment.review"),
+    TRACE("security.trace");
 
     private final String code;
 

@@ -90,6 +90,10 @@ public enum ProblemCode {
     DEMAND_REPLY_INVALID(HttpStatus.BAD_REQUEST),
     DEMAND_OBJECTION_PERIOD_OVER(HttpStatus.CONFLICT),
 
+    // security: leak tracing (SHR-6)
+    /** No recorded export matches a file handed in for tracing, beyond chance. */
+    TRACE_NO_MATCH(HttpStatus.NOT_FOUND),
+
     // data lake: bulk files
     DATA_FILE_UNREADABLE(HttpStatus.BAD_REQUEST),
     DATA_FILE_MALFORMED(HttpStatus.BAD_REQUEST),

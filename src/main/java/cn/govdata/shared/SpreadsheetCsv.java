@@ -81,8 +81,9 @@ public final class SpreadsheetCsv implements Closeable, Flushable {
     }
 
     /**
-     * The cell as it was before {@link #defused}: what a file the platform wrote and a clerk sent back held. Only for
-     * files known to be the platform's own (a text that really starts with a quote would lose it).
+     * The cell as it was before {@link #defused}: what a file the platform wrote held when it is read back (rejected
+     * rows sent back, an exported file traced). Only for files known to be the platform's own: a text that really
+     * starts with a quote would lose it.
      */
     public static String restored(String cell) {
         return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0

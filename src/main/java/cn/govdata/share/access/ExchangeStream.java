@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import cn.govdata.security.ExportWatermark;
+import cn.govdata.security.ExportWatermarks;
+import cn.govdata.security.ExportWatermarks.ExportedFile;
 import cn.govdata.share.AuthorizedUse;
 import cn.govdata.share.SharedChange;
 import cn.govdata.shared.DomainException;
@@ -23,20 +26,27 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code _deleted}, one row per change, cells that a spreadsheet would take for a formula defused) or JSON Lines (one {@link SharedChange} per line), with the headers
  * {@code X-Cursor} (the {@code since} of the next exchange) and {@code X-Changes}, and a file name of the resource
  * code and the cursor. Nothing is written before the exchange has counted its records against the quota.
+ *
+ * <p>A CSV file is a file people keep and pass on: it is recorded as an export and carries its watermark (SHR-6,
+ * {@link ExportWatermarks}), so that a leaked copy can be traced to the grant and the time. JSON Lines go to a
+ * connected system's software, which must get the values exactly as masked, and are not marked.
  */
 final class ExchangeStream implements SharedData.ExchangeSink {
 
     private final boolean csv;
     private final HttpServletResponse response;
     private final JsonMapper json;
+    private final ExportWatermarks watermarks;
     private final List<String> columns = new ArrayList<>();
     private Writer out;
     private SpreadsheetCsv printer;
+    private ExportWatermark watermark;
 
-    private ExchangeStream(boolean csv, HttpServletResponse response, JsonMapper json) {
+    private ExchangeStream(boolean csv, HttpServletResponse response, JsonMapper json, ExportWatermarks watermarks) {
         this.csv = csv;
         this.response = response;
         this.json = json;
+        this.watermarks = watermarks;
     }
 
     /**
@@ -44,13 +54,14 @@ final class ExchangeStream implements SharedData.ExchangeSink {
      *
      * @throws DomainException {@code INVALID_VALUE} for any other format, before anything is read
      */
-    static ExchangeStream to(HttpServletResponse response, String format, JsonMapper json) {
+    static ExchangeStream to(HttpServletResponse response, String format, JsonMapper json,
+            ExportWatermarks watermarks) {
         boolean csv = switch (format.toUpperCase(Locale.ROOT)) {
             case "CSV" -> true;
             case "JSON_LINES", "JSONL" -> false;
             default -> throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("format"), "CSV / JSON_LINES");
         };
-        return new ExchangeStream(csv, response, json);
+        return new ExchangeStream(csv, response, json, watermarks);
     }
 
     @Override
@@ -65,6 +76,8 @@ final class ExchangeStream implements SharedData.ExchangeSink {
         try {
             out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
             if (csv) {
+                watermark = watermarks.begin(new ExportedFile(use.grantId(), use.entryId(), use.resourceCode(),
+                        use.providerDepartmentId(), use.consumerDepartmentId(), changes));
                 List<String> header = new ArrayList<>(items);
                 header.add("_deleted");
                 printer = SpreadsheetCsv.on(out, header.toArray(String[]::new));
@@ -79,7 +92,7 @@ final class ExchangeStream implements SharedData.ExchangeSink {
         try {
             if (csv) {
                 List<Object> row = new ArrayList<>();
-                columns.forEach(item -> row.add(change.values().get(item)));
+                columns.forEach(item -> row.add(watermark.mark(change.values().get(item))));
                 row.add(change.deleted());
                 printer.printRow(row);
             } else {

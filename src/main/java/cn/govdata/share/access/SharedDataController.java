@@ -14,6 +14,7 @@ import cn.govdata.share.access.SharedData.QueryAnswer;
 import cn.govdata.share.access.SharedData.QueryRequest;
 import cn.govdata.share.access.SharedData.Verification;
 import cn.govdata.share.access.SharedData.VerificationRequest;
+import cn.govdata.security.ExportWatermarks;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.ListParameter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,10 +33,12 @@ class SharedDataController {
 
     private final SharedData data;
     private final JsonMapper json;
+    private final ExportWatermarks watermarks;
 
-    SharedDataController(SharedData data, JsonMapper json) {
+    SharedDataController(SharedData data, JsonMapper json, ExportWatermarks watermarks) {
         this.data = data;
         this.json = json;
+        this.watermarks = watermarks;
     }
 
     @PostMapping("/verification")
@@ -56,12 +59,13 @@ class SharedDataController {
 
     @GetMapping("/exchange")
     @Operation(summary = "数据交换: the granted part of the dataset, all of it (since=0) or what changed since a cursor, "
-            + "as CSV or JSON Lines, streamed; headers X-Cursor (pass it as since next time) and X-Changes")
+            + "as CSV (watermarked for leak tracing) or JSON Lines, streamed; headers X-Cursor (pass it as since next time) "
+            + "and X-Changes")
     void exchange(@PathVariable long entryId, @RequestParam(defaultValue = "0") long since,
             @RequestParam(defaultValue = "CSV") String format, @RequestParam(required = false) String items,
             HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ExchangeStream stream = ExchangeStream.to(response, format, json);
+        ExchangeStream stream = ExchangeStream.to(response, format, json, watermarks);
         data.exchange(actor, entryId, since, ListParameter.values(items), medium(actor), stream);
         stream.finish();
     }
