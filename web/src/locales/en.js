@@ -57,7 +57,7 @@ export default {
     changedAt: 'Changed at', changedBy: 'Changed by', noRoster: 'No roster filed yet', editRoster: 'File / change roster', remove: 'Remove'
   },
   users: {
-    title: 'Users and roles', create: 'New user', username: 'Login', displayName: 'Name', department: 'Department',
+    title: 'Users and roles', create: 'New user', username: 'Login', usernameHint: '2–64 letters, digits or . _ -', displayName: 'Name', department: 'Department',
     roles: 'Roles', enabled: 'Enabled', locked: 'Locked', totp: '2FA', initialPassword: 'Initial password',
     unlock: 'Unlock', resetPassword: 'Reset password', newPassword: 'New password', unlocked: 'Unlocked', reset: 'Password reset; the user must change it at next login',
     separation: 'System, security and audit administrator may not be combined, and are only for users of the data authority.'

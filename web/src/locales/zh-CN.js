@@ -56,7 +56,7 @@ export default {
     changedAt: '变更时间', changedBy: '变更人', noRoster: '尚未报备名册', editRoster: '报备 / 变更名册', remove: '删除'
   },
   users: {
-    title: '用户与角色', create: '新增用户', username: '登录名', displayName: '姓名', department: '所属部门',
+    title: '用户与角色', create: '新增用户', username: '登录名', usernameHint: '2–64 个字母、数字或 . _ -', displayName: '姓名', department: '所属部门',
     roles: '角色', enabled: '启用', locked: '锁定', totp: '双因素', initialPassword: '初始密码',
     unlock: '解锁', resetPassword: '重置密码', newPassword: '新密码', unlocked: '已解锁', reset: '密码已重置，用户下次登录需修改',
     separation: '系统管理员、安全管理员、审计管理员三种角色不得兼任，且仅限数据主管部门用户。'
