@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring Modulith keeps the event until this returned, and delivers it again otherwise; storing is idempotent.
  */
 @Component
-class Notices {
+class RaisedNotices {
 
     private final Recipients recipients;
     private final Inbox inbox;
@@ -31,7 +31,7 @@ class Notices {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
-    Notices(Recipients recipients, Inbox inbox, NoticeSettings settings, Deliveries deliveries, Directory directory,
+    RaisedNotices(Recipients recipients, Inbox inbox, NoticeSettings settings, Deliveries deliveries, Directory directory,
             JsonMapper json, PlatformTransactionManager transactions) {
         this.recipients = recipients;
         this.inbox = inbox;
