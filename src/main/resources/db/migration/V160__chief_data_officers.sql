@@ -14,7 +14,10 @@ create table org_chief_data_officer (
     ended_on        date,
     end_reason      varchar(500),
     ended_by        varchar(100),
-    ended_at        timestamp with time zone
+    ended_at        timestamp with time zone,
+    -- while in office: the office ('region:<id>' or 'department:<id>'), so that one office never has two holders
+    -- even when two appointments race; null once ended
+    office_key      varchar(40)   unique
 );
 create index org_chief_data_officer_region on org_chief_data_officer (region_id, department_id);
 create index org_chief_data_officer_user on org_chief_data_officer (user_id);

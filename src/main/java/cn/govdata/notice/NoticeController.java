@@ -62,10 +62,20 @@ class NoticeController {
         return settings.preference(Actor.require());
     }
 
+    record PreferenceRequest(String email, Boolean emailEnabled) {
+    }
+
     @PutMapping("/preference")
     @Operation(summary = "Receive my notices by e-mail as well (when the platform has a mail server)")
-    Preference changePreference(@RequestBody Preference preference) {
-        return settings.changePreference(Actor.require(), preference);
+    Preference changePreference(@RequestBody PreferenceRequest request) {
+        return settings.changePreference(Actor.require(), request.email(), request.emailEnabled());
+    }
+
+    @DeleteMapping("/preference")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Forget my e-mail address: notices in the inbox only")
+    void removePreference() {
+        settings.removePreference(Actor.require());
     }
 
     record WebhookRequest(String url) {

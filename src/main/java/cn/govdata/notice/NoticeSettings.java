@@ -32,7 +32,7 @@ class NoticeSettings {
     record Webhook(long departmentId, String url) {
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,}");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(\\.[\\w-]{1,63})+");
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -53,20 +53,34 @@ class NoticeSettings {
                 .query((rs, row) -> new Preference(rs.getString(1), rs.getBoolean(2))).optional();
     }
 
+    /** Sets the caller's address and whether notices go there too; the address is required even to pause. */
     @Transactional
-    Preference changePreference(Actor actor, Preference preference) {
+    Preference changePreference(Actor actor, String email, Boolean emailEnabled) {
         long userId = userOf(actor);
-        String email = preference.email() == null || preference.email().isBlank() ? null : preference.email().strip();
-        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("email"), email);
-        }
-        if (preference.emailEnabled() && email == null) {
+        if (email == null || email.isBlank()) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("email"));
         }
-        jdbc.sql("delete from notice_preference where user_id = ?").param(userId).update();
+        String address = email.strip();
+        if (address.length() > 200 || !EMAIL.matcher(address).matches()) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("email"), address);
+        }
+        if (emailEnabled == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("emailEnabled"));
+        }
+        forget(userId);
         jdbc.sql("insert into notice_preference (user_id, email, email_enabled) values (?, ?, ?)")
-                .params(userId, email, preference.emailEnabled()).update();
+                .params(userId, address, emailEnabled).update();
         return preference(actor);
+    }
+
+    /** Forgets the caller's address: notices stay in the inbox only. */
+    @Transactional
+    void removePreference(Actor actor) {
+        forget(userOf(actor));
+    }
+
+    private void forget(long userId) {
+        jdbc.sql("delete from notice_preference where user_id = ?").param(userId).update();
     }
 
     Optional<String> webhookOf(long departmentId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -132,14 +133,20 @@ public class ChiefDataOfficers {
             end(actor, current.get(), appointment.appointedOn(), "由" + user.displayName() + "接任");
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into org_chief_data_officer (region_id, department_id, user_id, appointed_on, duties, contact,
-                    appointed_by, appointed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(regionId, appointment.departmentId(), user.id(), appointment.appointedOn(),
-                        blankToNull(appointment.duties()), blankToNull(appointment.contact()), actor.name(),
-                        Regions.now())
-                .update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_chief_data_officer (region_id, department_id, user_id, appointed_on, duties, contact,
+                        appointed_by, appointed_at, office_key)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(regionId, appointment.departmentId(), user.id(), appointment.appointedOn(),
+                            blankToNull(appointment.duties()), blankToNull(appointment.contact()), actor.name(),
+                            Regions.now(), appointment.departmentId() == null ? "region:" + regionId
+                                    : "department:" + appointment.departmentId())
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // another appointment to the same office committed meanwhile
+            throw new DomainException(ProblemCode.CONFLICT, "the office was filled meanwhile");
+        }
         long id = keys.getKeyAs(Long.class);
         Term term = find(id);
         audit.record(AuditEvent.success(OrgAuditAction.CHIEF_DATA_OFFICER_APPOINT, "chief-data-officer", id,
@@ -168,7 +175,8 @@ public class ChiefDataOfficers {
 
     private void end(Actor actor, Term term, LocalDate endedOn, String reason) {
         int changed = jdbc.sql("""
-                update org_chief_data_officer set ended_on = ?, end_reason = ?, ended_by = ?, ended_at = ?
+                update org_chief_data_officer set ended_on = ?, end_reason = ?, ended_by = ?, ended_at = ?,
+                    office_key = null
                 where id = ? and ended_on is null""")
                 .params(endedOn, reason, actor.name(), Regions.now(), term.id()).update();
         if (changed != 1) {
@@ -189,9 +197,12 @@ public class ChiefDataOfficers {
     }
 
     private Optional<Term> inOffice(long regionId, Long departmentId) {
-        String office = departmentId == null ? "c.department_id is null" : "c.department_id = " + departmentId;
-        return jdbc.sql(SELECT + " where c.region_id = ? and " + office + " and c.ended_on is null")
-                .param(regionId).query(this::map).optional();
+        if (departmentId == null) {
+            return jdbc.sql(SELECT + " where c.region_id = ? and c.department_id is null and c.ended_on is null")
+                    .param(regionId).query(this::map).optional();
+        }
+        return jdbc.sql(SELECT + " where c.department_id = ? and c.ended_on is null").param(departmentId)
+                .query(this::map).optional();
     }
 
     private Term find(long id) {
