@@ -9,8 +9,7 @@ export const notices = {
   read: (id) => api.post(`${base}/${id}/read`),
   readAll: () => api.post(`${base}/read-all`),
   preference: () => api.get(`${base}/preference`),
-  savePreference: (preference) => api.put(`${base}/preference`, preference),
-  forgetPreference: () => api.delete(`${base}/preference`)
+  savePreference: (preference) => api.put(`${base}/preference`, preference)
 }
 
 export const inbox = reactive({ unread: 0 })

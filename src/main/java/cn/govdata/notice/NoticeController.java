@@ -66,16 +66,10 @@ class NoticeController {
     }
 
     @PutMapping("/preference")
-    @Operation(summary = "Receive my notices by e-mail as well (when the platform has a mail server)")
+    @Operation(summary = "Receive my notices by e-mail as well (when the platform has a mail server); "
+            + "an empty address with e-mail off forgets the address")
     Preference changePreference(@RequestBody PreferenceRequest request) {
         return settings.changePreference(Actor.require(), request.email(), request.emailEnabled());
-    }
-
-    @DeleteMapping("/preference")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Forget my e-mail address: notices in the inbox only")
-    void removePreference() {
-        settings.removePreference(Actor.require());
     }
 
     record WebhookRequest(String url) {

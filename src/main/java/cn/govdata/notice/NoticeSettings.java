@@ -53,34 +53,32 @@ class NoticeSettings {
                 .query((rs, row) -> new Preference(rs.getString(1), rs.getBoolean(2))).optional();
     }
 
-    /** Sets the caller's address and whether notices go there too; the address is required even to pause. */
+    /**
+     * Sets the caller's address and whether notices go there too; both are required, and an empty address (with
+     * e-mail off) forgets the address.
+     */
     @Transactional
     Preference changePreference(Actor actor, String email, Boolean emailEnabled) {
         long userId = userOf(actor);
-        if (email == null || email.isBlank()) {
+        if (email == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("email"));
-        }
-        String address = email.strip();
-        if (address.length() > 200 || !EMAIL.matcher(address).matches()) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("email"), address);
         }
         if (emailEnabled == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("emailEnabled"));
         }
-        forget(userId);
-        jdbc.sql("insert into notice_preference (user_id, email, email_enabled) values (?, ?, ?)")
-                .params(userId, address, emailEnabled).update();
-        return preference(actor);
-    }
-
-    /** Forgets the caller's address: notices stay in the inbox only. */
-    @Transactional
-    void removePreference(Actor actor) {
-        forget(userOf(actor));
-    }
-
-    private void forget(long userId) {
+        String address = email.strip();
+        if (address.isEmpty() && emailEnabled) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("email"));
+        }
+        if (!address.isEmpty() && (address.length() > 200 || !EMAIL.matcher(address).matches())) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("email"), address);
+        }
         jdbc.sql("delete from notice_preference where user_id = ?").param(userId).update();
+        if (!address.isEmpty()) {
+            jdbc.sql("insert into notice_preference (user_id, email, email_enabled) values (?, ?, ?)")
+                    .params(userId, address, emailEnabled).update();
+        }
+        return preference(actor);
     }
 
     Optional<String> webhookOf(long departmentId) {

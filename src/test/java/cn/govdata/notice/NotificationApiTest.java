@@ -232,12 +232,16 @@ class NotificationApiTest extends ApiIntegrationTest {
                 Map.of("email", "clerk@example.org", "emailEnabled", true));
         assertThat(kept.status()).as(kept.body()).isEqualTo(200);
         assertThat(user.get("/api/v1/notifications/preference").text("email")).isEqualTo("clerk@example.org");
-        // pausing keeps the address; forgetting it removes it
+        // both fields are required; an empty address with e-mail off forgets it
         assertThat(user.put("/api/v1/notifications/preference", Map.of("emailEnabled", false)).status())
                 .isEqualTo(400);
         assertThat(user.put("/api/v1/notifications/preference", Map.of("email", "clerk@example.org")).status())
                 .isEqualTo(400);
-        assertThat(user.delete("/api/v1/notifications/preference").status()).isEqualTo(204);
+        assertThat(user.put("/api/v1/notifications/preference", Map.of("email", "", "emailEnabled", true)).status())
+                .isEqualTo(400);
+        Api.Response forgotten = user.put("/api/v1/notifications/preference",
+                Map.of("email", "", "emailEnabled", false));
+        assertThat(forgotten.status()).as(forgotten.body()).isEqualTo(200);
         assertThat(user.get("/api/v1/notifications/preference").json().has("email")).isFalse();
         assertThat(anonymous.get("/api/v1/notifications").status()).isEqualTo(401);
     }
