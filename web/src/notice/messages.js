@@ -4,7 +4,7 @@ import { i18n } from '../i18n'
 const zh = {
   menu: { inbox: '消息通知' },
   notice: {
-    inbox: '消息通知', bell: '消息', unreadCount: '{n} 条未读', kindLabel: '类别', title: '内容', raisedAt: '时间',
+    inbox: '消息通知', bell: '消息', bellLabel: '消息（{n} 条未读）', unreadCount: '{n} 条未读', kindLabel: '类别', title: '内容', raisedAt: '时间',
     state: '状态', unread: '未读', read: '已读', open: '去处理', markRead: '标为已读', markAllRead: '全部标为已读',
     email: '邮件提醒', emailAddress: '电子邮箱', emailEnabled: '同时发送到我的邮箱', emailHint: '平台配置了邮件服务时才会发送。',
     kinds: {
@@ -17,7 +17,7 @@ const zh = {
 const en = {
   menu: { inbox: 'Notifications' },
   notice: {
-    inbox: 'Notifications', bell: 'Notices', unreadCount: '{n} unread', kindLabel: 'Kind', title: 'Notice',
+    inbox: 'Notifications', bell: 'Notices', bellLabel: 'Notices ({n} unread)', unreadCount: '{n} unread', kindLabel: 'Kind', title: 'Notice',
     raisedAt: 'Time', state: 'State', unread: 'Unread', read: 'Read', open: 'Open', markRead: 'Mark read',
     markAllRead: 'Mark all read', email: 'E-mail', emailAddress: 'E-mail address',
     emailEnabled: 'Also send to my e-mail', emailHint: 'Sent only when the platform has a mail server.',
