@@ -18,6 +18,8 @@ import { shareRoutes } from './views/share/routes'
 import { superviseRoutes } from './supervise/routes'
 import { openRoutes } from './open/routes'
 import { securityRoutes } from './security/routes'
+import { noticeRoutes } from './notice/routes'
+import { chiefDataOfficerRoutes } from './cdo/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -42,7 +44,9 @@ export const router = createRouter({
         ...shareRoutes,
         ...superviseRoutes,
         ...openRoutes,
-        ...securityRoutes
+        ...securityRoutes,
+        ...noticeRoutes,
+        ...chiefDataOfficerRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.govdata.shared.Role;
+
 /**
  * The organisation directory as other modules see it: which departments and regions exist, their names and
  * codes, and where a region sits in the hierarchy. Read-only; changes go through this module's API.
@@ -23,11 +25,18 @@ public class Directory {
     private final Departments departments;
     private final Regions regions;
     private final Divisions divisions;
+    private final UserAccounts users;
 
-    Directory(Departments departments, Regions regions, Divisions divisions) {
+    Directory(Departments departments, Regions regions, Divisions divisions, UserAccounts users) {
         this.departments = departments;
         this.regions = regions;
         this.divisions = divisions;
+        this.users = users;
+    }
+
+    /** The enabled users of a department holding a role, by id: e.g. whom to tell of a department's duties. */
+    public List<Long> usersWithRole(long departmentId, Role role) {
+        return users.enabledWithRole(departmentId, role);
     }
 
     public Optional<DepartmentInfo> department(long id) {

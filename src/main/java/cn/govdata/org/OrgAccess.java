@@ -93,6 +93,18 @@ final class OrgAccess {
         return administers(actor, departmentId) || isAuthority(actor, Role.SECURITY_ADMIN);
     }
 
+    /**
+     * Appoints and removes a chief data officer (ORG-3): the region's data authority's system administrator for the
+     * region itself ({@code departmentId} none) and for its departments; a department administrator for their own.
+     */
+    static boolean mayAppointChiefDataOfficer(Actor actor, long regionId, Long departmentId) {
+        boolean regionsAuthority = isAuthority(actor, Role.SYSTEM_ADMIN) && actor.regionId() == regionId;
+        if (departmentId == null) {
+            return regionsAuthority;
+        }
+        return regionsAuthority || (actor.has(Role.DEPARTMENT_ADMIN) && actor.departmentId() == departmentId);
+    }
+
     /** Department administrators act inside their own department only. */
     private static boolean administers(Actor actor, long departmentId) {
         return isAuthority(actor, Role.SYSTEM_ADMIN)

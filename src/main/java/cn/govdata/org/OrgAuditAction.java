@@ -8,6 +8,9 @@ enum OrgAuditAction implements AuditAction {
     DEPARTMENT_CREATE("department.create"),
     DEPARTMENT_UPDATE("department.update"),
     ROSTER_CHANGE("roster.change"),
+    /** A chief data officer appointed (ORG-3); the one in office before ends the same day. */
+    CHIEF_DATA_OFFICER_APPOINT("cdo.appoint"),
+    CHIEF_DATA_OFFICER_END("cdo.end"),
     USER_CREATE("user.create"),
     USER_UPDATE("user.update"),
     USER_UNLOCK("user.unlock"),

@@ -76,6 +76,14 @@ class UserAccounts {
                 .orElseThrow(() -> DomainException.notFound("user", id));
     }
 
+    /** The ids of a department's enabled users holding a role. */
+    List<Long> enabledWithRole(long departmentId, Role role) {
+        return jdbc.sql("""
+                select u.id from user_account u join user_role r on r.user_id = u.id
+                where u.department_id = ? and u.enabled and r.role = ? order by u.id""")
+                .params(departmentId, role.name()).query(Long.class).list();
+    }
+
     Optional<User> find(long id) {
         return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserAccounts::map).optional()
                 .map(u -> withRoles(List.of(u)).getFirst());

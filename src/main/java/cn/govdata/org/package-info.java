@@ -1,7 +1,8 @@
 /**
- * Organisation (ORG-1, ORG-2, ORG-5): regions with their division codes and data authority, departments
- * with their credit codes and rosters, user accounts with roles scoped to a department, and the
- * departments' connected systems. Public surface: {@link cn.govdata.org.Accounts},
+ * Organisation (ORG-1, ORG-2, ORG-3, ORG-5): regions with their division codes and data authority, departments
+ * with their credit codes and rosters, user accounts with roles scoped to a department, the chief data officers
+ * of the region and of each department, and the departments' connected systems. Public surface:
+ * {@link cn.govdata.org.Accounts}, {@link cn.govdata.org.ChiefDataOfficers} (who is in office),
  * {@link cn.govdata.org.ConnectedSystems}, {@link cn.govdata.org.CreditCode}, the event
  * {@link cn.govdata.org.UserSessionsEnded}, and the read-only
  * {@link cn.govdata.org.Directory}.

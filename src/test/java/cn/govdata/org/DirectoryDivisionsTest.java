@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class DirectoryDivisionsTest {
 
-    private final Directory directory = new Directory(null, null, new Divisions());
+    private final Directory directory = new Directory(null, null, new Divisions(), null);
 
     @Test
     void knowsTheShippedDivisionsAtEveryLevel() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -59,7 +60,10 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.LocalizedText;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.Role;
 import cn.govdata.shared.Violation;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.NoticeRaised;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,10 +118,11 @@ public class ShareApplications {
     private final Grants grants;
     private final AuditLog audit;
     private final ShareSettings settings;
+    private final ApplicationEventPublisher events;
 
     ShareApplications(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, Directory directory,
             ConnectedSystems systems, ActivePolicy policy, WorkingDayCalendar calendar, Timeline timeline,
-            Grants grants, AuditLog audit, ShareSettings settings) {
+            Grants grants, AuditLog audit, ShareSettings settings, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
@@ -129,6 +134,7 @@ public class ShareApplications {
         this.grants = grants;
         this.audit = audit;
         this.settings = settings;
+        this.events = events;
     }
 
     // --- unconditional data (SHR-1) ---------------------------------------------------------------------------
@@ -539,6 +545,13 @@ public class ShareApplications {
         detail.put("dueOn", due == null ? null : due.toString());
         detail.put("replyWorkingDays", policy.profile().shareApplication().replyWorkingDays());
         timeline.record(id, Timeline.Type.ROUTED, stage, by, null, detail);
+        // the approvers it now waits for find it in their inbox
+        long approverDepartmentId = (Long) detail.get("approverDepartmentId");
+        Application application = load(id);
+        events.publishEvent(new NoticeRaised("share-routed:" + id + ":" + stage, "share.approval",
+                "共享申请待审批：" + application.applicantDepartmentName() + "申请“" + application.entryName() + "”",
+                due == null ? null : "请于" + due + "前答复。", "/share/applications/" + id, approverDepartmentId,
+                List.of(Addressee.role(approverDepartmentId, Role.SHARE_APPROVER))));
     }
 
     static By by(Actor actor) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,9 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.Role;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.NoticeRaised;
 import cn.govdata.supervise.SuperviseAccess;
 import cn.govdata.supervise.SuperviseAuditAction;
 
@@ -51,9 +55,10 @@ public class Violations {
     private final ActivePolicy policy;
     private final AuditLog audit;
     private final ViolationRules rules;
+    private final ApplicationEventPublisher events;
 
     Violations(JdbcClient jdbc, CatalogFacts catalog, LakeFacts lake, ShareFacts share, Directory directory,
-            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit,
+            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit, ApplicationEventPublisher events,
             @Value("${govdata.supervise.repeated-collection-working-days:20}") int repeatedCollectionWorkingDays) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -63,6 +68,7 @@ public class Violations {
         this.calendar = calendar;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
         this.rules = new ViolationRules(repeatedCollectionWorkingDays,
                 (day, workingDays) -> calendar.dueAfter(day, workingDays).due());
     }
@@ -187,6 +193,12 @@ public class Violations {
                 actor.name(), now(), truncate(text, 2000), due, id);
         audit.record(AuditEvent.success(SuperviseAuditAction.ORDER_ISSUE, "violation", id,
                 violation.departmentName() + " " + violation.type() + " due " + due));
+        // the department's administrators answer it; its chief data officer follows its orders (ORG-3)
+        events.publishEvent(new NoticeRaised("violation-ordered:" + id, "supervise.order",
+                "整改通知：" + violation.typeLabel() + "，请于" + due + "前反馈", truncate(text, 1000),
+                "/supervise/violations", violation.departmentId(),
+                List.of(Addressee.role(violation.departmentId(), Role.DEPARTMENT_ADMIN),
+                        Addressee.chiefDataOfficerOf(violation.departmentId()))));
         return find(id);
     }
 
@@ -253,6 +265,13 @@ public class Violations {
                 now(), id);
         audit.record(AuditEvent.success(SuperviseAuditAction.ESCALATE, "violation", id,
                 violation.departmentName() + " " + violation.type()));
+        // a notice (通报) goes up to the region's chief data officer, and to the department's
+        events.publishEvent(new NoticeRaised("violation-escalated:" + id, "supervise.escalation",
+                "通报：" + violation.departmentName() + "未按期整改（" + violation.typeLabel() + "）",
+                truncate(note.strip(), 1000), "/supervise/violations", violation.departmentId(),
+                List.of(Addressee.regionChiefDataOfficer(violation.regionId()),
+                        Addressee.chiefDataOfficerOf(violation.departmentId()),
+                        Addressee.role(violation.departmentId(), Role.DEPARTMENT_ADMIN))));
         return find(id);
     }
 

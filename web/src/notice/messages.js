@@ -1,0 +1,32 @@
+// The notifications pages' texts, merged into the console's messages.
+import { i18n } from '../i18n'
+
+const zh = {
+  menu: { inbox: '消息通知' },
+  notice: {
+    inbox: '消息通知', bell: '消息', bellLabel: '消息（{n} 条未读）', unreadCount: '{n} 条未读', kindLabel: '类别', title: '内容', raisedAt: '时间',
+    state: '状态', unread: '未读', read: '已读', open: '去处理', markRead: '标为已读', markAllRead: '全部标为已读',
+    email: '邮件提醒', emailAddress: '电子邮箱', emailEnabled: '同时发送到我的邮箱', emailHint: '平台配置了邮件服务时才会发送。',
+    kinds: {
+      'supervise.order': '整改通知', 'supervise.escalation': '通报', 'share.approval': '待审批申请',
+      'cdo.appointed': '首席数据官任命', other: '通知'
+    }
+  }
+}
+
+const en = {
+  menu: { inbox: 'Notifications' },
+  notice: {
+    inbox: 'Notifications', bell: 'Notices', bellLabel: 'Notices ({n} unread)', unreadCount: '{n} unread', kindLabel: 'Kind', title: 'Notice',
+    raisedAt: 'Time', state: 'State', unread: 'Unread', read: 'Read', open: 'Open', markRead: 'Mark read',
+    markAllRead: 'Mark all read', email: 'E-mail', emailAddress: 'E-mail address',
+    emailEnabled: 'Also send to my e-mail', emailHint: 'Sent only when the platform has a mail server.',
+    kinds: {
+      'supervise.order': 'Correction order', 'supervise.escalation': 'Notice (通报)',
+      'share.approval': 'Application to approve', 'cdo.appointed': 'Chief data officer appointment', other: 'Notice'
+    }
+  }
+}
+
+i18n.global.mergeLocaleMessage('zh-CN', zh)
+i18n.global.mergeLocaleMessage('en', en)
