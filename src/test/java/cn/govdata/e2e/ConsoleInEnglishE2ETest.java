@@ -38,8 +38,7 @@ class ConsoleInEnglishE2ETest extends ShareConsoleSteps {
         LoggedIn provider = newUser(admin, police.id(), Role.DATA_PROVIDER, Role.CATALOG_EDITOR);
         LoggedIn approver = newUser(admin, police.id(), Role.SHARE_APPROVER, Role.DEPARTMENT_ADMIN);
         LoggedIn datauser = newUser(admin, civil.id(), Role.DATA_USER);
-        LoggedIn officer = newUser(admin, authorityDepartmentId(admin), Role.CATALOG_REVIEWER, Role.AUDIT_ADMIN,
-                Role.SECURITY_ADMIN);
+        LoggedIn officer = newUser(admin, authorityDepartmentId(admin), Role.CATALOG_REVIEWER, Role.AUDIT_ADMIN);
 
         browser.manage().window().setSize(new Dimension(1440, 900));
         List<String> problems = new ArrayList<>();

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +54,7 @@ public class Scorecards {
     }
 
     private final JdbcClient jdbc;
+    private final MessageSource messages;
     private final MetricValues values;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
@@ -59,8 +63,9 @@ public class Scorecards {
     private final ScoringModel model;
 
     Scorecards(JdbcClient jdbc, MetricValues values, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
-            JsonMapper json, ActivePolicy policy) {
+            JsonMapper json, ActivePolicy policy, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.values = values;
         this.directory = directory;
         this.calendar = calendar;
@@ -71,8 +76,31 @@ public class Scorecards {
 
     public List<MetricDefinition> definitions() {
         Map<Metric, Double> weights = model.weights();
-        return java.util.Arrays.stream(Metric.values()).map(m -> new MetricDefinition(m.key(), m.label(),
-                m.definition(), m.kind(), weights.get(m))).toList();
+        return java.util.Arrays.stream(Metric.values()).map(m -> new MetricDefinition(m.key(), label(m),
+                definition(m), m.kind(), weights.get(m))).toList();
+    }
+
+    /*
+     * The metrics and grades are named in Chinese in the code, in the regulations' own words; readers who chose
+     * English read the names in messages.properties (supervise.metric.<key>, .definition; supervise.grade.<GRADE>).
+     */
+    private String label(Metric metric) {
+        return inEnglish() ? messages.getMessage("supervise.metric." + metric.key(), null, metric.label(), Locale.ENGLISH)
+                : metric.label();
+    }
+
+    private String definition(Metric metric) {
+        return inEnglish() ? messages.getMessage("supervise.metric." + metric.key() + ".definition", null,
+                metric.definition(), Locale.ENGLISH) : metric.definition();
+    }
+
+    private String label(ScoringModel.Grade grade) {
+        return inEnglish() ? messages.getMessage("supervise.grade." + grade.name(), null, grade.label(), Locale.ENGLISH)
+                : grade.label();
+    }
+
+    private static boolean inEnglish() {
+        return LocaleContextHolder.getLocale().getLanguage().equals("en");
     }
 
     /** Every department's card for the officers of the authority; the caller's own for everyone else. */
@@ -107,7 +135,7 @@ public class Scorecards {
         SuperviseAccess.requireSees(actor, departmentId, department.regionId());
         Metric metric = Metric.byKey(metricKey).orElseThrow(() -> DomainException.notFound("metric", metricKey));
         MetricValues.Evidence evidence = values.evidence(department.regionId(), year);
-        return new DrillDown(departmentId, year, metric.key(), metric.label(), metric.definition(),
+        return new DrillDown(departmentId, year, metric.key(), label(metric), definition(metric),
                 MetricValues.values(evidence, departmentId).get(metric), evidence.of(departmentId, metric));
     }
 
@@ -154,7 +182,7 @@ public class Scorecards {
             ScoringModel.Grade grade = model.grade(s.score());
             int rank = i > 0 && scored.get(i - 1).score() == s.score() ? cards.get(i - 1).rank() : i + 1;
             cards.add(new Scorecard(s.department().id(), s.department().name(), year, s.score(), grade.name(),
-                    grade.label(), rank, model.methodVersion(), frozen, s.metrics()));
+                    label(grade), rank, model.methodVersion(), frozen, s.metrics()));
         }
         return cards;
     }
@@ -195,7 +223,7 @@ public class Scorecards {
             });
             cards.add(new Scorecard(row.departmentId(),
                     directory.department(row.departmentId()).map(DepartmentInfo::name).orElse(null), year,
-                    row.score(), grade.name(), grade.label(), rank, row.methodVersion(), true, metrics));
+                    row.score(), grade.name(), label(grade), rank, row.methodVersion(), true, metrics));
         }
         return cards;
     }
