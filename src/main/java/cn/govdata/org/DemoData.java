@@ -71,8 +71,12 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts users;
     private final Rosters rosters;
 
-    DemoData(JdbcClient jdbc, Departments departments, UserAccounts users, Rosters rosters) {
+    private final ChiefDataOfficers officers;
+
+    DemoData(JdbcClient jdbc, Departments departments, UserAccounts users, Rosters rosters,
+            ChiefDataOfficers officers) {
         this.jdbc = jdbc;
+        this.officers = officers;
         this.departments = departments;
         this.users = users;
         this.rosters = rosters;
@@ -109,10 +113,12 @@ class DemoData implements ApplicationRunner {
             ids.add(departments.create(admin, new Departments.NewDepartment(admin.regionId(), "烟台" + d.name(),
                     creditCode, d.type(), null, false)).id());
         }
+        java.util.Map<String, Long> userIds = new java.util.HashMap<>();
         for (DemoUser u : USERS) {
             long department = u.department() < 0 ? admin.departmentId() : ids.get(u.department());
             UserAccounts.User user = users.create(admin, new UserAccounts.NewUser(u.username(), u.displayName(),
                     department, Set.of(u.role()), DEMO_PASSWORD));
+            userIds.put(u.username(), user.id());
             // demo accounts skip the forced first change so that the README's passwords keep working
             jdbc.sql("update user_account set must_change_password = false where id = ?").param(user.id()).update();
         }
@@ -121,5 +127,11 @@ class DemoData implements ApplicationRunner {
         rosters.change(admin, ids.get(0),
                 new Rosters.RosterContent(leader, manager, List.of(new Rosters.Person("王芳", "科员", "0535-6200003", null))),
                 "首次报备");
+        // chief data officers (ORG-3): the region's, and the police's; each is told in their inbox
+        java.time.LocalDate appointed = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(30);
+        officers.appoint(admin, new ChiefDataOfficers.Appointment(null, userIds.get("reviewer"), appointed,
+                "统筹全市数据资源管理和开发利用，组织推进数据共享开放", "0535-6200100"));
+        officers.appoint(admin, new ChiefDataOfficers.Appointment(ids.get(0), userIds.get("deptadmin"), appointed,
+                "统筹本部门数据目录编制、数据归集共享和安全管理", "0535-6200001"));
     }
 }

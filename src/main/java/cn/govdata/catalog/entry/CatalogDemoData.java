@@ -239,11 +239,12 @@ class CatalogDemoData implements ApplicationRunner {
                 OpenType.NOT_OPEN, UpdateCycle.DAILY,
                 item("id_number", "公民身份号码", DataType.CHARACTER, 18, true, true, "GB 11643", Sensitivity.PERSONAL_INFORMATION)));
 
-        // update obligations: one long overdue, one just recorded
-        as(editorOf(police));
-        obligations.record(editorOf(police), new UpdateObligations.NewObligation(police.id(), null,
+        // update obligations: one long overdue (of a department the later demo data gives no new entry, which would
+        // meet it), one just recorded
+        as(editorOf(social));
+        obligations.record(editorOf(social), new UpdateObligations.NewObligation(social.id(), null,
                 UpdateObligations.Trigger.LAW_CHANGED, LocalDate.now(cn.govdata.policy.WorkingDayCalendar.ZONE).minusDays(40),
-                "《中华人民共和国户口登记条例》配套规定修订，人口信息项需调整"));
+                "《社会保险经办条例》施行，参保信息项需调整"));
         as(editorOf(civil));
         obligations.record(editorOf(civil), new UpdateObligations.NewObligation(civil.id(), null,
                 UpdateObligations.Trigger.SYSTEM_UPDATED, LocalDate.now(cn.govdata.policy.WorkingDayCalendar.ZONE).minusDays(2),
