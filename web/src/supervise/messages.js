@@ -4,7 +4,7 @@ import { i18n } from '../i18n'
 const zh = {
   menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改' },
   supervise: {
-    dashboard: '监督评估看板', violations: '违规与整改', year: '年度', league: '部门评分排名',
+    dashboard: '监督评估看板', cardChart: '本部门各项比率指标与全区平均的对比图', violations: '违规与整改', year: '年度', league: '部门评分排名',
     rank: '名次', department: '部门', score: '得分', grade: '等级', method: '评分方法版本', frozen: '已固定',
     live: '本年度实时计算', myCard: '本部门评分', regionAverage: '全区平均', metric: '指标', definition: '定义',
     value: '本部门', weight: '权重', records: '明细', report: '下载年度报告（PDF）', noValue: '—',
@@ -21,7 +21,7 @@ const zh = {
 const en = {
   menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders' },
   supervise: {
-    dashboard: 'Supervision dashboard', violations: 'Violations and correction orders', year: 'Year', league: 'League table',
+    dashboard: 'Supervision dashboard', cardChart: 'The department’s ratios against the region’s average', violations: 'Violations and correction orders', year: 'Year', league: 'League table',
     rank: 'Rank', department: 'Department', score: 'Score', grade: 'Grade', method: 'Scoring method', frozen: 'frozen',
     live: 'computed live for the current year', myCard: 'Our scorecard', regionAverage: 'Region average', metric: 'Metric',
     definition: 'Definition', value: 'Department', weight: 'Weight', records: 'Records', report: 'Download yearly report (PDF)',
