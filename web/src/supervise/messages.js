@@ -14,7 +14,8 @@ const zh = {
     order: '下发整改通知', orderNote: '整改要求（可留空使用默认文字）', answer: '反馈整改情况',
     answerText: '整改情况', recheck: '复核', escalate: '通报', escalateNote: '通报内容', orderText: '整改通知',
     answered: '部门反馈', notice: '通报', stillFires: '复核仍发现该问题，已退回部门继续整改',
-    closed: '复核通过，已销号', all: '全部', statusFilter: '状态'
+    closed: '复核通过，已销号', all: '全部', statusFilter: '状态',
+    statuses: { DETECTED: '已发现', ORDERED: '整改中', ANSWERED: '已反馈', CLOSED: '已整改', ESCALATED: '已通报', RESOLVED: '已自行纠正' }
   }
 }
 
@@ -31,7 +32,8 @@ const en = {
     order: 'Issue correction order', orderNote: 'What to correct (blank: the standard text)', answer: 'Answer the order',
     answerText: 'What the department did', recheck: 'Re-check', escalate: 'Notice', escalateNote: 'Notice text',
     orderText: 'Order', answered: 'Answer', notice: 'Notice', stillFires: 'Still found: sent back to the department',
-    closed: 'Corrected: closed', all: 'All', statusFilter: 'Status'
+    closed: 'Corrected: closed', all: 'All', statusFilter: 'Status',
+    statuses: { DETECTED: 'Detected', ORDERED: 'Being corrected', ANSWERED: 'Answered', CLOSED: 'Corrected', ESCALATED: 'Escalated', RESOLVED: 'Corrected by itself' }
   }
 }
 

@@ -28,7 +28,7 @@ class ConsoleInEnglishE2ETest extends ShareConsoleSteps {
     private static final String CHROME = String.join(", ", ".page-title", "th .cell", ".el-form-item__label",
             ".el-button > span", ".el-tabs__item", ".el-menu-item", ".el-sub-menu__title", ".el-tag__content",
             ".el-empty__description", ".el-table__empty-text", ".el-alert__title", ".el-descriptions__label",
-            ".el-radio-button__inner", ".el-checkbox__label", ".el-statistic__head", ".muted");
+            ".el-radio-button__inner", ".el-checkbox__label", ".el-statistic__head");
 
     @Test
     void everyPageSpeaksEnglishWhenEnglishIsChosen() {
