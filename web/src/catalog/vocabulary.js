@@ -43,6 +43,8 @@ export const names = {
   subjectCode(code) {
     if (!code || code.length < 3) return code || ''
     const category = { 1: 'BASE', 2: 'THEMATIC', 3: 'DEPARTMENT' }[code[0]]
+    // department resources have no named subjects: the category and the item's number
+    if (category === 'DEPARTMENT') return `${names.category(category)} ${code.slice(1, 3)}`
     return names.subject(category, code.slice(1, 3)) || code
   },
   classification(c) {
