@@ -137,7 +137,10 @@ public abstract class ApiIntegrationTest {
     }
 
     protected static String unique() {
-        return Long.toString(SEQUENCE.incrementAndGet(), 36) + Integer.toString(RANDOM.nextInt(1296), 36);
+        // a digit in the middle: a suffix of letters only (cyqvir) would read as an English word to the console's
+        // language checks, wherever people's names show
+        return Long.toString(SEQUENCE.incrementAndGet(), 36) + RANDOM.nextInt(10)
+                + Integer.toString(RANDOM.nextInt(36), 36);
     }
 
     /** A random code with a valid GB 32100 check character, in the organ category (11). */
