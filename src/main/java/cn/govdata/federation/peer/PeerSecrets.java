@@ -8,17 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.govdata.shared.Sm4Gcm;
 
 /**
  * The peers' client secrets at rest. This platform must present a peer's secret to sign in there, so it cannot
@@ -32,9 +28,7 @@ import org.springframework.stereotype.Component;
 class PeerSecrets {
 
     private static final String SEALED = "sm4gcm:v1:";
-    private static final int KEY_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = Sm4Gcm.KEY_BYTES;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
@@ -45,46 +39,27 @@ class PeerSecrets {
     }
 
     String seal(String baseUrl, String clientId, String secret) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        byte[] clear = secret.getBytes(StandardCharsets.UTF_8);
-        GCMModeCipher gcm = gcm(true, nonce, baseUrl, clientId);
-        byte[] sealed = Arrays.copyOf(nonce, NONCE_BYTES + gcm.getOutputSize(clear.length));
-        try {
-            int length = gcm.processBytes(clear, 0, clear.length, sealed, NONCE_BYTES);
-            gcm.doFinal(sealed, NONCE_BYTES + length);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("SM4-GCM sealing failed", e);
-        }
-        return SEALED + Base64.getEncoder().encodeToString(sealed);
+        return SEALED + Base64.getEncoder().encodeToString(
+                Sm4Gcm.seal(key(), associated(baseUrl, clientId), secret.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** @throws IllegalStateException the value was altered, moved to another peer, or sealed with another key */
     String open(String baseUrl, String clientId, String stored) {
         if (!stored.startsWith(SEALED)) {
             throw new IllegalStateException("the client secret of peer " + baseUrl + " is not sealed");
         }
         byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-        GCMModeCipher gcm = gcm(false, Arrays.copyOf(sealed, NONCE_BYTES), baseUrl, clientId);
-        byte[] clear = new byte[gcm.getOutputSize(sealed.length - NONCE_BYTES)];
         try {
-            int length = gcm.processBytes(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES, clear, 0);
-            length += gcm.doFinal(clear, length);
-            return new String(clear, 0, length, StandardCharsets.UTF_8);
+            return new String(Sm4Gcm.open(key(), associated(baseUrl, clientId), sealed), StandardCharsets.UTF_8);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("the client secret of peer " + baseUrl
                     + " does not open with the federation key " + file + " (altered, or another key file)", e);
         }
     }
 
-    private GCMModeCipher gcm(boolean sealing, byte[] nonce, String baseUrl, String clientId) {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        byte[] associated = ("federation_peer:" + baseUrl + ":" + clientId).getBytes(StandardCharsets.UTF_8);
-        gcm.init(sealing, new AEADParameters(new KeyParameter(key()), TAG_BITS, nonce, associated));
-        return gcm;
+    private static byte[] associated(String baseUrl, String clientId) {
+        return ("federation_peer:" + baseUrl + ":" + clientId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The key in the file (one line, the Base64 of 16 bytes), created owner-only at the first use. */
     private byte[] key() {
         byte[] loaded = key;
         if (loaded != null) {

@@ -7,15 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+
+import cn.govdata.shared.Sm4Gcm;
 
 /**
  * The subscriptions' signing secrets at rest (SHR-5). The platform must be able to read a secret back to sign
@@ -31,11 +27,9 @@ final class SubscriptionSecrets {
 
     static final String SCHEME = "sm4gcm:";
     static final String KEY_VERSION = "v1";
-    static final int KEY_BYTES = 16;
+    static final int KEY_BYTES = Sm4Gcm.KEY_BYTES;
 
     private static final String SEALED = SCHEME + KEY_VERSION + ":";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
@@ -54,27 +48,10 @@ final class SubscriptionSecrets {
 
     /** The secret sealed for the subscription, as it is stored. */
     String seal(long subscriptionId, String secret) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        byte[] clear = secret.getBytes(StandardCharsets.UTF_8);
-        GCMModeCipher gcm = gcm(true, nonce, subscriptionId);
-        byte[] sealed = Arrays.copyOf(nonce, NONCE_BYTES + gcm.getOutputSize(clear.length));
-        try {
-            int length = gcm.processBytes(clear, 0, clear.length, sealed, NONCE_BYTES);
-            gcm.doFinal(sealed, NONCE_BYTES + length);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("SM4-GCM sealing failed", e); // encryption never checks a tag
-        }
-        return SEALED + Base64.getEncoder().encodeToString(sealed);
+        return SEALED + Base64.getEncoder().encodeToString(
+                Sm4Gcm.seal(key, associated(subscriptionId), secret.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * The secret of a subscription as stored. A clear value is taken as it is: written by a node of an earlier
-     * version (during a rolling upgrade), it is sealed at the next start ({@link SubscriptionSecretsSetup}).
-     *
-     * @throws IllegalStateException the value was sealed by another key version or for another subscription, or
-     *         altered
-     */
     String open(long subscriptionId, String stored) {
         if (!isSealed(stored)) {
             return stored;
@@ -92,15 +69,11 @@ final class SubscriptionSecrets {
             throw new IllegalStateException("the sealed secret of subscription " + subscriptionId + " is not Base64",
                     e);
         }
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+        if (sealed.length < Sm4Gcm.NONCE_BYTES + Sm4Gcm.TAG_BYTES) {
             throw new IllegalStateException("the sealed secret of subscription " + subscriptionId + " is too short");
         }
-        GCMModeCipher gcm = gcm(false, Arrays.copyOf(sealed, NONCE_BYTES), subscriptionId);
-        byte[] clear = new byte[gcm.getOutputSize(sealed.length - NONCE_BYTES)];
         try {
-            int length = gcm.processBytes(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES, clear, 0);
-            length += gcm.doFinal(clear, length);
-            return new String(clear, 0, length, StandardCharsets.UTF_8);
+            return new String(Sm4Gcm.open(key, associated(subscriptionId), sealed), StandardCharsets.UTF_8);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("the sealed secret of subscription " + subscriptionId
                     + " does not open with the platform's key: altered, moved from another subscription, or sealed"
@@ -108,11 +81,8 @@ final class SubscriptionSecrets {
         }
     }
 
-    private GCMModeCipher gcm(boolean sealing, byte[] nonce, long subscriptionId) {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        byte[] associated = ("share_subscription:" + subscriptionId).getBytes(StandardCharsets.US_ASCII);
-        gcm.init(sealing, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, associated));
-        return gcm;
+    private static byte[] associated(long subscriptionId) {
+        return ("share_subscription:" + subscriptionId).getBytes(StandardCharsets.US_ASCII);
     }
 
     // --- the key file ---------------------------------------------------------------------------------------
