@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.govdata.shared.Sm2KeyFile;
+import cn.govdata.shared.crypto.Sm2KeyFile;
 
 /**
  * The SM2 key pair that signs audit checkpoints. Generated at first start and kept in the data directory

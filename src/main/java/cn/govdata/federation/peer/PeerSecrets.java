@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.govdata.shared.Sm4Gcm;
+import cn.govdata.shared.crypto.Sm4Gcm;
 
 /**
  * The peers' client secrets at rest. This platform must present a peer's secret to sign in there, so it cannot

@@ -296,9 +296,10 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        finish(batchId, Status.HELD, counters, 0, "lake.batch.held");
+        // the hold before the status: whoever sees the batch HELD reads where the marking is
         Hold hold = new Hold(found.row, found.marking.item(), found.marking.marking(), null, null);
         jdbc.sql("update lake_batch set hold = ? where id = ?").params(json.writeValueAsString(hold), batchId).update();
+        finish(batchId, Status.HELD, counters, 0, "lake.batch.held");
         audit.record(AuditEvent.success(LakeAuditAction.BATCH_HOLD, "dataset", dataset.id(), "batch " + batchId
                 + " held: " + found.marking.marking() + " in row " + found.row + ", item " + found.marking.item()), who);
     }

@@ -135,7 +135,7 @@ public class DecisionSignatures {
     private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Export export = new Export(rs.getLong("id"), rs.getLong("application_id"), rs.getObject("grant_id", Long.class),
                 Decision.valueOf(rs.getString("decision")), rs.getString("signed_by"),
-                rs.getObject("signed_at", OffsetDateTime.class), cn.govdata.shared.Sm2KeyFile.ALGORITHM, rs.getString("content"),
+                rs.getObject("signed_at", OffsetDateTime.class), cn.govdata.shared.crypto.Sm2KeyFile.ALGORITHM, rs.getString("content"),
                 rs.getString("signature"), rs.getString("certificate"), rs.getString("certificate_fingerprint"));
         return new Stored(export, new Parties(rs.getLong("region_id"), rs.getLong("provider_department_id"),
                 rs.getLong("consumer_department_id")));

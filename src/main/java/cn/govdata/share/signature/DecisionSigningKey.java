@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.govdata.shared.Sm2KeyFile;
+import cn.govdata.shared.crypto.Sm2KeyFile;
 
 /**
  * The platform's SM2 key that signs share decisions on behalf of the approver (SEC-7), with its self-signed X.509

@@ -11,7 +11,7 @@ import java.util.Base64;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 
-import cn.govdata.shared.Sm4Gcm;
+import cn.govdata.shared.crypto.Sm4Gcm;
 
 /**
  * The subscriptions' signing secrets at rest (SHR-5). The platform must be able to read a secret back to sign

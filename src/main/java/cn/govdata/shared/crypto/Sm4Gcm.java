@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.crypto;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package cn.govdata.shared;
+package cn.govdata.shared.crypto;
 
 import java.io.IOException;
 import java.io.StringReader;
