@@ -68,7 +68,7 @@ public final class CatalogSearchBench {
             JsonMapper json = context.getBean(JsonMapper.class);
 
             long start = System.nanoTime();
-            Seeded seeded = seed(db, json, entries);
+            Seeded seeded = seed(db, json, entries, null);
             double seedSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%-40s %d entries (%d published, %d retired, %d drafts), %d departments, in %.1f s%n",
                     "data generated", entries, seeded.published, seeded.retired, seeded.drafts,
@@ -218,7 +218,7 @@ public final class CatalogSearchBench {
      * filters only, browsing by code (10 %). Words come from the same vocabularies as the entries, so most
      * queries find something and some find a lot.
      */
-    private static List<Query> queries(Random random, int count, long[] departments) {
+    static List<Query> queries(Random random, int count, long[] departments) {
         List<String> words = new ArrayList<>();
         words.addAll(List.of(OBJECTS));
         words.addAll(List.of(ACTIONS));
@@ -260,7 +260,7 @@ public final class CatalogSearchBench {
 
     // --- generating entries --------------------------------------------------------------------------------
 
-    private record Seeded(long region, long[] departments, long published, long retired, long drafts) {
+    record Seeded(long region, long[] departments, long published, long retired, long drafts) {
     }
 
     private static final String[] DEPARTMENTS = { "公安局", "民政局", "司法局", "财政局", "人力资源和社会保障局",
@@ -308,7 +308,8 @@ public final class CatalogSearchBench {
     private static final String[] ASPECTS = { "办理结果", "主体基本情况", "时间和地点", "处理意见", "变更历史", "空间位置",
             "责任单位", "资金使用" };
 
-    private static Seeded seed(DataSource db, JsonMapper json, int entries) throws Exception {
+    /** Generates entries of a new region straight into the database; with {@code openType}, every entry has it. */
+    static Seeded seed(DataSource db, JsonMapper json, int entries, OpenType openType) throws Exception {
         Random random = new Random(SEED);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = db.getConnection()) {
@@ -345,7 +346,7 @@ public final class CatalogSearchBench {
                     long id = firstId + n;
                     int dept = random.nextInt(departments.length);
                     Classification classification = classification(random);
-                    EntryContent content = content(random, dept, classification);
+                    EntryContent content = content(random, dept, classification, openType);
                     boolean draft = random.nextInt(100) < 2;
                     boolean isRetired = !draft && random.nextInt(100) < 3;
                     drafts += draft ? 1 : 0;
@@ -413,7 +414,7 @@ public final class CatalogSearchBench {
                 String.format("%03d", 1 + random.nextInt(20)), null);
     }
 
-    private static EntryContent content(Random random, int dept, Classification classification) {
+    private static EntryContent content(Random random, int dept, Classification classification, OpenType forced) {
         // each department keeps to a band of objects, so department names and words correlate as in life
         String object = OBJECTS[(dept * 7 + random.nextInt(9)) % OBJECTS.length];
         String action = pick(random, ACTIONS);
@@ -438,7 +439,8 @@ public final class CatalogSearchBench {
         ShareType share = shareRoll < 60 ? ShareType.UNCONDITIONAL
                 : shareRoll < 90 ? ShareType.CONDITIONAL : ShareType.NOT_SHARED;
         int openRoll = random.nextInt(100);
-        OpenType open = openRoll < 30 ? OpenType.OPEN : openRoll < 50 ? OpenType.CONDITIONAL_OPEN : OpenType.NOT_OPEN;
+        OpenType open = forced != null ? forced
+                : openRoll < 30 ? OpenType.OPEN : openRoll < 50 ? OpenType.CONDITIONAL_OPEN : OpenType.NOT_OPEN;
         ResourceFormat format = ResourceFormat.values()[random.nextInt(ResourceFormat.values().length)];
         String subFormat = format.subFormats().isEmpty() ? null : format.subFormats().get(random.nextInt(format.subFormats().size()));
         EntryContent.UpdateCycle cycle = EntryContent.UpdateCycle.values()[random.nextInt(8)];

@@ -256,6 +256,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (clientWentAway(e)) {
+            // closed the connection or timed out mid-answer: nothing can reach it, and nothing failed here
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
             // any other client error Spring MVC declares (a ResponseStatusException, a missing path part...)
             log.debug("Client error {} on {} {}", error.getStatusCode(), request.getMethod(), request.getRequestURI(),
@@ -267,6 +272,20 @@ class ProblemAdvice {
         ProblemDetail problem = problems.problem(ProblemCode.INTERNAL_ERROR, locale(request), incident);
         problem.setProperty("incident", incident);
         return respond(request, problem);
+    }
+
+    /** Whether writing the answer failed because the client is no longer there to read it. */
+    private static boolean clientWentAway(Exception e) {
+        if (!(e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                || e instanceof org.springframework.http.converter.HttpMessageNotWritableException)) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Locale locale(HttpServletRequest request) {

@@ -1,0 +1,437 @@
+package cn.govdata.bench;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.govdata.GovdataApplication;
+import cn.govdata.policy.PolicyProfile.OpenType;
+import cn.govdata.catalog.search.CatalogBenchAccess.Query;
+import cn.govdata.lake.ingest.LakeBenchAccess;
+import cn.govdata.open.release.OpenBenchAccess;
+import cn.govdata.open.release.PublicNames;
+import cn.govdata.support.Api;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The open-data portal at scale, on PostgreSQL (bench/open-portal.sh): the platform in demo mode in this process;
+ * generated catalog entries of a new region, all open, opened for the public; then
+ * <ol>
+ * <li>{@code package_search} over HTTP (what the portal's search calls) with mixed Chinese queries, facets and
+ * filters, from 1 and 8 threads, against the raw database doing the same work on the same table (LIKE per word,
+ * count, first page, a count per facet);</li>
+ * <li>many concurrent anonymous readers: wrk (a second process) with 1,000 connections over dataset pages
+ * ({@code package_show}), searches and previews ({@code datastore_search});</li>
+ * <li>the demo's police offices grown to N records and downloaded as CSV, desensitised, against {@code psql \copy}
+ * of the same columns, with this process's peak heap.</li>
+ * </ol>
+ * Arguments: JDBC URL, user, password, datasets, rows, queries, psql connection URL, work directory.
+ */
+public final class OpenPortalBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String[] DISTRICTS = { "芝罘区", "福山区", "牟平区", "莱山区", "蓬莱区" };
+    private static final String NAMES = "王李张刘陈杨赵黄周吴孙于";
+
+    private OpenPortalBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int datasets = Integer.parseInt(args[3]);
+        int rows = Integer.parseInt(args[4]);
+        int queryCount = Integer.parseInt(args[5]);
+        String psql = args[6];
+        Path work = Path.of(args[7]);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovdataApplication.class)
+                .logStartupInfo(false)
+                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0",
+                        "--govdata.data-dir=" + work.resolve("data"), "--govdata.demo=true",
+                        "--spring.datasource.url=" + url, "--spring.datasource.username=" + args[1],
+                        "--spring.datasource.password=" + args[2], "--govdata.bootstrap.admin-password=Demo-Admin-2026",
+                        "--govdata.catalog.index.check-interval=365d")) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            DataSource db = context.getBean(DataSource.class);
+
+            long start = System.nanoTime();
+            CatalogSearchBench.Seeded seeded = CatalogSearchBench.seed(db, context.getBean(JsonMapper.class), datasets,
+                    OpenType.OPEN);
+            int opened = OpenBenchAccess.openAll(context, seeded.region());
+            analyze(db);
+            System.out.printf("%-44s %,d entries generated, %,d opened, in %.1f s%n", "open datasets", datasets, opened,
+                    (System.nanoTime() - start) / 1e9);
+
+            Api anonymous = new Api(port);
+            List<String> searches = searches(db, CatalogSearchBench.queries(new Random(7), queryCount, seeded.departments()));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            ToLongFunction<String> platform = query -> count(http, port, query);
+            ToLongFunction<String> raw = query -> rawSearch(db, query);
+            run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), platform, false);
+            run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), raw, false);
+            System.out.printf("%-44s %8s %9s %11s %9s %12s %10s%n", "run", "threads", "queries", "median ms", "p99 ms",
+                    "queries/s", "mean hits");
+            run("package_search over HTTP", 1, searches, platform, true);
+            run("package_search over HTTP", 8, searches, platform, true);
+            run("raw SQL (LIKE, count, page, facets)", 1, searches, raw, true);
+            run("raw SQL (LIKE, count, page, facets)", 8, searches, raw, true);
+
+            JsonNode police = anonymous.get("/api/3/action/package_search?q=" + encode("社区警务室")).json()
+                    .get("result").get("results").get(0);
+            String resourceId = police.get("resources").get(0).get("id").asString();
+            readers(db, work, port, searches, resourceId);
+            download(context, anonymous, port, rows, resourceId, psql, work);
+        }
+    }
+
+    // --- search -------------------------------------------------------------------------------------------
+
+    /** The queries as package_search query strings: words, Solr filters, the portal's facets, 20 a page. */
+    private static List<String> searches(DataSource db, List<Query> queries) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Query q : queries) {
+            StringBuilder s = new StringBuilder("rows=20&facet.field=").append(encode("[\"organization\",\"update_cycle\",\"source_format\"]"));
+            if (!q.q().isBlank()) {
+                s.append("&q=").append(encode(q.q()));
+            }
+            List<String> fq = new ArrayList<>();
+            if (q.departmentId() != null) {
+                fq.add("organization:" + PublicNames.organizationName(creditCode(db, q.departmentId())));
+            }
+            if (q.format() != null) {
+                fq.add("source_format:" + q.format());
+            }
+            if (q.updateCycle() != null) {
+                fq.add("update_cycle:" + q.updateCycle());
+            }
+            if (!fq.isEmpty()) {
+                s.append("&fq=").append(encode(String.join(" AND ", fq)));
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    private static long count(HttpClient http, int port, String query) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/3/action/package_search?" + query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("result").get("count").asLong();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String[] FACETS = { "organization", "update_cycle", "source_format" };
+
+    /** The same search done raw: every word in the search text, the filters, count, first page, facet counts. */
+    private static long rawSearch(DataSource db, String query) {
+        Map<String, String> p = parse(query);
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" from open_dataset d where d.public_state = 'active'");
+        for (String word : p.getOrDefault("q", "").split(" ")) {
+            if (!word.isBlank()) {
+                where.append(" and d.search_text like ?");
+                args.add("%" + word + "%");
+            }
+        }
+        for (String clause : p.getOrDefault("fq", "").split(" AND ")) {
+            if (!clause.isBlank()) {
+                String[] kv = clause.split(":", 2);
+                where.append(" and d.").append(kv[0]).append(" = ?");
+                args.add(kv[1]);
+            }
+        }
+        try (Connection c = db.getConnection()) {
+            long total;
+            try (PreparedStatement ps = prepare(c, "select count(*)" + where, args); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            try (PreparedStatement ps = prepare(c, "select d.package_id, d.content" + where
+                    + " order by d.metadata_modified desc limit 20", args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(2);
+                }
+            }
+            for (String facet : FACETS) {
+                try (PreparedStatement ps = prepare(c, "select d." + facet + ", count(*)" + where + " group by d." + facet,
+                        args); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(2);
+                    }
+                }
+            }
+            return total;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(String name, int threads, List<String> queries, ToLongFunction<String> work, boolean print)
+            throws Exception {
+        long[] latencies = new long[queries.size()];
+        long[] hits = new long[queries.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < queries.size()) {
+                    long begin = System.nanoTime();
+                    hits[i] = work.applyAsLong(queries.get(i));
+                    latencies[i] = System.nanoTime() - begin;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (print) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            System.out.printf("%-44s %8d %9d %11.2f %9.2f %12.1f %10.0f%n", name, threads, n, sorted[n / 2] / 1e6,
+                    sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, n / elapsed,
+                    Arrays.stream(hits).average().orElse(0));
+        }
+    }
+
+    // --- readers ------------------------------------------------------------------------------------------
+
+    /** wrk with 1,000 connections over dataset pages, searches and previews; prints its summary. */
+    private static void readers(DataSource db, Path work, int port, List<String> searches, String resourceId)
+            throws Exception {
+        List<String> paths = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select package_id from open_dataset where public_state = 'active' order by id limit 5000");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                paths.add("/api/3/action/package_show?id=" + rs.getString(1));
+            }
+        }
+        Random random = new Random(3);
+        int shows = paths.size();
+        for (int i = 0; i < shows; i++) {
+            int kind = random.nextInt(10);
+            if (kind < 3) {
+                paths.add("/api/3/action/package_search?" + searches.get(random.nextInt(searches.size())));
+            } else if (kind < 5) {
+                paths.add("/api/3/action/datastore_search?resource_id=" + resourceId + "&limit=10&offset="
+                        + random.nextInt(100));
+            }
+        }
+        java.util.Collections.shuffle(paths, random);
+        Path list = work.resolve("paths.txt");
+        Files.write(list, paths, StandardCharsets.UTF_8);
+        Path script = Path.of("bench/open/readers.lua").toAbsolutePath();
+        for (int connections : new int[] { 100, 1000 }) {
+            ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d30s", "--timeout", "10s",
+                    "--latency", "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true);
+            builder.environment().put("PATHS", list.toString());
+            Process wrk = builder.start();
+            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            System.out.println("readers, " + connections + " connections (wrk -t2, 30 s; dataset pages 60 %, searches 20 %,"
+                    + " previews 20 %):");
+            out.lines().filter(l -> l.contains("Latency") || l.contains("50%") || l.contains("99%")
+                    || l.contains("Requests/sec") || l.contains("requests in") || l.contains("Socket errors")
+                    || l.contains("Non-2xx") || l.startsWith("RESULT")).forEach(l -> System.out.println("  " + l.strip()));
+        }
+    }
+
+    // --- download -----------------------------------------------------------------------------------------
+
+    private static void download(ConfigurableApplicationContext context, Api anonymous, int port, int rows,
+            String resourceId, String psql, Path work) throws Exception {
+        Api provider = anonymous.withToken(anonymous.post("/api/v1/auth/login",
+                Map.of("username", "provider", "password", "Demo-Pass-2026")).text("token"));
+        long datasetId = -1;
+        for (JsonNode d : provider.get("/api/v1/lake/datasets").json()) {
+            if ("社区警务室信息".equals(d.get("name").asString())) {
+                datasetId = d.get("id").asLong();
+            }
+        }
+        Path csv = work.resolve("offices.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("office_no,office_name,district,officer,phone,officer_id\n");
+            for (int n = 1; n <= rows; n++) {
+                String district = DISTRICTS[n % DISTRICTS.length];
+                String first17 = "370602" + String.format("%04d%02d%02d", 1960 + n % 40, 1 + n % 12, 1 + n % 28)
+                        + String.format("%03d", n % 1000);
+                out.write("JWS" + String.format("%07d", n) + "," + district + "第" + n + "社区警务室," + district + ","
+                        + NAMES.charAt(n % NAMES.length()) + "警官," + String.format("139%08d", n) + ","
+                        + LakeBenchAccess.idNumber(first17) + "\n");
+            }
+        }
+        long start = System.nanoTime();
+        long batch = upload(port, provider.token(), datasetId, csv);
+        JsonNode report;
+        do {
+            Thread.sleep(1000);
+            report = provider.get("/api/v1/lake/datasets/" + datasetId + "/batches/" + batch).json();
+        } while ("RUNNING".equals(report.get("status").asString()));
+        System.out.printf("%-44s %s, %,d accepted, in %.1f s%n", "police offices loaded", report.get("status").asString(),
+                report.get("rowsAccepted").asLong(), (System.nanoTime() - start) / 1e9);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/datastore/dump/" + resourceId + "?format=csv")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        String header;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[1 << 16];
+            StringBuilder first = new StringBuilder();
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    } else if (lines == 0) {
+                        first.append((char) (buffer[i] & 0xff));
+                    }
+                }
+                bytes += n;
+            }
+            header = new String(first.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        System.out.printf("%-44s %,d rows, %,d MB in %.1f s = %,.0f rows/s; heap in use %,d MB before, peak %,d MB%n",
+                "platform CSV download (desensitised)", lines - 1, bytes >> 20, seconds, (lines - 1) / seconds,
+                before >> 20, peak.get() >> 20);
+
+        List<String> columns = new ArrayList<>();
+        for (String name : header.replace("\uFEFF", "").strip().split(",")) {
+            if (!name.startsWith("_")) {
+                columns.add("c_" + name);
+            }
+        }
+        Path raw = work.resolve("raw.csv");
+        start = System.nanoTime();
+        Process copy = new ProcessBuilder("psql", "-q", psql, "-c", "\\copy (select " + String.join(", ", columns)
+                + " from lake_ds_" + datasetId + ") to '" + raw + "' csv header").inheritIO().start();
+        copy.waitFor();
+        seconds = (System.nanoTime() - start) / 1e9;
+        long rawLines;
+        try (var stream = Files.lines(raw)) {
+            rawLines = stream.count() - 1;
+        }
+        System.out.printf("%-44s %,d rows, %,d MB in %.1f s = %,.0f rows/s (columns %s)%n", "raw psql \\copy to",
+                rawLines, Files.size(raw) >> 20, seconds, rawLines / seconds, String.join(",", columns));
+    }
+
+    private static long upload(int port, String token, long datasetId, Path csv) throws Exception {
+        String boundary = "----govdata-bench";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offices.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/lake/datasets/" + datasetId + "/batches?acceptValid=true"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asLong();
+    }
+
+    // --- small things -------------------------------------------------------------------------------------
+
+    private static String creditCode(DataSource db, long departmentId) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select credit_code from department where id = ?")) {
+            ps.setLong(1, departmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void analyze(DataSource db) throws Exception {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("analyze");
+        }
+    }
+
+    private static Map<String, String> parse(String query) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws Exception {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+        return ps;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
