@@ -21,8 +21,10 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 out=bench/results/open-portal-$(date -u +%Y%m%dT%H%M%SZ).txt
 {
   echo "# open-data portal, $(date -u), $(nproc) cores, $DATASETS open datasets, $ROWS records, PostgreSQL ($BENCH_PG_URL), -Xmx768m"
-  "$JAVA_HOME/bin/java" -Xmx768m -Duser.timezone=UTC -cp "target/test-classes:target/classes:$cp" \
-    cn.govdata.bench.OpenPortalBench "$BENCH_PG_URL" "$USER_" "$PASS_" "$DATASETS" "$ROWS" "$QUERIES" "$PGURL" "$work" \
-    2>/dev/null | grep -v -E '^(SLF4J|[0-9]{4}-|[0-9]{2}:[0-9]{2}:|\{")'
+  if ! "$JAVA_HOME/bin/java" -Xmx768m -Duser.timezone=UTC -cp "target/test-classes:target/classes:$cp" \
+      cn.govdata.bench.OpenPortalBench "$BENCH_PG_URL" "$USER_" "$PASS_" "$DATASETS" "$ROWS" "$QUERIES" "$PGURL" "$work" \
+      2>"$work/stderr.log" | grep -v -E '^(SLF4J|[0-9]{4}-|[0-9]{2}:[0-9]{2}:|\{"|\s+at |\s+\.\.\. |Caused by|$)'; then
+    echo "the bench stopped early:"; grep -v -E '^\s+at ' "$work/stderr.log" | tail -20
+  fi
 } | tee "$out"
 echo "written to $out"
