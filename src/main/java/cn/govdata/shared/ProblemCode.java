@@ -215,7 +215,9 @@ public enum ProblemCode {
     /** A key's calls of the day are used up; answered with Retry-After (until the next Beijing day). */
     API_KEY_QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
     /** A key called faster than its rate limit; answered with Retry-After. */
-    API_KEY_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS);
+    API_KEY_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    /** Calls of the open-data API without a key from one address came faster than the per-address limit. */
+    ADDRESS_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS);
 
     private final HttpStatus status;
 

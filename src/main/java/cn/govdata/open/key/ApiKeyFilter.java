@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * without {@code Bearer}, or in {@code X-CKAN-API-Key}, as CKAN's clients send it — and admits it: a key of ours that
  * is valid is counted against its rate limit and daily quota, and the call goes on as its holder's
  * ({@link KeyHolder}); past a limit the call is answered 429 with {@code Retry-After}. Any other key is ignored, as
- * before keys existed, and the call goes on as anyone's.
+ * before keys existed, and the call goes on as anyone's, counted against its client address's limit (the address
+ * as the platform reads it behind its trusted proxies).
  *
  * <p>The 429 is an RFC 9457 problem that also carries CKAN's {@code success} and {@code error} members, so that
  * CKAN's clients read it as the failure it is.
@@ -56,6 +57,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (admission.isPresent() && admission.get() instanceof ApiKeys.Admitted admitted) {
             request.setAttribute(KeyHolder.ATTRIBUTE, new KeyHolder.Caller(admitted.accountId(), admitted.keyId()));
+        } else {
+            Optional<ApiKeys.Refused> refused = keys.admitAnonymous(request.getRemoteAddr());
+            if (refused.isPresent()) {
+                tooMany(request, response, refused.get());
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

@@ -65,6 +65,9 @@ class ApiKeys {
     private final SecureRandom random = new SecureRandom();
     private final Cache<Long, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2))
             .maximumSize(100_000).build();
+    /** Per client address, for calls without a key; a flood of addresses evicts the longest unseen. */
+    private final Cache<String, Bucket> addresses = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2))
+            .maximumSize(100_000).build();
 
     ApiKeys(ApiKeyRecords records, ApiKeySettings settings, WorkingDayCalendar calendar, AuditLog audit) {
         this.records = records;
@@ -147,6 +150,20 @@ class ApiKeys {
             return Optional.of(new Refused(ProblemCode.API_KEY_QUOTA_EXCEEDED, untilTomorrow, key.dailyQuota()));
         }
         return Optional.of(new Admitted(key.accountId(), key.id()));
+    }
+
+    /** A call without a key of ours, counted against its address's limit: empty if it may go on. */
+    Optional<Refused> admitAnonymous(String address) {
+        int limit = settings.anonymousPerMinute();
+        if (limit <= 0 || address == null) {
+            return Optional.empty();
+        }
+        Bucket bucket = addresses.get(address, a -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(new Refused(ProblemCode.ADDRESS_RATE_LIMITED,
+                        Duration.ofNanos(probe.getNanosToWaitForRefill()), limit));
     }
 
     private static int within(Integer asked, int most, String field) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * key, a revoked key and anyone get nothing. Keys have daily quotas and rate limits (429 with Retry-After) and their
  * usage is shown. Refusals need reasons and basis; only the providing department decides; bad input gets problems.
  */
-@TestPropertySource(properties = "govdata.policy=aba")
+@TestPropertySource(properties = { "govdata.policy=aba", "govdata.open.key.anonymous-per-minute=30" })
 class OpenApplicationApiTest extends PublicFixtures {
 
     /** A context of its own needs a data directory of its own (the catalog's search index is locked per directory). */
@@ -205,6 +205,27 @@ class OpenApplicationApiTest extends PublicFixtures {
         assertThat(tooFast.status()).as(tooFast.body()).isEqualTo(429);
         assertThat(tooFast.code()).isEqualTo("API_KEY_RATE_LIMITED");
         assertThat(Long.parseLong(tooFast.retryAfter())).isBetween(1L, 60L);
+    }
+
+    @Test
+    void callsWithoutAKeyAreLimitedPerAddressAndAKeyHasItsOwnLimit() {
+        Holder holder = newCitizen("钱开发");
+        String key = newKey(holder, Map.of("name", "地址限额测试"));
+        From from = fromNewAddress();
+        for (int i = 0; i < 30; i++) {
+            Answer ok = from.post("/api/3/action/status_show", Map.of());
+            assertThat(ok.status()).as("call " + i + ": " + ok.body()).isEqualTo(200);
+        }
+        Answer over = from.post("/api/3/action/package_search", Map.of());
+        assertThat(over.status()).as(over.body()).isEqualTo(429);
+        assertThat(over.code()).isEqualTo("ADDRESS_RATE_LIMITED");
+        assertThat(Long.parseLong(over.retryAfter())).isBetween(1L, 60L);
+        assertThat(over.json().get("success").asBoolean()).as("CKAN's clients read a failure").isFalse();
+        assertThat(over.json().get("error").get("message").asString()).contains("30");
+        assertThat(from.post("/api/3/action/status_show", Map.of(), "Authorization", key).status())
+                .as("with a key of its own the same address goes on").isEqualTo(200);
+        assertThat(fromNewAddress().post("/api/3/action/status_show", Map.of()).status()).as("another address")
+                .isEqualTo(200);
     }
 
     @Test
