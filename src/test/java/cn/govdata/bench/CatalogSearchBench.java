@@ -108,7 +108,7 @@ public final class CatalogSearchBench {
     // --- measuring -----------------------------------------------------------------------------------------
 
     /** Runs the queries in order from the given threads (until the budget, if any); prints the latencies. */
-    private static void run(String name, int threads, List<Query> queries, ToLongFunction<Query> work, int seconds,
+    static <T> void run(String name, int threads, List<T> queries, ToLongFunction<T> work, int seconds,
             boolean print) throws Exception {
         long[] latencies = new long[queries.size()];
         long[] hits = new long[queries.size()];
@@ -203,7 +203,7 @@ public final class CatalogSearchBench {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws Exception {
+    static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws Exception {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.size(); i++) {
             ps.setObject(i + 1, args.get(i));

@@ -16,14 +16,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 
@@ -97,14 +92,14 @@ public final class OpenPortalBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ToLongFunction<String> platform = query -> count(http, port, query);
             ToLongFunction<String> raw = query -> rawSearch(db, query);
-            run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), platform, false);
-            run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), raw, false);
-            System.out.printf("%-44s %8s %9s %11s %9s %12s %10s%n", "run", "threads", "queries", "median ms", "p99 ms",
+            CatalogSearchBench.run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), platform, 0, false);
+            CatalogSearchBench.run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), raw, 0, false);
+            System.out.printf("%-36s %8s %9s %11s %9s %12s %10s%n", "run", "threads", "queries", "median ms", "p99 ms",
                     "queries/s", "mean hits");
-            run("package_search over HTTP", 1, searches, platform, true);
-            run("package_search over HTTP", 8, searches, platform, true);
-            run("raw SQL (LIKE, count, page, facets)", 1, searches, raw, true);
-            run("raw SQL (LIKE, count, page, facets)", 8, searches, raw, true);
+            CatalogSearchBench.run("package_search over HTTP", 1, searches, platform, 0, true);
+            CatalogSearchBench.run("package_search over HTTP", 8, searches, platform, 0, true);
+            CatalogSearchBench.run("raw SQL (LIKE, count, page, facets)", 1, searches, raw, 0, true);
+            CatalogSearchBench.run("raw SQL (LIKE, count, page, facets)", 8, searches, raw, 0, true);
 
             JsonNode police = anonymous.get("/api/3/action/package_search?q=" + encode("社区警务室")).json()
                     .get("result").get("results").get(0);
@@ -181,18 +176,18 @@ public final class OpenPortalBench {
         }
         try (Connection c = db.getConnection()) {
             long total;
-            try (PreparedStatement ps = prepare(c, "select count(*)" + where, args); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = CatalogSearchBench.prepare(c, "select count(*)" + where, args); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            try (PreparedStatement ps = prepare(c, "select d.package_id, d.content" + where
+            try (PreparedStatement ps = CatalogSearchBench.prepare(c, "select d.package_id, d.content" + where
                     + " order by d.metadata_modified desc limit 20", args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rs.getString(2);
                 }
             }
             for (String facet : FACETS) {
-                try (PreparedStatement ps = prepare(c, "select d." + facet + ", count(*)" + where + " group by d." + facet,
+                try (PreparedStatement ps = CatalogSearchBench.prepare(c, "select d." + facet + ", count(*)" + where + " group by d." + facet,
                         args); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rs.getLong(2);
@@ -202,40 +197,6 @@ public final class OpenPortalBench {
             return total;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void run(String name, int threads, List<String> queries, ToLongFunction<String> work, boolean print)
-            throws Exception {
-        long[] latencies = new long[queries.size()];
-        long[] hits = new long[queries.size()];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < queries.size()) {
-                    long begin = System.nanoTime();
-                    hits[i] = work.applyAsLong(queries.get(i));
-                    latencies[i] = System.nanoTime() - begin;
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        if (print) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            System.out.printf("%-44s %8d %9d %11.2f %9.2f %12.1f %10.0f%n", name, threads, n, sorted[n / 2] / 1e6,
-                    sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, n / elapsed,
-                    Arrays.stream(hits).average().orElse(0));
         }
     }
 
@@ -307,7 +268,7 @@ public final class OpenPortalBench {
             }
         }
         long start = System.nanoTime();
-        long batch = upload(port, provider.token(), datasetId, csv);
+        long batch = ShareAccessBench.upload(port, provider.token(), datasetId, csv);
         JsonNode report;
         do {
             Thread.sleep(1000);
@@ -379,24 +340,6 @@ public final class OpenPortalBench {
                 rawLines, Files.size(raw) >> 20, seconds, rawLines / seconds, String.join(",", columns));
     }
 
-    private static long upload(int port, String token, long datasetId, Path csv) throws Exception {
-        String boundary = "----govdata-bench";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offices.csv\""
-                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/api/v1/lake/datasets/" + datasetId + "/batches?acceptValid=true"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body()).get("id").asLong();
-    }
-
     // --- small things -------------------------------------------------------------------------------------
 
     private static String creditCode(DataSource db, long departmentId) throws Exception {
@@ -423,14 +366,6 @@ public final class OpenPortalBench {
             out.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws Exception {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-        return ps;
     }
 
     private static String encode(String value) {

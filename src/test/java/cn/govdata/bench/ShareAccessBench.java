@@ -132,10 +132,10 @@ public final class ShareAccessBench {
         }
     }
 
-    /** Streams the file as a multipart upload; returns the batch id. */
-    private static long upload(int port, String token, long datasetId, Path csv) throws Exception {
+    /** Streams the file as a multipart upload, valid rows accepted; returns the batch id. */
+    static long upload(int port, String token, long datasetId, Path csv) throws Exception {
         String boundary = "----govdata-bench";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"population.csv\""
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + csv.getFileName() + "\""
                 + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/lake/datasets/"
