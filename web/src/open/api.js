@@ -38,5 +38,6 @@ export const applications = {
   /** {conditions?, items?, accessUntil?} */
   approve: (id, form) => api.post(`${APPLICATIONS}/${id}/approve`, form),
   /** {reasons, legalBasis} */
-  refuse: (id, form) => api.post(`${APPLICATIONS}/${id}/refuse`, form)
+  refuse: (id, form) => api.post(`${APPLICATIONS}/${id}/refuse`, form),
+  recordSelection: (id, form) => api.post(`${APPLICATIONS}/${id}/selection`, form)
 }

@@ -58,6 +58,13 @@ const zhCN = {
       legalBasis: '法律依据', decidedBy: '审核人', decidedAt: '审核时间'
     },
     competitive: '商业开发利用须经竞争性方式确定',
+    selection: {
+      title: '竞争性选择结果',
+      needed: '商业开发利用须通过公开招标等竞争性方式确定授权对象，请先记录竞争性选择结果；中选的申请方可同意。',
+      method: '选择方式', methodHint: '如：公开招标', resultLabel: '结果', decidedOn: '确定日期', reference: '结果公告或决定文书',
+      result: { WON: '申请人中选', NOT_SELECTED: '申请人未中选' },
+      submit: '记录结果', recorded: '已记录竞争性选择结果'
+    },
     overdue: '已逾期',
     open: '查看',
     decide: '审核',
@@ -129,6 +136,13 @@ const en = {
       decidedAt: 'Decided'
     },
     competitive: 'Commercial use is granted by competitive selection',
+    selection: {
+      title: 'Competitive selection',
+      needed: 'Commercial use is granted to whoever wins a competitive selection such as a public tender: record its result first; only the winner can be approved.',
+      method: 'Method', methodHint: 'e.g. public tender', resultLabel: 'Result', decidedOn: 'Decided on', reference: 'Announcement or decision document',
+      result: { WON: 'The applicant was selected', NOT_SELECTED: 'The applicant was not selected' },
+      submit: 'Record the result', recorded: 'Selection result recorded'
+    },
     overdue: 'Overdue',
     open: 'View',
     decide: 'Decide',

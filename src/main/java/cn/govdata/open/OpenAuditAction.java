@@ -59,6 +59,8 @@ public enum OpenAuditAction implements AuditAction {
     APPLICATION_APPROVE("open.application.approve"),
     /** The providing department refused an application, with reasons and legal basis. */
     APPLICATION_REFUSE("open.application.refuse"),
+    /** The authority recorded the result of a competitive selection for commercial use (FZ17). */
+    APPLICATION_SELECTION("open.application.selection"),
     KEY_CREATE("open.key.create"),
     KEY_REVOKE("open.key.revoke");
 

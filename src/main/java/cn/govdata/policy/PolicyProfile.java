@@ -46,6 +46,9 @@ public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @N
     /** Who may apply for conditional open data. */
     public enum OpenApplicants { ANYONE, DOMESTIC_ENTERPRISES_UNIVERSITIES_RESEARCH }
 
+    /** Who decides applications for data open on application. */
+    public enum OpenDecider { PROVIDER, AUTHORITY }
+
     /** Where an objection to shared data goes first. */
     public enum ObjectionRoute { PROVIDER, AUTHORITY }
 
@@ -60,9 +63,24 @@ public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @N
     public record ShareApplication(@NotNull Approver approver, @Positive Integer replyWorkingDays, String basis) {
     }
 
-    /** Null in regions whose text does not open data to the public. */
+    /**
+     * Null in regions whose text does not open data to the public.
+     *
+     * @param decidedBy who decides applications; null: the providing department (FZ16: the authority authorises)
+     * @param commercialUseBySelection whether commercial use is granted only to the winner of a competitive selection,
+     *        whose result the authority records before the approval (FZ17)
+     */
     public record OpenData(@NotEmpty Map<OpenType, @Valid @NotNull Text> types,
-            @Positive Integer applicationReplyWorkingDays, @NotNull OpenApplicants applicants, String basis) {
+            @Positive Integer applicationReplyWorkingDays, @NotNull OpenApplicants applicants, String basis,
+            OpenDecider decidedBy, Boolean commercialUseBySelection) {
+
+        public OpenDecider decider() {
+            return decidedBy == null ? OpenDecider.PROVIDER : decidedBy;
+        }
+
+        public boolean selectsCommercialUse() {
+            return Boolean.TRUE.equals(commercialUseBySelection);
+        }
     }
 
     public record Objection(@NotNull ObjectionRoute route, @Positive Integer workingDays,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.open.account.PublicAccountKind;
+import cn.govdata.shared.Actor;
 import cn.govdata.open.account.PublicAccounts;
 import cn.govdata.open.release.OpenedDatasets;
 
@@ -23,14 +24,15 @@ class ApplicationViews {
     }
 
     ApplicationView forApplicant(OpenApplication a) {
-        return view(a, false);
+        return view(a, null);
     }
 
-    ApplicationView forOfficial(OpenApplication a) {
-        return view(a, true);
+    ApplicationView forOfficial(Actor official, OpenApplication a) {
+        return view(a, official);
     }
 
-    private ApplicationView view(OpenApplication a, boolean official) {
+    private ApplicationView view(OpenApplication a, Actor reader) {
+        boolean official = reader != null;
         LocalDate today = applications.today();
         ApplicationView.Dataset dataset = datasets.byId(a.datasetId())
                 .map(d -> new ApplicationView.Dataset(d.id(), d.packageId(), d.name(), d.content().name(),
@@ -43,6 +45,13 @@ class ApplicationViews {
                 a.items(), a.requestedUntil(), a.status(), a.submittedAt(), a.dueOn(), a.overdue(today),
                 a.decidedAt(), official ? a.decidedBy() : null, a.conditions(), a.grantedItems(), a.accessUntil(),
                 a.agreement(), a.refusalReasons(), a.legalBasis(), a.use() == OpenApplication.Use.COMMERCIAL,
-                a.grants(today), applicant);
+                a.grants(today), applicant, official && applications.decidable(reader, a), selectionNeeded(a),
+                applications.selection(a.id()).map(s -> new ApplicationView.Selection(s.method(), s.result(),
+                        s.decidedOn(), s.reference())).orElse(null));
+    }
+
+    private boolean selectionNeeded(OpenApplication a) {
+        return applications.selectionNeeded(a) && a.status() == OpenApplication.Status.SUBMITTED
+                && applications.selection(a.id()).isEmpty();
     }
 }

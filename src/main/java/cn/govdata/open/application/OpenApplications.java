@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -63,11 +64,12 @@ class OpenApplications {
     private final WorkingDayCalendar calendar;
     private final ApplicationSettings settings;
     private final Directory directory;
+    private final CompetitiveSelections selections;
     private final AuditLog audit;
 
     OpenApplications(OpenApplicationRecords records, OpenedDatasets datasets, DesensitisationGate gate,
             PublicAccounts accounts, ActivePolicy policy, WorkingDayCalendar calendar, ApplicationSettings settings,
-            Directory directory, AuditLog audit) {
+            Directory directory, CompetitiveSelections selections, AuditLog audit) {
         this.records = records;
         this.datasets = datasets;
         this.gate = gate;
@@ -76,6 +78,7 @@ class OpenApplications {
         this.calendar = calendar;
         this.settings = settings;
         this.directory = directory;
+        this.selections = selections;
         this.audit = audit;
     }
 
@@ -130,10 +133,17 @@ class OpenApplications {
         return records.find(id).orElseThrow();
     }
 
-    /** The department approves: the approval is the usage agreement, and gives access until its last day. */
+    /**
+     * The decider approves: the approval is the usage agreement, and gives access until its last day. Commercial use
+     * where the profile grants it by competitive selection (FZ17) is approved only for the selection's winner.
+     */
     @Transactional
     OpenApplication approve(Actor actor, long id, Approval approval) {
         OpenApplication application = undecided(actor, id);
+        if (selectionNeeded(application)
+                && selections.of(id).map(s -> s.result() != CompetitiveSelection.Result.WON).orElse(true)) {
+            throw invalid("selection");
+        }
         OpenedDataset dataset = datasets.byId(application.datasetId()).orElseThrow();
         String conditions = FreeText.optional(approval.conditions(), 4000, "conditions");
         List<String> granted = application.items();
@@ -178,6 +188,69 @@ class OpenApplications {
         return records.find(application.id()).orElseThrow();
     }
 
+    /** What a competitive selection's result is recorded with. */
+    record SelectionResult(String method, CompetitiveSelection.Result result, LocalDate decidedOn, String reference) {
+    }
+
+    /**
+     * The authority records the result of the competitive selection for an application for commercial use (FZ17),
+     * once, while the application waits; the winner's may then be approved, the others' only refused.
+     */
+    @Transactional
+    CompetitiveSelection recordSelection(Actor actor, long id, SelectionResult selection) {
+        OpenApplication application = records.find(id).filter(a -> visible(actor, a))
+                .orElseThrow(() -> DomainException.notFound("open-application", id));
+        OpenAccess.requireSelectionRecorder(actor, application.regionId());
+        application = records.lock(id);
+        if (application.status() != OpenApplication.Status.SUBMITTED) {
+            throw new DomainException(ProblemCode.OPEN_APPLICATION_STATE,
+                    Labels.label("application.status." + application.status().name()));
+        }
+        if (!selectionNeeded(application)) {
+            throw invalid("selection-not-needed");
+        }
+        if (selections.of(id).isPresent()) {
+            throw invalid("selection-recorded");
+        }
+        String method = FreeText.required(selection.method(), 200, "selectionMethod");
+        String reference = FreeText.required(selection.reference(), 200, "selectionReference");
+        if (selection.result() == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, Labels.label("field.selectionResult"));
+        }
+        if (selection.decidedOn() == null || selection.decidedOn().isAfter(calendar.today())) {
+            throw invalid("selection-date");
+        }
+        CompetitiveSelection recorded = new CompetitiveSelection(id, method, selection.result(), selection.decidedOn(),
+                reference, actor.name(), OffsetDateTime.now(ZoneOffset.UTC));
+        selections.insert(recorded);
+        audit.record(AuditEvent.success(OpenAuditAction.APPLICATION_SELECTION, "open-application", id,
+                selection.result().name() + " " + method + " " + reference));
+        return recorded;
+    }
+
+    Optional<CompetitiveSelection> selection(long id) {
+        return selections.of(id);
+    }
+
+    /** Whether the application is for commercial use where the profile grants it by competitive selection. */
+    boolean selectionNeeded(OpenApplication application) {
+        PolicyProfile.OpenData openData = policy.profile().openData();
+        return application.use() == OpenApplication.Use.COMMERCIAL && openData != null
+                && openData.selectsCommercialUse();
+    }
+
+    /** Who decides applications in this region: the providing department, or the authority (FZ16). */
+    PolicyProfile.OpenDecider decider() {
+        PolicyProfile.OpenData openData = policy.profile().openData();
+        return openData == null ? PolicyProfile.OpenDecider.PROVIDER : openData.decider();
+    }
+
+    /** Whether the official decides the application now: it waits, and the profile routes it to them. */
+    boolean decidable(Actor actor, OpenApplication application) {
+        return application.status() == OpenApplication.Status.SUBMITTED
+                && OpenAccess.decidesApplications(actor, application.departmentId(), application.regionId(), decider());
+    }
+
     /** The applicant's own application; another account's is not found. */
     OpenApplication ownById(long accountId, long id) {
         return records.find(id).filter(a -> a.accountId() != null && a.accountId() == accountId)
@@ -209,9 +282,14 @@ class OpenApplications {
                 .toList();
     }
 
-    /** The undecided applications of the department, oldest first: what its workbench shows. */
-    List<OpenApplication> waiting(long departmentId) {
-        return records.forConsole(null, departmentId, OpenApplication.Status.SUBMITTED).stream()
+    /**
+     * The undecided applications the official decides, oldest first: what the workbench shows — the department's, or
+     * where the authority decides (FZ16), the region's for the authority.
+     */
+    List<OpenApplication> waiting(Actor actor) {
+        boolean authority = decider() == PolicyProfile.OpenDecider.AUTHORITY;
+        return records.forConsole(authority ? actor.regionId() : null, authority ? null : actor.departmentId(),
+                OpenApplication.Status.SUBMITTED).stream().filter(a -> decidable(actor, a))
                 .sorted(Comparator.comparing(OpenApplication::submittedAt)).toList();
     }
 
@@ -222,7 +300,7 @@ class OpenApplications {
     private OpenApplication undecided(Actor actor, long id) {
         OpenApplication application = records.find(id).filter(a -> visible(actor, a))
                 .orElseThrow(() -> DomainException.notFound("open-application", id));
-        OpenAccess.requireOpener(actor, application.departmentId());
+        OpenAccess.requireApplicationDecider(actor, application.departmentId(), application.regionId(), decider());
         application = records.lock(id);
         if (application.status() != OpenApplication.Status.SUBMITTED) {
             throw new DomainException(ProblemCode.OPEN_APPLICATION_STATE,

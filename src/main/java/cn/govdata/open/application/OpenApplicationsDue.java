@@ -9,7 +9,6 @@ import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
 import cn.govdata.shared.DueWork;
-import cn.govdata.shared.Role;
 
 /** For the data provider's workbench: the open applications waiting for the department's decision, late ones marked. */
 @Component
@@ -27,11 +26,11 @@ class OpenApplicationsDue implements DueWork {
 
     @Override
     public List<DueItem> dueFrom(Actor actor) {
-        if (actor.kind() != Actor.Kind.USER || !actor.has(Role.DATA_PROVIDER)) {
+        if (actor.kind() != Actor.Kind.USER) {
             return List.of();
         }
         var today = calendar.today();
-        return applications.waiting(actor.departmentId()).stream()
+        return applications.waiting(actor).stream()
                 .map(a -> new DueItem("open.application.decide",
                         datasets.byId(a.datasetId()).map(d -> d.content().name()).orElse("") + "（开放申请）",
                         "/open/applications/" + a.id(), a.dueOn(),

@@ -32,6 +32,29 @@ public final class OpenAccess {
         }
     }
 
+    /**
+     * Decides an application for data open on application: the providing department's opener, or where the region's
+     * profile has the authority authorise (FZ16), the authority's catalog reviewer of the region.
+     */
+    public static void requireApplicationDecider(Actor actor, long departmentId, long regionId,
+            cn.govdata.policy.PolicyProfile.OpenDecider decider) {
+        if (!decidesApplications(actor, departmentId, regionId, decider)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    /** Records the result of a competitive selection for commercial use (FZ17): the authority of the region. */
+    public static void requireSelectionRecorder(Actor actor, long regionId) {
+        requireConfirmer(actor, regionId);
+    }
+
+    /** Whether the actor decides applications of the department where the profile routes them as given. */
+    public static boolean decidesApplications(Actor actor, long departmentId, long regionId,
+            cn.govdata.policy.PolicyProfile.OpenDecider decider) {
+        return decider == cn.govdata.policy.PolicyProfile.OpenDecider.AUTHORITY ? confirmer(actor, regionId)
+                : opener(actor, departmentId);
+    }
+
     /** Withdraws an opened dataset: its provider, or the authority of its region. */
     public static void requireWithdrawer(Actor actor, OpenedDataset dataset) {
         if (!opener(actor, dataset.departmentId()) && !confirmer(actor, dataset.regionId())) {

@@ -53,7 +53,7 @@ class CatalogSheetParserTest {
             new PolicyProfile.OpenData(Map.of(OpenType.OPEN, new PolicyProfile.Text("无条件开放", "Open"),
                     OpenType.CONDITIONAL_OPEN, new PolicyProfile.Text("依申请开放", "On application"),
                     OpenType.NOT_OPEN, new PolicyProfile.Text("不予开放", "Not open")), null,
-                    PolicyProfile.OpenApplicants.ANYONE, null),
+                    PolicyProfile.OpenApplicants.ANYONE, null, null, false),
             new PolicyProfile.Objection(PolicyProfile.ObjectionRoute.PROVIDER, null, null, null), null, null);
 
     private final CatalogSheetParser parser = new CatalogSheetParser(new CatalogVocabulary(PROFILE));
