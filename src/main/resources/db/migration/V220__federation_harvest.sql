@@ -10,9 +10,9 @@ create table federation_harvest_source (
     region_id           bigint not null references region (id),
     department_id       bigint references department (id),
     enabled             boolean not null,
-    -- CKAN: the last metadata_modified harvested, and how many datasets carried exactly that stamp
+    -- CKAN: the last metadata_modified harvested, and the ids (a JSON list) of the datasets read at that stamp
     cursor_modified     varchar(64),
-    cursor_seen         integer not null default 0,
+    cursor_ids          text,
     running_since       timestamp with time zone,
     last_run_at         timestamp with time zone,
     created_by          varchar(100) not null,

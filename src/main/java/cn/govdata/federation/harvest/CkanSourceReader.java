@@ -3,7 +3,9 @@ package cn.govdata.federation.harvest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -16,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * harvester does: {@code package_search} with {@code fq=metadata_modified:[<last stamp> TO *]} (inclusive),
  * {@code sort=metadata_modified asc}, {@code include_deleted=true} (deletions come as {@code state: "deleted"}),
  * page after page. Paging by offset within a fixed range would skip a dataset when one before it changes during the
- * run, so each page starts again from the last stamp seen, skipping the datasets already read at exactly that
- * stamp; the cursor (stamp and that count) is kept after each page, so a failed run resumes there.
+ * run, so each page starts again from the last stamp seen (the bound is inclusive), leaving out the datasets already
+ * read at exactly that stamp, known by their ids (a dataset read there that changed since has a later stamp and is
+ * read again). Only a page full of datasets already read, all of one stamp, goes on by offset. The cursor (stamp and
+ * those ids) is kept after each page, so a failed run resumes there.
  */
 @Component
 class CkanSourceReader {
@@ -26,7 +30,7 @@ class CkanSourceReader {
 
     /** Receives each page and the cursor after it. */
     interface Pages {
-        void page(List<HarvestedRecord> datasets, String cursorModified, int cursorSeen);
+        void page(List<HarvestedRecord> datasets, String cursorModified, Set<String> cursorIds);
     }
 
     private final SourceHttp http;
@@ -41,12 +45,12 @@ class CkanSourceReader {
         String api = actionApi(source.url());
         String site = api.substring(0, api.length() - "/api/3/action".length());
         String cursor = source.cursorModified();
-        int seen = source.cursorSeen();
+        Set<String> seen = new HashSet<>(source.cursorIds());
+        int start = 0;
         while (true) {
             String range = "metadata_modified:[" + (cursor == null ? "*" : zulu(cursor)) + " TO *]";
             String url = api + "/package_search?include_deleted=true&include_private=false&rows=" + ROWS
-                    + "&start=" + (cursor == null ? 0 : seen) + "&sort=" + encode("metadata_modified asc")
-                    + "&fq=" + encode(range);
+                    + "&start=" + start + "&sort=" + encode("metadata_modified asc") + "&fq=" + encode(range);
             JsonNode answer;
             try {
                 answer = json.readTree(http.get(url, "application/json").body());
@@ -59,24 +63,31 @@ class CkanSourceReader {
                 throw new SourceFailure(url + " answered no CKAN search result: " + shorten(answer.toString()));
             }
             JsonNode results = answer.path("result").path("results");
-            List<HarvestedRecord> page = new ArrayList<>();
+            List<HarvestedRecord> fresh = new ArrayList<>();
             for (JsonNode p : results) {
                 HarvestedRecord dataset = record(source.kind(), site, p);
-                page.add(dataset);
-                if (dataset.modified() != null && dataset.modified().equals(cursor)) {
-                    seen++;
-                } else if (dataset.modified() != null) {
+                if (cursor != null && cursor.equals(dataset.modified()) && seen.contains(dataset.sourceId())) {
+                    continue; // read at the bound already
+                }
+                fresh.add(dataset);
+                if (dataset.sourceId() == null) {
+                    continue; // reported as failed; nothing to remember it by
+                }
+                if (dataset.modified() == null || dataset.modified().equals(cursor)) {
+                    seen.add(dataset.sourceId());
+                } else {
                     cursor = dataset.modified();
-                    seen = 1;
+                    seen = new HashSet<>();
+                    seen.add(dataset.sourceId());
                 }
             }
-            if (page.isEmpty()) {
-                return;
+            if (!fresh.isEmpty()) {
+                pages.page(fresh, cursor, Set.copyOf(seen));
             }
-            pages.page(page, cursor, seen);
             if (results.size() < ROWS) {
                 return;
             }
+            start = fresh.isEmpty() ? start + ROWS : 0;
         }
     }
 

@@ -57,7 +57,7 @@ class DcatSourceReader {
             Model model = parse(url, http.get(url, ACCEPT));
             List<HarvestedRecord> page = new ArrayList<>();
             model.listResourcesWithProperty(RDF.type, DCAT.Dataset).forEachRemaining(d -> page.add(record(model, d)));
-            pages.page(page, null, 0);
+            pages.page(page, null, java.util.Set.of());
             url = next(source.url(), model);
         }
     }

@@ -3,9 +3,11 @@ package cn.govdata.federation.harvest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,8 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Role;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalogs this platform harvests, registered by the data authority's system administrator: what the source
@@ -43,7 +47,7 @@ class HarvestSources {
 
     /** What a run needs of a source, and where its incremental reading stopped last time. */
     record Target(long id, String name, SourceKind kind, String url, long regionId, Long departmentId,
-            String cursorModified, int cursorSeen) {
+            String cursorModified, Set<String> cursorIds) {
     }
 
     static final int MIN_INTERVAL = 5;
@@ -53,9 +57,11 @@ class HarvestSources {
     private final Peers peers;
     private final Directory directory;
     private final AuditLog audit;
+    private final JsonMapper json;
 
-    HarvestSources(JdbcClient jdbc, Peers peers, Directory directory, AuditLog audit) {
+    HarvestSources(JdbcClient jdbc, Peers peers, Directory directory, AuditLog audit, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.peers = peers;
         this.directory = directory;
         this.audit = audit;
@@ -159,18 +165,22 @@ class HarvestSources {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select id, name, kind, url, region_id, department_id, cursor_modified, cursor_seen
+                select id, name, kind, url, region_id, department_id, cursor_modified, cursor_ids
                 from federation_harvest_source where id = ?""").param(id)
                 .query((rs, n) -> new Target(rs.getLong(1), rs.getString(2), SourceKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), (Long) rs.getObject(6, Long.class), rs.getString(7),
-                        rs.getInt(8)))
+                        ids(rs.getString(8))))
                 .optional();
     }
 
     /** Where the incremental reading stopped, kept after each page so that a failed run resumes from there. */
-    void advance(long id, String cursorModified, int cursorSeen) {
-        jdbc.sql("update federation_harvest_source set cursor_modified = ?, cursor_seen = ? where id = ?")
-                .params(cursorModified, cursorSeen, id).update();
+    void advance(long id, String cursorModified, Set<String> cursorIds) {
+        jdbc.sql("update federation_harvest_source set cursor_modified = ?, cursor_ids = ? where id = ?")
+                .params(cursorModified, json.writeValueAsString(cursorIds), id).update();
+    }
+
+    private Set<String> ids(String list) {
+        return list == null ? Set.of() : new HashSet<>(json.readValue(list, new TypeReference<List<String>>() { }));
     }
 
     void release(long id) {
