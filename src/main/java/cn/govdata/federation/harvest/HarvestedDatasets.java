@@ -109,6 +109,51 @@ class HarvestedDatasets {
                 + " order by d.id limit ? offset ?").params(sourceId, limit, offset).query(this::map).list();
     }
 
+    /** Where a harvested dataset came from, as the portal shows it. */
+    record Origin(String source, String url, String page) {
+    }
+
+    /** A harvested dataset as the public sees it: what the source said, and where it came from. */
+    record PublicDataset(long id, String title, String name, String organization, Map<String, Object> content,
+            String modified, OffsetDateTime harvestedAt, Origin origin) {
+    }
+
+    record PublicPage(long total, List<PublicDataset> items) {
+    }
+
+    /** The harvested datasets not withdrawn, newest harvest first; {@code q} in the title, summary or organisation. */
+    PublicPage published(String q, int limit, long offset) {
+        StringBuilder where = new StringBuilder(" where d.withdrawn = false");
+        List<Object> params = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            String like = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" and (lower(d.title) like ? escape '\\' or lower(d.organization) like ? escape '\\'"
+                    + " or lower(d.content) like ? escape '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("select count(*) from federation_harvested_dataset d" + where).params(params)
+                .query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        List<PublicDataset> items = jdbc.sql(SELECT + where + " order by d.harvested_at desc, d.id desc limit ? offset ?")
+                .params(pageParams).query(this::map).list().stream().map(HarvestedDatasets::forPublic).toList();
+        return new PublicPage(total, items);
+    }
+
+    Optional<PublicDataset> published(long id) {
+        return jdbc.sql(SELECT + " where d.id = ? and d.withdrawn = false").param(id).query(this::map).optional()
+                .map(HarvestedDatasets::forPublic);
+    }
+
+    private static PublicDataset forPublic(HarvestedDataset d) {
+        return new PublicDataset(d.id(), d.title(), d.name(), d.organization(), d.content(), d.sourceModified(),
+                d.harvestedAt(), new Origin(d.sourceName(), d.sourceUrl(), d.originalUrl()));
+    }
+
     long count(long sourceId, boolean withWithdrawn) {
         return jdbc.sql("select count(*) from federation_harvested_dataset where source_id = ?"
                 + (withWithdrawn ? "" : " and withdrawn = false")).param(sourceId).query(Long.class).single();

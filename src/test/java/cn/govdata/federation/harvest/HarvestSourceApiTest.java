@@ -84,6 +84,29 @@ class HarvestSourceApiTest extends OpenFixtures {
         assertThat(byId(all, "p2").get("title").asString()).isEqualTo("公交线路2（调整）");
         assertThat(byId(all, "p3").get("withdrawn").asBoolean()).isTrue();
         assertThat(datasets(sourceId, false).get("total").asLong()).isEqualTo(3);
+
+        // the open-data cascade: anyone sees what was harvested, read-only, with its origin; a withdrawn one is gone
+        Api.Response visible = anonymous.get("/api/v1/public/harvested?limit=100&q=" + encode("公交线路2（调整）"));
+        assertThat(visible.status()).as(visible.body()).isEqualTo(200);
+        JsonNode shown = null;
+        for (JsonNode item : visible.json().get("items")) {
+            if (item.get("origin").get("url").asString().equals(site.url())) {
+                shown = item;
+            }
+        }
+        assertThat(shown).as(visible.body()).isNotNull();
+        assertThat(shown.get("title").asString()).isEqualTo("公交线路2（调整）");
+        assertThat(shown.get("organization").asString()).isEqualTo("市交通运输局");
+        assertThat(shown.get("origin").get("source").asString()).startsWith("市开放平台（CKAN）");
+        assertThat(shown.get("origin").get("page").asString()).isEqualTo(site.url() + "/dataset/ds-p2");
+        assertThat(anonymous.get("/api/v1/public/harvested/" + shown.get("id").asLong()).json().get("title")
+                .asString()).isEqualTo("公交线路2（调整）");
+        Api.Response gone = anonymous.get("/api/v1/public/harvested/" + byId(all, "p3").get("id").asLong());
+        assertProblem(gone, 404, "NOT_FOUND");
+        assertProblem(anonymous.get("/api/v1/public/harvested?limit=0"), 400, "INVALID_VALUE");
+        assertThat(anonymous.put("/api/v1/public/harvested/" + shown.get("id").asLong(), Map.of()).status())
+                .as("never editable here").isIn(401, 403, 404, 405);
+
         assertThat(jdbc.sql("select count(*) from federation_harvested_dataset where source_id = ?").param(sourceId)
                 .query(Long.class).single()).isEqualTo(4);
 
