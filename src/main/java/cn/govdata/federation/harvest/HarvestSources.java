@@ -129,10 +129,17 @@ class HarvestSources {
         return get(actor, id);
     }
 
-    /** Deletes the source, its runs and what was harvested from it (they were only ever copies). */
+    /**
+     * Deletes the source, its runs and what was harvested from it (they were only ever copies); not while it is
+     * being harvested, whose run would then have nowhere to keep its report.
+     */
     @Transactional
     void delete(Actor actor, long id) {
         HarvestSource source = get(actor, id);
+        if (jdbc.sql("select count(*) from federation_harvest_source where id = ? and running_since > ?")
+                .params(id, now().minusHours(1)).query(Integer.class).single() > 0) {
+            throw new DomainException(ProblemCode.HARVEST_RUNNING, id);
+        }
         jdbc.sql("delete from federation_harvested_dataset where source_id = ?").param(id).update();
         jdbc.sql("delete from federation_harvest_run where source_id = ?").param(id).update();
         jdbc.sql("delete from federation_harvest_source where id = ?").param(id).update();

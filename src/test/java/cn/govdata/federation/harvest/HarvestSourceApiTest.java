@@ -247,6 +247,15 @@ class HarvestSourceApiTest extends OpenFixtures {
         assertProblem(provider.post("/api/v1/federation/harvest/sources/" + registered.id() + "/run", Map.of()), 403,
                 "FORBIDDEN");
         assertThat(anonymous.get("/api/v1/federation/harvest/sources").status()).isEqualTo(401);
+
+        // a source being harvested (here: claimed by a run on another node) is neither run again nor deleted
+        jdbc.sql("update federation_harvest_source set running_since = current_timestamp where id = ?")
+                .param(registered.id()).update();
+        assertProblem(admin.post("/api/v1/federation/harvest/sources/" + registered.id() + "/run", Map.of()), 409,
+                "HARVEST_RUNNING");
+        assertProblem(admin.delete("/api/v1/federation/harvest/sources/" + registered.id()), 409, "HARVEST_RUNNING");
+        jdbc.sql("update federation_harvest_source set running_since = null where id = ?").param(registered.id())
+                .update();
         assertThat(admin.delete("/api/v1/federation/harvest/sources/" + registered.id()).status()).isEqualTo(204);
     }
 
