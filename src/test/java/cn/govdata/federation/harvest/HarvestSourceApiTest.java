@@ -213,6 +213,29 @@ class HarvestSourceApiTest extends OpenFixtures {
     }
 
     @Test
+    void thisPlatformsOwnDcatCatalogIsHarvestedInJsonLdAlongItsPages() {
+        Opened opened = openedOffices(1);
+        long sourceId = register("本平台DCAT目录" + unique(), "DCAT", anonymous.baseUrl() + "/catalog.jsonld").id();
+
+        JsonNode first = run(sourceId);
+        assertThat(first.get("succeeded").asBoolean()).as(first.toString()).isTrue();
+        assertThat(first.get("failed").asInt()).as(first.toString()).isZero();
+        JsonNode harvested = byId(datasets(sourceId, false), opened.resourceCode());
+        assertThat(harvested.get("title").asString()).startsWith("社区警务室信息");
+        assertThat(harvested.get("organization").asString()).isNotBlank();
+        assertThat(harvested.get("originalUrl").asString())
+                .isEqualTo(anonymous.baseUrl() + "/open/datasets/" + opened.name());
+        assertThat(harvested.get("content").get("resources")).isNotEmpty();
+
+        Api.Response withdrawn = provider.post("/api/v1/open/datasets/" + opened.id() + "/withdraw",
+                Map.of("reason", "数据调整"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        JsonNode second = run(sourceId);
+        assertThat(second.get("withdrawn").asInt()).as(second.toString()).isGreaterThanOrEqualTo(1);
+        assertThat(byId(datasets(sourceId, true), opened.resourceCode()).get("withdrawn").asBoolean()).isTrue();
+    }
+
+    @Test
     void badSourcesAndOtherRolesAreRefusedWithProblems() {
         assertProblem(admin.post("/api/v1/federation/harvest/sources", Map.of()), 400, "FIELD_REQUIRED");
         assertProblem(admin.post("/api/v1/federation/harvest/sources", source("甲", "OAI", site.url())), 400,
