@@ -31,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * answering the JSON CKAN writes, with {@code fq=metadata_modified:[<from> TO *]} (inclusive, {@code *} for any),
  * {@code sort=metadata_modified asc}, {@code rows}, {@code start} and {@code include_deleted}. Datasets are added,
  * changed and deleted by the test; each change takes a new stamp, as CKAN's {@code metadata_modified}. Every
- * path under {@code /broken/} answers 500, and the server counts the searches it answered.
+ * path under {@code /broken/} answers 500, every one under {@code /slow/} hangs first; the server counts the
+ * searches it answered.
  */
 public final class CkanShapedSource implements AutoCloseable {
 
+    static final java.time.Duration SLOW = java.time.Duration.ofSeconds(8);
     private static final Pattern RANGE = Pattern.compile("metadata_modified:\\[(\\S+) TO \\*\\]");
     private static final DateTimeFormatter CKAN_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
@@ -55,6 +57,11 @@ public final class CkanShapedSource implements AutoCloseable {
     /** The site's address (what a harvest source registers). */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** An address under which every request hangs for {@link #SLOW} (longer than the tests' request timeout). */
+    public String slowUrl() {
+        return url() + "/slow";
     }
 
     /** An address under which every request fails with HTTP 500. */
@@ -119,6 +126,15 @@ public final class CkanShapedSource implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/slow/")) {
+                try {
+                    Thread.sleep(SLOW.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                send(exchange, 500, "{}");
+                return;
+            }
             if (path.startsWith("/broken/")) {
                 send(exchange, 500, "{\"success\": false, \"error\": {\"message\": \"Internal Server Error\"}}");
                 return;

@@ -129,8 +129,14 @@ class HarvestSourceApiTest extends OpenFixtures {
         long broken = register("故障平台" + unique(), "CKAN", site.brokenUrl()).id();
         long good = register("正常平台" + unique(), "CKAN", site.url()).id();
         long unreachable = register("停机平台" + unique(), "CKAN", "http://127.0.0.1:1").id();
+        long hanging = register("无响应平台" + unique(), "CKAN", site.slowUrl()).id();
 
         harvester.harvestDue();
+
+        // the hanging source runs into its request timeout (5 s in the tests) without holding back the others
+        JsonNode hangingRun = admin.get("/api/v1/federation/harvest/sources/" + hanging).json().get("lastRun");
+        assertThat(hangingRun.get("succeeded").asBoolean()).isFalse();
+        assertThat(hangingRun.get("error").asString()).contains("HttpTimeoutException");
 
         JsonNode brokenRun = admin.get("/api/v1/federation/harvest/sources/" + broken).json().get("lastRun");
         assertThat(brokenRun.get("succeeded").asBoolean()).isFalse();
@@ -142,6 +148,9 @@ class HarvestSourceApiTest extends OpenFixtures {
         assertThat(goodRun.get("succeeded").asBoolean()).as(goodRun.toString()).isTrue();
         assertThat(goodRun.get("trigger").asString()).isEqualTo("SCHEDULED");
         assertThat(goodRun.get("created").asInt()).isEqualTo(1);
+        assertThat(java.time.OffsetDateTime.parse(goodRun.get("finishedAt").asString()))
+                .as("finished while the hanging source still waited")
+                .isBefore(java.time.OffsetDateTime.parse(hangingRun.get("finishedAt").asString()).minusSeconds(3));
         assertThat(jdbc.sql("select outcome from audit_entry where action = 'federation.harvest.run' and object_id = ?")
                 .param(String.valueOf(broken)).query(String.class).list()).containsExactly("FAILURE");
 
@@ -151,7 +160,7 @@ class HarvestSourceApiTest extends OpenFixtures {
         // a disabled source is not harvested on schedule
         assertThat(admin.post("/api/v1/federation/harvest/sources/" + broken + "/disable", Map.of()).json()
                 .get("enabled").asBoolean()).isFalse();
-        for (long id : List.of(broken, good, unreachable)) {
+        for (long id : List.of(broken, good, unreachable, hanging)) {
             assertThat(admin.delete("/api/v1/federation/harvest/sources/" + id).status()).isEqualTo(204);
         }
         assertThat(admin.get("/api/v1/federation/harvest/sources/" + good).status()).isEqualTo(404);
