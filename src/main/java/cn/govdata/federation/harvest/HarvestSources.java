@@ -195,10 +195,6 @@ class HarvestSources {
                 .params(now(), id).update();
     }
 
-    boolean exists(long id) {
-        return find(id).isPresent();
-    }
-
     // --- rules -------------------------------------------------------------------------------------------------
 
     static void requireAdministrator(Actor actor) {

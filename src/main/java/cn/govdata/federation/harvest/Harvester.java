@@ -106,10 +106,7 @@ class Harvester {
                     keep(source, page, tally, () -> { });
                 });
                 // only a catalog read to its end tells what left it
-                int withdrawn = datasets.withdrawAbsent(source.id(), listed);
-                for (int i = 0; i < withdrawn; i++) {
-                    tally.count(Outcome.WITHDRAWN);
-                }
+                tally.withdrawn(datasets.withdrawAbsent(source.id(), listed));
             }
         } catch (SourceFailure e) {
             error = e.getMessage();

@@ -25,6 +25,10 @@ final class Tally {
         }
     }
 
+    void withdrawn(int count) {
+        withdrawn += count;
+    }
+
     void failed(String reason) {
         failed++;
         if (failures.size() < HarvestRuns.FAILURES_KEPT) {
