@@ -11,6 +11,9 @@
  * calls it, the audit actions {@code FederationAuditAction}. The bottom room.</li>
  * <li>{@code cascade}: the catalog cascade, both ends: delivering this platform's published catalog to its upper
  * peers (after each change, and a periodic catch-up), and receiving a lower platform's deliveries.</li>
+ * <li>{@code harvest}: harvesting other catalogs (issue #13): the sources the administrator registers (CKAN Action
+ * APIs, DCAT catalogs, other govdata platforms), incremental runs on a schedule and on demand with their reports,
+ * and the datasets harvested, keyed by source and the source's id, with their origin.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "catalog" })

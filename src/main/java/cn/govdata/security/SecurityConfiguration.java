@@ -103,6 +103,9 @@ class SecurityConfiguration {
                                 "/api/v1/public/accounts", "/api/v1/public/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/demands", "/api/v1/public/demands/*",
                                 "/api/v1/public/departments").permitAll()
+                        // open data harvested from other catalogs (federation.harvest)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/harvested", "/api/v1/public/harvested/*")
+                        .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

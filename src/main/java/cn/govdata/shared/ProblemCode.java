@@ -60,6 +60,10 @@ public enum ProblemCode {
     PEER_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
     /** Only a connected system of the data authority may deliver another platform's catalog. */
     NOT_A_PEER_SYSTEM(HttpStatus.FORBIDDEN),
+    // harvesting other catalogs (issue #13)
+    HARVEST_SOURCE_EXISTS(HttpStatus.CONFLICT),
+    /** The source is being harvested already (on this or another node); its run reports when it ends. */
+    HARVEST_RUNNING(HttpStatus.CONFLICT),
 
     // policy and calendar
     INVALID_DATE(HttpStatus.BAD_REQUEST),

@@ -9,7 +9,12 @@ public enum FederationAuditAction implements AuditAction {
     PEER_DISABLE("federation.peer.disable"),
     PEER_DELETE("federation.peer.delete"),
     CASCADE_RECEIVE("federation.cascade.receive"),
-    CASCADE_RETIRE("federation.cascade.retire");
+    CASCADE_RETIRE("federation.cascade.retire"),
+    HARVEST_SOURCE_REGISTER("federation.harvest.source.register"),
+    HARVEST_SOURCE_ENABLE("federation.harvest.source.enable"),
+    HARVEST_SOURCE_DISABLE("federation.harvest.source.disable"),
+    HARVEST_SOURCE_DELETE("federation.harvest.source.delete"),
+    HARVEST_RUN("federation.harvest.run");
 
     private final String code;
 

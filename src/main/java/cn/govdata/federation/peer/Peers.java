@@ -183,8 +183,11 @@ public class Peers {
         }
     }
 
-    /** The peer's address without a trailing slash, if it is one the platform calls. */
-    String address(String value) {
+    /**
+     * The peer's address without a trailing slash, if it is one the platform calls: https, or plain http on loopback
+     * where allowed. Harvest sources are held to the same rule.
+     */
+    public String address(String value) {
         URI uri;
         try {
             uri = new URI(value);
