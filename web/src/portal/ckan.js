@@ -54,6 +54,15 @@ export async function rawAction(name, params = {}) {
   return { status: response.status, body }
 }
 
+/** A page of the open data harvested from other platforms and catalogs, with its origin. */
+export async function harvested({ q, limit, offset }) {
+  const query = new URLSearchParams({ limit: String(limit), offset: String(offset) })
+  if (q) query.set('q', q)
+  const { response, body } = await getJson('/api/v1/public/harvested?' + query)
+  if (!response.ok || !body) throw new CkanError(response.status, body ? { message: body.detail } : null)
+  return body
+}
+
 /** Counts for the home page: datasets, records, departments, downloads, API calls. */
 export async function stats() {
   const { response, body } = await getJson('/api/v1/open/stats')

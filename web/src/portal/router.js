@@ -7,6 +7,7 @@ import DatasetView from './views/DatasetView.vue'
 import OrganizationsView from './views/OrganizationsView.vue'
 import OrganizationView from './views/OrganizationView.vue'
 import DeveloperView from './views/DeveloperView.vue'
+import HarvestedView from './views/HarvestedView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import './account/messages'
 
@@ -19,6 +20,7 @@ export const router = createRouter({
     { path: '/organizations', name: 'organizations', component: OrganizationsView, meta: { title: 'nav.organizations' } },
     { path: '/organizations/:name', name: 'organization', component: OrganizationView, props: true,
       meta: { title: 'nav.organizations' } },
+    { path: '/elsewhere', name: 'harvested', component: HarvestedView, meta: { title: 'nav.harvested' } },
     { path: '/developers', name: 'developers', component: DeveloperView, meta: { title: 'nav.developers' } },
     { path: '/account', name: 'account', component: () => import('./account/AccountView.vue'),
       meta: { title: 'nav.account' } },

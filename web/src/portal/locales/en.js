@@ -2,7 +2,13 @@ export default {
   site: { name: 'Open Data Portal' },
   nav: {
     label: 'Main', skip: 'Skip to main content', home: 'Home', datasets: 'Datasets', organizations: 'Departments',
-    developers: 'Developers', otherLanguage: '中文', breadcrumb: 'You are here'
+    developers: 'Developers', otherLanguage: '中文', breadcrumb: 'You are here', harvested: 'Other platforms'
+  },
+  harvested: {
+    title: 'Open data of other platforms', intro: 'Open data harvested from lower-level platforms and other open-data catalogues, shown read-only: get it from its source and cite that source.',
+    search: 'Find by title, summary or department', go: 'Find', count: '{n} datasets', none: 'No matching datasets.',
+    from: 'From {source}', modified: 'Updated at the source on {day}', pages: 'Pages', previous: 'Previous', next: 'Next',
+    page: 'Page {n} of {of}'
   },
   footer: {
     about: '{platform}: public data that government departments open to everyone by law. Please name the source and the date you obtained it.',

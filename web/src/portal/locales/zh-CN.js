@@ -2,7 +2,13 @@ export default {
   site: { name: '公共数据开放平台' },
   nav: {
     label: '主导航', skip: '跳到主要内容', home: '首页', datasets: '数据目录', organizations: '开放部门',
-    developers: '开发者', otherLanguage: 'English', breadcrumb: '当前位置'
+    developers: '开发者', otherLanguage: 'English', breadcrumb: '当前位置', harvested: '其他平台数据'
+  },
+  harvested: {
+    title: '其他平台的开放数据', intro: '从下级平台和其他开放数据目录采集的开放数据，只读展示；使用时请到来源平台获取并注明来源。',
+    search: '按名称、摘要或提供部门查找', go: '查找', count: '共 {n} 个数据集', none: '暂无相符的数据集。',
+    from: '来源：{source}', modified: '来源平台更新于 {day}', pages: '翻页', previous: '上一页', next: '下一页',
+    page: '第 {n} 页，共 {of} 页'
   },
   footer: {
     about: '{platform}：政府部门依法向社会开放的公共数据。使用数据请注明来源和获取日期。',
