@@ -215,6 +215,11 @@ class OpenApplications {
                 .sorted(Comparator.comparing(OpenApplication::submittedAt)).toList();
     }
 
+    /** The undecided applications with a deadline, of every department (for the deadline notices). */
+    List<OpenApplication> undecidedWithDeadline() {
+        return records.undecidedWithDeadline();
+    }
+
     LocalDate today() {
         return calendar.today();
     }

@@ -10,10 +10,16 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
 import cn.govdata.shared.DueWork;
 import cn.govdata.shared.Role;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.Deadline;
+import cn.govdata.shared.notify.PendingDeadlines;
 
-/** For the data provider's workbench: the open applications waiting for the department's decision, late ones marked. */
+/**
+ * For the data provider's workbench: the open applications waiting for the department's decision, late ones marked;
+ * and the same deadlines for the deadline notices, to the department's data providers.
+ */
 @Component
-class OpenApplicationsDue implements DueWork {
+class OpenApplicationsDue implements DueWork, PendingDeadlines {
 
     private final OpenApplications applications;
     private final OpenedDatasets datasets;
@@ -36,6 +42,19 @@ class OpenApplicationsDue implements DueWork {
                         datasets.byId(a.datasetId()).map(d -> d.content().name()).orElse("") + "（开放申请）",
                         "/open/applications/" + a.id(), a.dueOn(),
                         a.dueOn() == null ? null : calendar.workingDaysBetween(today, a.dueOn()), a.overdue(today)))
+                .toList();
+    }
+
+    @Override
+    public List<Deadline> pending() {
+        return applications.undecidedWithDeadline().stream()
+                .map(a -> {
+                    String dataset = datasets.byId(a.datasetId()).map(d -> d.content().name()).orElse("");
+                    return new Deadline("open-application:" + a.id(), "开放申请（#" + a.id() + "，“" + dataset
+                            + "”）的答复", "the decision on open-data application #" + a.id() + " (\"" + dataset + "\")",
+                            "/open/applications/" + a.id(), a.dueOn(), a.departmentId(),
+                            List.of(Addressee.role(a.departmentId(), Role.DATA_PROVIDER)));
+                })
                 .toList();
     }
 }

@@ -169,6 +169,12 @@ public class Violations {
                 .params(regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(this::map).list();
     }
 
+    /** Every correction order of every region waiting for the department's answer, for the deadline notices. */
+    List<ViolationView> ordersAwaitingAnswer() {
+        return jdbc.sql(SELECT + " where status = 'ORDERED' and due_on is not null order by id").query(this::map)
+                .list();
+    }
+
     public ViolationView get(Actor actor, long id) {
         ViolationView violation = find(id);
         if (!SuperviseAccess.sees(actor, violation.departmentId(), violation.regionId())) {
