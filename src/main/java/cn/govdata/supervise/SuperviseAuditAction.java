@@ -15,7 +15,11 @@ public enum SuperviseAuditAction implements AuditAction {
     SELF_REPORT_SAVE("supervise.self-report.save"),
     SELF_REPORT_SUBMIT("supervise.self-report.submit"),
     SELF_REPORT_RETURN("supervise.self-report.return"),
-    SELF_REPORT_DOWNLOAD("supervise.self-report.download");
+    SELF_REPORT_DOWNLOAD("supervise.self-report.download"),
+    ASSESSOR_GRANT("supervise.assessor.grant"),
+    ASSESSOR_REVOKE("supervise.assessor.revoke"),
+    /** A third-party assessor read supervision data (every read is recorded). */
+    ASSESSOR_READ("supervise.assessor.read");
 
     private final String code;
 

@@ -79,7 +79,7 @@ public class SelfReports {
     public List<SelfReport> list(Actor actor, int year) {
         checkYear(year);
         List<SelfReport> reports = new ArrayList<>();
-        if (SuperviseAccess.isOfficer(actor, actor.regionId())) {
+        if (SuperviseAccess.readsRegion(actor, actor.regionId())) {
             for (DepartmentInfo department : directory.departments(actor.regionId())) {
                 if (!department.authority()) {
                     reports.add(view(department, year, false));

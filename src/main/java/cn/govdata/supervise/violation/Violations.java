@@ -140,7 +140,7 @@ public class Violations {
         where.add("region_id = ?");
         params.add(actor.regionId());
         Long department = departmentId;
-        if (department == null && !SuperviseAccess.isOfficer(actor, actor.regionId())) {
+        if (department == null && !SuperviseAccess.readsRegion(actor, actor.regionId())) {
             department = actor.departmentId();
         }
         if (department != null) {
