@@ -74,7 +74,15 @@ class DeadlineNotices {
         int deadlines = 0;
         int stored = 0;
         for (PendingDeadlines module : modules) {
-            for (Deadline deadline : module.pending()) {
+            List<Deadline> pending;
+            try {
+                pending = module.pending();
+            } catch (RuntimeException e) {
+                // one module's failure must not keep the other modules' deadlines from being told
+                log.warn("deadlines of {} not read: {}", module.getClass().getSimpleName(), e.getMessage(), e);
+                continue;
+            }
+            for (Deadline deadline : pending) {
                 deadlines++;
                 Stage stage = stageOf(deadline.dueOn(), today);
                 if (stage != null) {
