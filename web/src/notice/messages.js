@@ -9,7 +9,8 @@ const zh = {
     email: '邮件提醒', emailAddress: '电子邮箱', emailEnabled: '同时发送到我的邮箱', emailHint: '平台配置了邮件服务时才会发送。',
     kinds: {
       'supervise.order': '整改通知', 'supervise.escalation': '通报', 'share.approval': '待审批申请',
-      'cdo.appointed': '首席数据官任命', other: '通知'
+      'cdo.appointed': '首席数据官任命', 'deadline.soon': '即将到期', 'deadline.today': '今天到期',
+      'deadline.overdue': '已逾期', other: '通知'
     }
   }
 }
@@ -23,7 +24,8 @@ const en = {
     emailEnabled: 'Also send to my e-mail', emailHint: 'Sent only when the platform has a mail server.',
     kinds: {
       'supervise.order': 'Correction order', 'supervise.escalation': 'Notice (通报)',
-      'share.approval': 'Application to approve', 'cdo.appointed': 'Chief data officer appointment', other: 'Notice'
+      'share.approval': 'Application to approve', 'cdo.appointed': 'Chief data officer appointment',
+      'deadline.soon': 'Due soon', 'deadline.today': 'Due today', 'deadline.overdue': 'Overdue', other: 'Notice'
     }
   }
 }

@@ -1,4 +1,4 @@
-// The supervision API (violations, correction orders, scorecards, the yearly report).
+// The supervision API (violations, correction orders, scorecards, the yearly report, the departments' self-reports).
 import { api, download } from '../api'
 
 const base = '/api/v1/supervision'
@@ -17,5 +17,12 @@ export const supervision = {
   region: (year) => api.get(`${base}/scorecards/region?year=${year}`),
   metrics: () => api.get(`${base}/metrics`),
   drillDown: (year, departmentId, metric) => api.get(`${base}/scorecards/${year}/departments/${departmentId}/metrics/${metric}`),
-  report: (year) => download(`${base}/reports/${year}.pdf`, `监督评估报告-${year}.pdf`)
+  report: (year) => download(`${base}/reports/${year}.pdf`, `监督评估报告-${year}.pdf`),
+  selfReports: (year) => api.get(`${base}/self-reports?year=${year}`),
+  selfReport: (year, departmentId) => api.get(`${base}/self-reports/${year}/departments/${departmentId}`),
+  saveSelfReport: (year, departmentId, sections) => api.put(`${base}/self-reports/${year}/departments/${departmentId}`, sections),
+  submitSelfReport: (year, departmentId) => api.post(`${base}/self-reports/${year}/departments/${departmentId}/submit`),
+  returnSelfReport: (year, departmentId, reason) => api.post(`${base}/self-reports/${year}/departments/${departmentId}/return`, { reason }),
+  selfReportFile: (year, departmentId, format) =>
+    download(`${base}/self-reports/${year}/departments/${departmentId}.${format}`, `自评报告-${year}-${departmentId}.${format}`)
 }

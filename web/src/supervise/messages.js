@@ -2,7 +2,9 @@
 import { i18n } from '../i18n'
 
 const zh = {
-  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改' },
+  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改', superviseSelfReports: '年度自评报告' },
+  roles: { ASSESSOR: '第三方评估人员' },
+  workbench: { kinds: { supervise_selfReport: '年度自评报告' } },
   supervise: {
     dashboard: '监督评估看板', cardChart: '本部门各项比率指标与全区平均的对比图', violations: '违规与整改', year: '年度', league: '部门评分排名',
     rank: '名次', department: '部门', score: '得分', grade: '等级', method: '评分方法版本', frozen: '已固定',
@@ -15,12 +17,20 @@ const zh = {
     answerText: '整改情况', recheck: '复核', escalate: '通报', escalateNote: '通报内容', orderText: '整改通知',
     answered: '部门反馈', notice: '通报', stillFires: '复核仍发现该问题，已退回部门继续整改',
     closed: '复核通过，已销号', all: '全部', statusFilter: '状态',
-    statuses: { DETECTED: '已发现', ORDERED: '整改中', ANSWERED: '已反馈', CLOSED: '已整改', ESCALATED: '已通报', RESOLVED: '已自行纠正' }
+    statuses: { DETECTED: '已发现', ORDERED: '整改中', ANSWERED: '已反馈', CLOSED: '已整改', ESCALATED: '已通报', RESOLVED: '已自行纠正' },
+    selfReports: '年度自评报告', selfReport: '{year}年度自评报告', reportStatus: '状态', reportDueOn: '报送期限', overdueReport: '已逾期',
+    open: '查看', figures: '年度指标（平台记录）', workDone: '工作开展情况', problems: '存在的问题', plans: '下一步工作计划',
+    saveDraft: '保存草稿', submit: '提交', submitConfirm: '提交后不能再修改（主管部门可退回）。确定提交吗？',
+    returnReport: '退回', returnReason: '退回原因', returnedWith: '主管部门退回：', pdf: '下载 PDF', xlsx: '下载 Excel',
+    saved: '已保存', submitted: '已提交', notSubmitted: '{n} 个部门尚未提交', basis: '依据 {basis}',
+    reportStatuses: { NOT_STARTED: '未填报', DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' }
   }
 }
 
 const en = {
-  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders' },
+  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders', superviseSelfReports: 'Yearly self-reports' },
+  roles: { ASSESSOR: 'Third-party assessor' },
+  workbench: { kinds: { supervise_selfReport: 'Yearly self-report' } },
   supervise: {
     dashboard: 'Supervision dashboard', cardChart: 'The department’s ratios against the region’s average', violations: 'Violations and correction orders', year: 'Year', league: 'League table',
     rank: 'Rank', department: 'Department', score: 'Score', grade: 'Grade', method: 'Scoring method', frozen: 'frozen',
@@ -33,7 +43,15 @@ const en = {
     answerText: 'What the department did', recheck: 'Re-check', escalate: 'Notice', escalateNote: 'Notice text',
     orderText: 'Order', answered: 'Answer', notice: 'Notice', stillFires: 'Still found: sent back to the department',
     closed: 'Corrected: closed', all: 'All', statusFilter: 'Status',
-    statuses: { DETECTED: 'Detected', ORDERED: 'Being corrected', ANSWERED: 'Answered', CLOSED: 'Corrected', ESCALATED: 'Escalated', RESOLVED: 'Corrected by itself' }
+    statuses: { DETECTED: 'Detected', ORDERED: 'Being corrected', ANSWERED: 'Answered', CLOSED: 'Corrected', ESCALATED: 'Escalated', RESOLVED: 'Corrected by itself' },
+    selfReports: 'Yearly self-reports', selfReport: 'Self-report on {year}', reportStatus: 'Status', reportDueOn: 'Due', overdueReport: 'Overdue',
+    open: 'Open', figures: 'The year\'s figures (as recorded by the platform)', workDone: 'Work done', problems: 'Problems',
+    plans: 'Plans for next year', saveDraft: 'Save draft', submit: 'Submit',
+    submitConfirm: 'Once submitted it cannot be changed (the authority may return it). Submit now?',
+    returnReport: 'Return', returnReason: 'Reason for returning it', returnedWith: 'Returned by the authority: ',
+    pdf: 'Download PDF', xlsx: 'Download Excel', saved: 'Saved', submitted: 'Submitted',
+    notSubmitted: '{n} departments have not submitted', basis: 'under {basis}',
+    reportStatuses: { NOT_STARTED: 'Not started', DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned' }
   }
 }
 

@@ -49,12 +49,18 @@ class RaisedNotices {
         deliveries.sendDue();
     }
 
-    private void store(NoticeRaised notice) {
+    /** Stores the notice for each addressee it has not reached yet, with its e-mails and webhook call; how many. */
+    int store(NoticeRaised notice) {
+        int stored = 0;
         OffsetDateTime raisedAt = Inbox.now();
         Set<Long> users = recipients.of(notice.to());
         boolean mail = deliveries.mailConfigured();
         for (long userId : users) {
-            if (inbox.store(userId, notice, raisedAt) && mail) {
+            if (!inbox.store(userId, notice, raisedAt)) {
+                continue;
+            }
+            stored++;
+            if (mail) {
                 settings.preferenceOf(userId).filter(NoticeSettings.Preference::emailEnabled)
                         .ifPresent(p -> deliveries.enqueue(notice.key(), Deliveries.Channel.EMAIL, p.email(),
                                 notice.title(), emailText(notice)));
@@ -64,6 +70,7 @@ class RaisedNotices {
             settings.webhookOf(notice.departmentId()).ifPresent(url -> deliveries.enqueue(notice.key(),
                     Deliveries.Channel.WEBHOOK, url, notice.title(), webhookBody(notice, raisedAt)));
         }
+        return stored;
     }
 
     private static String emailText(NoticeRaised notice) {

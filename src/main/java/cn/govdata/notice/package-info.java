@@ -6,8 +6,10 @@
  *
  * <p>Modules raise notices by publishing {@link cn.govdata.shared.notify.NoticeRaised} (in the shared kernel, so
  * they need no dependency on this module); Spring Modulith's publication registry keeps the event until it was
- * stored, and a notice reaches each user once per occurrence, across nodes. This module depends on {@code org} to
- * find who holds a role or office; nothing depends on it.
+ * stored, and a notice reaches each user once per occurrence, across nodes. Once a day the deadline notices tell
+ * who owes a deadline that it is due soon, due today or overdue (one notice per deadline and stage), from the
+ * deadlines the modules list ({@link cn.govdata.shared.notify.PendingDeadlines}). This module depends on {@code org}
+ * to find who holds a role or office, and on {@code policy} for the working-day calendar; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy" })
 package cn.govdata.notice;

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -109,14 +110,36 @@ public record PolicyProfile(@NotBlank String id, @NotNull @Valid Text region, @N
      * @param violationPenalty points deducted per violation detected in the year
      * @param excellent lowest score graded 优秀; {@code good} 良好, {@code pass} 合格, below it 不合格
      * @param orderWorkingDays working days a correction order gives the department
+     * @param selfReport when the departments' yearly self-report (SUP-2) is due, or none where no text sets a date
      */
     public record Supervision(@NotBlank String methodVersion, @NotEmpty Map<String, @NotNull Double> weights,
             @NotNull Double violationPenalty, @NotNull Integer excellent, @NotNull Integer good, @NotNull Integer pass,
-            @NotNull @Positive Integer orderWorkingDays, String basis) {
+            @NotNull @Positive Integer orderWorkingDays, String basis, @Valid SelfReport selfReport) {
+
+        /** A supervision section without a self-report date. */
+        public Supervision(String methodVersion, Map<String, Double> weights, Double violationPenalty,
+                Integer excellent, Integer good, Integer pass, Integer orderWorkingDays, String basis) {
+            this(methodVersion, weights, violationPenalty, excellent, good, pass, orderWorkingDays, basis, null);
+        }
 
         public static final Supervision DEFAULT = new Supervision("default-1",
                 Map.of("sharedShare", 20.0, "applicationsOnTime", 20.0, "deliveriesOnTime", 20.0,
                         "obligationsOnTime", 20.0, "acceptedRowShare", 20.0),
                 2.0, 90, 75, 60, 10, null);
+    }
+
+    /**
+     * The departments' yearly self-report on the previous year (SUP-2).
+     *
+     * @param dueMonthDay the day of the following year by which it is due, as MM-dd (e.g. 01-31)
+     * @param basis the article the date comes from
+     */
+    public record SelfReport(@NotNull @Pattern(regexp = "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])") String dueMonthDay,
+            String basis) {
+
+        /** The due date of the report on a year. */
+        public java.time.LocalDate dueFor(int year) {
+            return java.time.MonthDay.parse("--" + dueMonthDay).atYear(year + 1);
+        }
     }
 }

@@ -21,7 +21,13 @@ public enum Role {
      * Reads the platform's operational metrics ({@code /actuator/prometheus}) and nothing else: for the monitoring
      * system (Prometheus, as a connected system with client credentials) or an operator; only in the data authority.
      */
-    MONITORING;
+    MONITORING,
+    /**
+     * A third-party assessor (第三方评估, SUP-5): reads the region's supervision figures (scorecards, metrics with
+     * their records, reports, violations) during a period the data authority grants, and nothing else; never in
+     * the data authority itself.
+     */
+    ASSESSOR;
 
     /** Roles that only make sense in the data authority. */
     public boolean isAuthorityOnly() {

@@ -10,6 +10,10 @@ import cn.govdata.shared.Role;
  * catalog reviewers and system administrators, the officers who already judge the catalog and the lake); a
  * department sees its own violations, scorecard and orders and answers its orders; the authority's connected
  * systems may run the detection. A violation of another department is not found (404), not forbidden.
+ *
+ * <p>A third-party assessor of the region (SUP-5) reads what the officers read and changes nothing; the period of
+ * the assessor's access is checked on every supervision request before it reaches these rules (room
+ * {@code assessor}), so here the role is enough.
  */
 public final class SuperviseAccess {
 
@@ -20,6 +24,23 @@ public final class SuperviseAccess {
     public static boolean isOfficer(Actor actor, long regionId) {
         return actor.kind() == Actor.Kind.USER && actor.authority() && actor.regionId() == regionId
                 && actor.hasAny(Role.CATALOG_REVIEWER, Role.SYSTEM_ADMIN);
+    }
+
+    /** A third-party assessor of the region (whose granted period is checked per request). */
+    public static boolean isAssessor(Actor actor, long regionId) {
+        return actor.kind() == Actor.Kind.USER && actor.has(Role.ASSESSOR) && actor.regionId() == regionId;
+    }
+
+    /** Reads the whole region's supervision data: its officers and its assessors. */
+    public static boolean readsRegion(Actor actor, long regionId) {
+        return isOfficer(actor, regionId) || isAssessor(actor, regionId);
+    }
+
+    /** As {@link #readsRegion}, else 403. */
+    public static void requireRegionReader(Actor actor, long regionId) {
+        if (!readsRegion(actor, regionId)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
     }
 
     /** Issues, re-checks, closes and escalates orders and freezes scores, else 403. */
@@ -37,9 +58,9 @@ public final class SuperviseAccess {
         }
     }
 
-    /** Sees a department's violations and scorecard: its own people and the authority's officers. */
+    /** Sees a department's violations and scorecard: its own people, the authority's officers and assessors. */
     public static boolean sees(Actor actor, long departmentId, long regionId) {
-        return actor.departmentId() == departmentId || isOfficer(actor, regionId);
+        return actor.departmentId() == departmentId || readsRegion(actor, regionId);
     }
 
     /** As {@link #sees}, else 403 (for a department asked for by id in a query). */

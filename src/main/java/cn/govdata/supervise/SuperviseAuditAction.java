@@ -11,7 +11,15 @@ public enum SuperviseAuditAction implements AuditAction {
     CLOSE("supervise.close"),
     ESCALATE("supervise.escalate"),
     SCORES_FREEZE("supervise.scores.freeze"),
-    REPORT_DOWNLOAD("supervise.report.download");
+    REPORT_DOWNLOAD("supervise.report.download"),
+    SELF_REPORT_SAVE("supervise.self-report.save"),
+    SELF_REPORT_SUBMIT("supervise.self-report.submit"),
+    SELF_REPORT_RETURN("supervise.self-report.return"),
+    SELF_REPORT_DOWNLOAD("supervise.self-report.download"),
+    ASSESSOR_GRANT("supervise.assessor.grant"),
+    ASSESSOR_REVOKE("supervise.assessor.revoke"),
+    /** A third-party assessor read supervision data (every read is recorded). */
+    ASSESSOR_READ("supervise.assessor.read");
 
     private final String code;
 

@@ -1,5 +1,5 @@
 /**
- * Supervision (监督评估, SUP-1 … SUP-3): the data authority judges the departments on what the platform recorded,
+ * Supervision (监督评估, SUP-1 … SUP-3, SUP-5): the data authority judges the departments on what the platform recorded,
  * never on figures typed in. The facts come read-only from the modules' own fact classes
  * ({@link cn.govdata.catalog.CatalogFacts}, {@link cn.govdata.lake.LakeFacts}, {@link cn.govdata.share.ShareFacts}).
  *
@@ -10,9 +10,12 @@
  * and escalation to a notice (通报); the demo detection.</li>
  * <li>{@code metric}: the metrics of each department per year with their definitions and the records behind
  * them, and the scoring model of the policy profile, versioned (SUP-1).</li>
- * <li>{@code report}: the yearly report as PDF (SUP-2).</li>
+ * <li>{@code report}: the authority's yearly report as PDF, and the departments' yearly self-reports, prefilled
+ * from the metrics, written, submitted and exported as PDF and XLSX (SUP-2).</li>
+ * <li>{@code assessor}: third-party assessors' time-boxed, read-only, audited access to the region's supervision
+ * data (SUP-5); it checks every supervision request of an assessor before the rooms' rules.</li>
  * </ul>
- * {@code report} builds on {@code metric}, which builds on {@code violation}. The base package holds the one
+ * {@code report} builds on {@code metric}, which builds on {@code violation}; {@code assessor} stands alone. The base package holds the one
  * access policy {@link cn.govdata.supervise.SuperviseAccess} and the audit actions
  * {@link cn.govdata.supervise.SuperviseAuditAction}.
  */

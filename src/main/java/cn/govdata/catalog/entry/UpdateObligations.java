@@ -137,6 +137,11 @@ class UpdateObligations {
                 + " order by o.due_date nulls last, o.id").param(param).query(this::map).list();
     }
 
+    /** Every open obligation of every region, for the deadline notices. */
+    List<Obligation> openEverywhere() {
+        return jdbc.sql(SELECT + " where o.status = 'OPEN' order by o.id").query(this::map).list();
+    }
+
     Obligation get(long id) {
         return jdbc.sql(SELECT + " where o.id = ?").param(id).query(this::map).single();
     }

@@ -86,6 +86,12 @@ class OpenApplicationRecords {
                 .params(params).query(OpenApplicationRecords::map).list();
     }
 
+    /** Every undecided application with a decision deadline, of every region (for the deadline notices). */
+    List<OpenApplication> undecidedWithDeadline() {
+        return jdbc.sql(SELECT + " where status = 'SUBMITTED' and due_on is not null order by id")
+                .query(OpenApplicationRecords::map).list();
+    }
+
     void approve(long id, OffsetDateTime at, String by, String conditions, List<String> grantedItems,
             LocalDate accessUntil, String agreement) {
         jdbc.sql("""

@@ -245,6 +245,11 @@ class OpenApplications {
         return openData == null ? PolicyProfile.OpenDecider.PROVIDER : openData.decider();
     }
 
+    /** The data authority's department of the region, where the authority decides. */
+    Optional<Long> authorityDepartment(long regionId) {
+        return directory.region(regionId).map(Directory.RegionInfo::authorityDepartmentId);
+    }
+
     /** Whether the official decides the application now: it waits, and the profile routes it to them. */
     boolean decidable(Actor actor, OpenApplication application) {
         return application.status() == OpenApplication.Status.SUBMITTED
@@ -291,6 +296,11 @@ class OpenApplications {
         return records.forConsole(authority ? actor.regionId() : null, authority ? null : actor.departmentId(),
                 OpenApplication.Status.SUBMITTED).stream().filter(a -> decidable(actor, a))
                 .sorted(Comparator.comparing(OpenApplication::submittedAt)).toList();
+    }
+
+    /** The undecided applications with a deadline, of every department (for the deadline notices). */
+    List<OpenApplication> undecidedWithDeadline() {
+        return records.undecidedWithDeadline();
     }
 
     LocalDate today() {

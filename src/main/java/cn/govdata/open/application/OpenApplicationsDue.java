@@ -9,10 +9,18 @@ import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
 import cn.govdata.shared.DueWork;
+import cn.govdata.shared.Role;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.Deadline;
+import cn.govdata.shared.notify.PendingDeadlines;
 
-/** For the data provider's workbench: the open applications waiting for the department's decision, late ones marked. */
+/**
+ * For the data provider's workbench: the open applications waiting for the department's decision, late ones marked;
+ * and the same deadlines for the deadline notices, to whoever decides: the department's data providers, or where the
+ * profile has the authority authorise (FZ16), the authority's catalog reviewers.
+ */
 @Component
-class OpenApplicationsDue implements DueWork {
+class OpenApplicationsDue implements DueWork, PendingDeadlines {
 
     private final OpenApplications applications;
     private final OpenedDatasets datasets;
@@ -36,5 +44,25 @@ class OpenApplicationsDue implements DueWork {
                         "/open/applications/" + a.id(), a.dueOn(),
                         a.dueOn() == null ? null : calendar.workingDaysBetween(today, a.dueOn()), a.overdue(today)))
                 .toList();
+    }
+
+    @Override
+    public List<Deadline> pending() {
+        return applications.undecidedWithDeadline().stream()
+                .map(a -> {
+                    String dataset = datasets.byId(a.datasetId()).map(d -> d.content().name()).orElse("");
+                    return new Deadline("open-application:" + a.id(), "开放申请（#" + a.id() + "，“" + dataset
+                            + "”）的答复", "the decision on open-data application #" + a.id() + " (\"" + dataset + "\")",
+                            "/open/applications/" + a.id(), a.dueOn(), a.departmentId(), deciders(a));
+                })
+                .toList();
+    }
+
+    private List<Addressee> deciders(OpenApplication a) {
+        if (applications.decider() == cn.govdata.policy.PolicyProfile.OpenDecider.AUTHORITY) {
+            return applications.authorityDepartment(a.regionId())
+                    .map(authority -> List.of(Addressee.role(authority, Role.CATALOG_REVIEWER))).orElse(List.of());
+        }
+        return List.of(Addressee.role(a.departmentId(), Role.DATA_PROVIDER));
     }
 }

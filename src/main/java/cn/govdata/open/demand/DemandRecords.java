@@ -104,6 +104,12 @@ class DemandRecords {
                 .params(params).query(DemandRecords::map).list();
     }
 
+    /** Requests of every region waiting for a department's answer, with a reply deadline (for the notices). */
+    List<Demand> awaitingReplyWithDeadline() {
+        return jdbc.sql(SELECT + " where status = 'AWAITING_REPLY' and department_id is not null"
+                + " and reply_due_on is not null order by id").query(DemandRecords::map).list();
+    }
+
     /** Requests linked to an entry whose opening has not been told yet. */
     List<Demand> awaitingOpening(long entryId) {
         return jdbc.sql(SELECT + " where entry_id = ? and fulfilled_at is null").param(entryId)

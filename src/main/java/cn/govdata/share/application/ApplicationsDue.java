@@ -6,14 +6,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.share.common.Stage;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
 import cn.govdata.shared.DueWork;
 import cn.govdata.shared.Role;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.Deadline;
+import cn.govdata.shared.notify.PendingDeadlines;
 
-/** For the share approver's workbench: the applications waiting for the approver's decision, with the reply deadline. */
+/**
+ * For the share approver's workbench: the applications waiting for the approver's decision, with the reply
+ * deadline; and the same deadlines for the deadline notices, to the approvers of the stage it waits at.
+ */
 @Component
-class ApplicationsDue implements DueWork {
+class ApplicationsDue implements DueWork, PendingDeadlines {
 
     private final ShareApplications applications;
     private final WorkingDayCalendar calendar;
@@ -33,6 +40,23 @@ class ApplicationsDue implements DueWork {
                 .map(a -> new DueItem("share.decide", a.entryName() + "（" + a.applicantDepartmentName() + "）",
                         "/share/applications/" + a.id(), a.dueOn(),
                         a.dueOn() == null ? null : calendar.workingDaysBetween(today, a.dueOn()), a.overdue()))
+                .toList();
+    }
+
+    /** Pending applications with a reply deadline; a new stage is a new deadline (its own notices). */
+    @Override
+    public List<Deadline> pending() {
+        return applications.query(" where status = 'PENDING' and due_on is not null order by id", List.of()).stream()
+                .map(a -> {
+                    long approver = a.stage() == Stage.AUTHORITY ? applications.authorityOf(a.regionId())
+                            : a.providerDepartmentId();
+                    return new Deadline("share-application:" + a.id() + ":" + a.stage(),
+                            "共享申请“" + a.entryName() + "”（" + a.applicantDepartmentName() + "申请）的审批",
+                            "the decision on the share application for \"" + a.entryName() + "\" ("
+                                    + a.applicantDepartmentName() + ")",
+                            "/share/applications/" + a.id(), a.dueOn(), approver,
+                            List.of(Addressee.role(approver, Role.SHARE_APPROVER)));
+                })
                 .toList();
     }
 }

@@ -11,13 +11,17 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
 import cn.govdata.shared.DueWork;
 import cn.govdata.shared.Role;
+import cn.govdata.shared.notify.Addressee;
+import cn.govdata.shared.notify.Deadline;
+import cn.govdata.shared.notify.PendingDeadlines;
 
 /**
  * For the providing department's workbench: open objections (疑义) on its data waiting for its check, with the
- * deadline. Only the entry's name and dates are read, never the objected values, so nothing personal is shown.
+ * deadline, and the same deadlines for the deadline notices. Only the entry's name and dates are read, never the
+ * objected values, so nothing personal is shown.
  */
 @Component
-class ObjectionsDue implements DueWork {
+class ObjectionsDue implements DueWork, PendingDeadlines {
 
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
@@ -28,6 +32,9 @@ class ObjectionsDue implements DueWork {
     }
 
     private record Open(long id, String entryName, LocalDate dueOn) {
+    }
+
+    private record OpenAnywhere(long id, String entryName, LocalDate dueOn, long providerDepartmentId) {
     }
 
     @Override
@@ -43,6 +50,22 @@ class ObjectionsDue implements DueWork {
                 .map(o -> new DueItem("share.objection", o.entryName() + " #" + o.id(), "/share/objections/" + o.id(),
                         o.dueOn(), o.dueOn() == null ? null : calendar.workingDaysBetween(today, o.dueOn()),
                         o.dueOn() != null && o.dueOn().isBefore(today)))
+                .toList();
+    }
+
+    /** Objections waiting for the providing department's check, to its data providers and share approvers. */
+    @Override
+    public List<Deadline> pending() {
+        return jdbc.sql("""
+                select id, entry_name, due_on, provider_department_id from share_objection
+                 where status = 'OPEN' and stage = 'PROVIDER' and due_on is not null order by id""")
+                .query(OpenAnywhere.class).list().stream()
+                .map(o -> new Deadline("share-objection:" + o.id(),
+                        "对“" + o.entryName() + "”数据的疑义（#" + o.id() + "）的核实",
+                        "the check of objection #" + o.id() + " on \"" + o.entryName() + "\"",
+                        "/share/objections/" + o.id(), o.dueOn(), o.providerDepartmentId(),
+                        List.of(Addressee.role(o.providerDepartmentId(), Role.DATA_PROVIDER),
+                                Addressee.role(o.providerDepartmentId(), Role.SHARE_APPROVER))))
                 .toList();
     }
 }

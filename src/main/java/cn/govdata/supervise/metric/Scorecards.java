@@ -107,7 +107,7 @@ public class Scorecards {
     @Transactional
     public List<Scorecard> list(Actor actor, int year) {
         List<Scorecard> cards = region(actor.regionId(), year);
-        if (SuperviseAccess.isOfficer(actor, actor.regionId())) {
+        if (SuperviseAccess.readsRegion(actor, actor.regionId())) {
             return cards;
         }
         return cards.stream().filter(c -> c.departmentId() == actor.departmentId()).toList();

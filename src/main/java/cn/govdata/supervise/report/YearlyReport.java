@@ -54,9 +54,9 @@ public class YearlyReport {
         this.audit = audit;
     }
 
-    /** The caller's region's report for a year: the authority's officers only. */
+    /** The caller's region's report for a year: the authority's officers and the region's assessors only. */
     public byte[] pdf(Actor actor, int year) {
-        SuperviseAccess.requireOfficer(actor, actor.regionId());
+        SuperviseAccess.requireRegionReader(actor, actor.regionId());
         List<Scorecard> cards = scorecards.region(actor.regionId(), year);
         List<ViolationView> found = violations.inRegion(actor.regionId(), year);
         byte[] pdf;

@@ -140,7 +140,7 @@ public class Violations {
         where.add("region_id = ?");
         params.add(actor.regionId());
         Long department = departmentId;
-        if (department == null && !SuperviseAccess.isOfficer(actor, actor.regionId())) {
+        if (department == null && !SuperviseAccess.readsRegion(actor, actor.regionId())) {
             department = actor.departmentId();
         }
         if (department != null) {
@@ -167,6 +167,12 @@ public class Violations {
     public List<ViolationView> inRegion(long regionId, int year) {
         return jdbc.sql(SELECT + " where region_id = ? and detected_on between ? and ? order by id")
                 .params(regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(this::map).list();
+    }
+
+    /** Every correction order of every region waiting for the department's answer, for the deadline notices. */
+    List<ViolationView> ordersAwaitingAnswer() {
+        return jdbc.sql(SELECT + " where status = 'ORDERED' and due_on is not null order by id").query(this::map)
+                .list();
     }
 
     public ViolationView get(Actor actor, long id) {
