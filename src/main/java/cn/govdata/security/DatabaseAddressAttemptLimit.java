@@ -24,7 +24,10 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * this costs them little. The buckets' refill is reckoned on the nodes' clocks, which must agree (NTP) to within a
  * small part of the period.
  *
- * <p>A row whose bucket would be full again is of no use and expires; {@link #forgetFullBuckets} deletes those.
+ * <p>A bucket keeps the limit it was made with, so a row's key is the address with the limit ({@code 203.0.113.7 20
+ * PT1M}): when the operator changes the limit, every address starts afresh under the new one, and nodes still on the
+ * old one (during a rolling restart) go on counting on theirs. A row whose bucket would be full again is of no use
+ * and expires; {@link #forgetFullBuckets} deletes those.
  * Each node does so: the deletion skips rows another node is deleting, so they share the work rather than repeat it.
  */
 class DatabaseAddressAttemptLimit implements AddressAttemptLimit {
@@ -34,14 +37,17 @@ class DatabaseAddressAttemptLimit implements AddressAttemptLimit {
     private static final int DELETED_AT_ONCE = 1000;
 
     private final BucketConfiguration configuration;
+    /** Follows the address in a row's key: the limit its bucket was made with. */
+    private final String limit;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     DatabaseAddressAttemptLimit(AddressAttemptSettings settings, DataSource dataSource) {
+        this.limit = " " + settings.failures() + " " + settings.period();
         this.configuration = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(settings.failures())
                 .refillGreedy(settings.failures(), settings.period()).build()).build();
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("address_attempt_buckets").idColumn("address").stateColumn("state")
+                .table("address_attempt_buckets").idColumn("bucket_key").stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_WHEN_FULL))
                 .build();
@@ -66,6 +72,6 @@ class DatabaseAddressAttemptLimit implements AddressAttemptLimit {
     }
 
     private BucketProxy bucket(String address) {
-        return buckets.builder().build(address, () -> configuration);
+        return buckets.builder().build(address + limit, () -> configuration);
     }
 }
