@@ -7,7 +7,8 @@ import java.util.Optional;
  * How many failed logins and token requests one client address may make: a guard against guessing passwords
  * and probing for logins from one place, on top of each account's own lock. An attempt is taken before the
  * credentials are checked (so that parallel guesses are counted too) and given back when they were right.
- * In memory for now ({@link InMemoryAddressAttemptLimit}); a cluster-wide store can take its place.
+ * Counted across the cluster in PostgreSQL ({@link DatabaseAddressAttemptLimit}), in memory on H2, where there
+ * is one node ({@link InMemoryAddressAttemptLimit}).
  */
 interface AddressAttemptLimit {
 

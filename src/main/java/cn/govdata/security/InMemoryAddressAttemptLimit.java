@@ -3,8 +3,6 @@ package cn.govdata.security;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -13,11 +11,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * {@link AddressAttemptLimit} as a token bucket per address (Bucket4j) in this node's memory: each node counts
- * on its own, so behind a load balancer an address may make up to nodes × the limit. An address unseen for a
+ * {@link AddressAttemptLimit} as a token bucket per address (Bucket4j) in this node's memory, for the embedded H2
+ * database (one node): several nodes would each count on their own. An address unseen for a
  * period has its full bucket again anyway, so it is forgotten then, and at most {@code maxAddresses} are kept.
  */
-@Component
 class InMemoryAddressAttemptLimit implements AddressAttemptLimit {
 
     private final Bandwidth limit;

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -61,6 +63,7 @@ import cn.govdata.catalog.entry.ForeignEntryChanged;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.shared.CacheDrops;
+import cn.govdata.shared.replica.ReplicaReads;
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +81,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is compared with the database's; when they differ, or the index is missing or of an older layout, it is
  * rebuilt in the background, streaming the database in pages. A rebuild stamps every document with a new
  * generation and finally deletes the documents of older generations, so the old index stays searchable
- * meanwhile and an entry changed during the rebuild is never overwritten by a staler copy.</li>
+ * meanwhile and an entry changed during the rebuild is never overwritten by a staler copy. A rebuild reads a
+ * streaming replica when one is configured ({@link ReplicaReads}); the entries changed meanwhile, read from the
+ * primary then, are read from it again at its end, so that a lagging replica's older copy does not stay.</li>
  * </ul>
  */
 @Component
@@ -152,6 +157,15 @@ class CatalogIndex {
 
     private final Path location;
     private final JdbcClient jdbc;
+    /** A rebuild's bulk reads: a streaming replica when one is configured, else the primary ({@link ReplicaReads}). */
+    private final JdbcClient rebuildReads;
+    /**
+     * Entries and foreign entries whose documents were replaced from the primary while a rebuild ran: read again
+     * from the primary at its end, since the rebuild may have read an older copy from a lagging replica. Guarded
+     * by {@code writing}.
+     */
+    private final Set<Long> changedDuringRebuild = new HashSet<>();
+    private final Set<Long> foreignChangedDuringRebuild = new HashSet<>();
     private final JsonMapper json;
     private final Directory directory;
     private final CacheDrops nodes;
@@ -177,18 +191,24 @@ class CatalogIndex {
     private static final String OTHER_NODES_FOREIGN_CHANGED = "catalog.foreign-entry";
 
     @Autowired
-    CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, JsonMapper json, Directory directory,
-            CacheDrops nodes) {
-        this(Path.of(dataDir, "index", "catalog"), jdbc, json, directory, nodes);
+    CatalogIndex(@Value("${govdata.data-dir}") String dataDir, JdbcClient jdbc, ReplicaReads replica, JsonMapper json,
+            Directory directory, CacheDrops nodes) {
+        this(Path.of(dataDir, "index", "catalog"), jdbc, replica.jdbc(), json, directory, nodes);
         nodes.onNotice(OTHER_NODES_CHANGED, this::changedOnAnotherNode);
         nodes.onNotice(OTHER_NODES_FOREIGN_CHANGED, this::foreignChangedOnAnotherNode);
     }
 
     /** An index that does not hear other nodes (the application's own does). */
     CatalogIndex(Path location, JdbcClient jdbc, JsonMapper json, Directory directory, CacheDrops nodes) {
+        this(location, jdbc, jdbc, json, directory, nodes);
+    }
+
+    private CatalogIndex(Path location, JdbcClient jdbc, JdbcClient rebuildReads, JsonMapper json, Directory directory,
+            CacheDrops nodes) {
         this.nodes = nodes;
         this.location = location.toAbsolutePath();
         this.jdbc = jdbc;
+        this.rebuildReads = rebuildReads;
         this.json = json;
         this.directory = directory;
         ChineseText.tokens("预热"); // loads the analyzer's dictionaries now rather than in the first request
@@ -318,21 +338,29 @@ class CatalogIndex {
     private void reindex(long entryId, String select) {
         writing.lock();
         try {
-            Optional<Source> source = jdbc.sql(select + " and e.id = ?").param(entryId).query(CatalogIndex::mapSource)
-                    .optional();
-            if (source.isPresent()) {
-                writer.updateDocument(new Term(ID, Long.toString(entryId)),
-                        document(source.get(), generation, new HashMap<>()));
-            } else {
-                writer.deleteDocuments(new Term(ID, Long.toString(entryId)));
+            replaceDocument(entryId, select);
+            if (rebuilding.get()) {
+                (select.equals(FOREIGN_SELECT) ? foreignChangedDuringRebuild : changedDuringRebuild).add(entryId);
             }
-            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             writing.unlock();
         }
         refresh();
+    }
+
+    /** Reads the entry from the primary and replaces, or removes, its document; under {@code writing}. */
+    private void replaceDocument(long entryId, String select) throws IOException {
+        Optional<Source> source = jdbc.sql(select + " and e.id = ?").param(entryId).query(CatalogIndex::mapSource)
+                .optional();
+        if (source.isPresent()) {
+            writer.updateDocument(new Term(ID, Long.toString(entryId)),
+                    document(source.get(), generation, new HashMap<>()));
+        } else {
+            writer.deleteDocuments(new Term(ID, Long.toString(entryId)));
+        }
+        dirty = true;
     }
 
     /** Commits pending changes every few seconds; rebuilds after a failed update. */
@@ -414,7 +442,14 @@ class CatalogIndex {
                 log.error("Rebuilding the catalog index failed", e);
             }
         } finally {
-            rebuilding.set(false);
+            writing.lock();
+            try {
+                changedDuringRebuild.clear();
+                foreignChangedDuringRebuild.clear();
+                rebuilding.set(false);
+            } finally {
+                writing.unlock();
+            }
             Instant finished = Instant.now();
             lastRebuild = new Rebuild(reason, started, finished, count, Duration.between(started, finished).toMillis(),
                     error);
@@ -434,14 +469,20 @@ class CatalogIndex {
             writing.unlock();
         }
         Map<Long, String> departments = new HashMap<>();
-        long count = indexPages(SOURCE_SELECT + " where e.published_version is not null and e.retired = false", stamp,
-                departments);
+        String published = SOURCE_SELECT + " where e.published_version is not null and e.retired = false";
+        long count = indexPages(published, stamp, departments);
         count += indexPages(FOREIGN_SELECT, stamp, departments);
         if (closing) {
             return count;
         }
         writing.lock();
         try {
+            for (long entryId : changedDuringRebuild) {
+                replaceDocument(entryId, published);
+            }
+            for (long id : foreignChangedDuringRebuild) {
+                replaceDocument(id, FOREIGN_SELECT);
+            }
             // whatever this rebuild and the changes since did not touch is no longer published
             writer.deleteDocuments(LongField.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
             writer.setLiveCommitData(commitData());
@@ -464,7 +505,7 @@ class CatalogIndex {
             writing.lock();
             try {
                 // read and write under the lock: an entry changed meanwhile is re-read after this page
-                List<Source> page = jdbc.sql(select + " and e.id > ? order by e.id limit " + PAGE).param(after)
+                List<Source> page = rebuildReads.sql(select + " and e.id > ? order by e.id limit " + PAGE).param(after)
                         .query(CatalogIndex::mapSource).list();
                 for (Source source : page) {
                     after = source.id();
