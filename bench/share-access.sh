@@ -56,7 +56,10 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
     at80=$(run $op "$rate" 30)
     echo "platform $op, 80 % of peak:          $at80"
     after=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
-    echo "audit entries for $op during both runs: $((after - before)) (wrk completed $(( $(field "$peak" requests) + $(field "$at80" requests) )); requests cut at the end of a run may be audited without being counted by wrk)"
+    completed=$(( $(field "$peak" requests) + $(field "$at80" requests) ))
+    echo "audit entries for $op during both runs: $((after - before)) (wrk completed $completed; requests cut at the end of a run may be audited without being counted by wrk)"
+    [ $((after - before)) -ge "$completed" ] && audited=yes || audited=NO
+    eval "peak_$op=$rps; p99_$op=$(field "$at80" p99_ms); audited_$op=$audited"
   done
   # the ceiling of the web stack on this machine: the liveness probe passes the same servlet container and
   # security filter chain but reads no database, authorises nothing and audits nothing
@@ -69,16 +72,24 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
     "$nkeys" "$DATASET" > "$work/raw.sql"
   raw=$(pgbench -n -M prepared -c $C -j 2 -T 30 -f "$work/raw.sql" "$PGURL" 2>/dev/null | grep -E 'tps|latency average' | tr '\n' ' ')
   echo "raw pgbench keyed lookup ($C clients):  $raw"
+  tps=$(echo "$raw" | sed -E 's/.*tps = ([0-9.]+).*/\1/')
 
   start=$(date +%s.%N)
   curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/share/data/$ENTRY/exchange?since=0&format=CSV" \
     -o "$work/export.csv"
   t=$(echo "$(date +%s.%N) - $start" | bc)
   rows=$(( $(wc -l < "$work/export.csv") - 1 ))
-  echo "platform exchange (CSV, full):        $rows rows in ${t}s = $(echo "$rows / $t" | bc) rows/s"
+  exchange=$(echo "$rows / $t" | bc)
+  echo "platform exchange (CSV, full):        $rows rows in ${t}s = $exchange rows/s"
   start=$(date +%s.%N)
   psql -q "$PGURL" -c "\\copy (select c_id_number, c_full_name, c_household_division from lake_ds_$DATASET) to '$work/raw.csv' csv header"
   t=$(echo "$(date +%s.%N) - $start" | bc)
-  echo "raw COPY TO (psql \\copy, same columns): $rows rows in ${t}s = $(echo "$rows / $t" | bc) rows/s"
+  copied=$(echo "$rows / $t" | bc)
+  echo "raw COPY TO (psql \\copy, same columns): $rows rows in ${t}s = $copied rows/s"
+  # the targets of issue #16: verification and query >= 0.25 x pgbench with p99 < 20 ms at 80 % of the peak, every
+  # request audited; the exchange >= 0.5 x COPY TO
+  awk -v v="$peak_verification" -v q="$peak_query" -v t="$tps" -v e="$exchange" -v c="$copied" \
+      -v pv="$p99_verification" -v pq="$p99_query" -v av="$audited_verification" -v aq="$audited_query" 'BEGIN {
+    printf "RATIOS verification/pgbench=%.3f (p99 at 80%% %s ms, every request audited: %s) query/pgbench=%.3f (p99 at 80%% %s ms, every request audited: %s) exchange/copy=%.3f\n", v / t, pv, av, q / t, pq, aq, e / c }'
 } | tee "$out"
 echo "written to $out"

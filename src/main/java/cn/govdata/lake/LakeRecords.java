@@ -93,6 +93,7 @@ public class LakeRecords {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final DataSource dataSource;
     private final TransactionTemplate snapshot;
     /**
      * Datasets by entry, as every shared read needs them; dropped on every node when a dataset's columns change,
@@ -103,6 +104,7 @@ public class LakeRecords {
     LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches) {
         this.jdbc = jdbc;
         this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 20_000);
+        this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
         this.snapshot = new TransactionTemplate(transactions);
@@ -198,10 +200,18 @@ public class LakeRecords {
             if (since <= 0) {
                 admission.admit(jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class)
                         .single(), cursor);
-                streaming.query(query.select() + query.from(), rs -> {
-                    sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
-                    changes[0]++;
-                }, query.params.toArray());
+                // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
+                boolean copied = CopyOutRows.stream(dataSource, "select record_key, " + query.columns(query.table)
+                        + query.from(), query.params, fields -> {
+                            sink.accept(new Change(fields[0], query.values(fields), false));
+                            changes[0]++;
+                        });
+                if (!copied) {
+                    streaming.query(query.select() + query.from(), rs -> {
+                        sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
+                        changes[0]++;
+                    }, query.params.toArray());
+                }
                 return new ExportResult(changes[0], cursor);
             }
             String table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
@@ -302,6 +312,15 @@ public class LakeRecords {
             Map<String, String> values = new LinkedHashMap<>();
             for (String[] s : selected) {
                 values.put(s[0], rs.getString(s[1]));
+            }
+            return values;
+        }
+
+        /** The values of a row read by COPY: its record key, then the selected columns in order. */
+        Map<String, String> values(String[] fields) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < selected.size(); i++) {
+                values.put(selected.get(i)[0], fields[i + 1]);
             }
             return values;
         }

@@ -17,7 +17,8 @@ import cn.govdata.shared.ProblemCode;
  * memory and written to {@code share_grant_usage} about once a second, because every verification or query
  * of a grant would otherwise update the same row and wait for each other's commits (a few hundred requests a
  * second at most). The price: a crash loses at most the last second's counts (every use is still in the audit
- * log), and on several nodes each checks the quota against what the others had written at their last flush.
+ * log). On several nodes each node reads the others' counts back at every flush, written or not, so a day's
+ * deliveries can exceed the quota by at most what the other nodes delivered within one flush interval.
  */
 @Component
 public class QuotaLedger {
@@ -113,10 +114,15 @@ public class QuotaLedger {
     private void write(long grantId, Day day) {
         long records;
         long requests;
+        boolean nothingToWrite;
         synchronized (day) {
-            if (day.pendingRecords == 0 && day.pendingRequests == 0) {
-                return;
-            }
+            nothingToWrite = day.pendingRecords == 0 && day.pendingRequests == 0;
+        }
+        if (nothingToWrite) {
+            refresh(grantId, day);
+            return;
+        }
+        synchronized (day) {
             records = day.pendingRecords;
             requests = day.pendingRequests;
             day.writing += records;
@@ -143,5 +149,20 @@ public class QuotaLedger {
             day.writing -= records;
             day.stored = stored;
         }
+    }
+
+    /** With nothing of its own to write: reads what the other nodes have written (today's grants only). */
+    private void refresh(long grantId, Day day) {
+        if (!day.day.equals(calendar.today())) {
+            return;
+        }
+        jdbc.sql("select records from share_grant_usage where grant_id = ? and usage_day = ?").params(grantId, day.day)
+                .query(Long.class).optional().ifPresent(stored -> {
+                    synchronized (day) {
+                        if (day.writing == 0) {  // else a write of this node's is under way and reads it back itself
+                            day.stored = stored;
+                        }
+                    }
+                });
     }
 }
