@@ -60,7 +60,18 @@ public enum OpenAuditAction implements AuditAction {
     /** The providing department refused an application, with reasons and legal basis. */
     APPLICATION_REFUSE("open.application.refuse"),
     KEY_CREATE("open.key.create"),
-    KEY_REVOKE("open.key.revoke");
+    KEY_REVOKE("open.key.revoke"),
+
+    // apps and results built on open data (open.reuse)
+    /** A public account holder published an app or result, for moderation. */
+    REUSE_SUBMIT("open.reuse.submit"),
+    /** The holder changed it: back to moderation. */
+    REUSE_EDIT("open.reuse.edit"),
+    REUSE_DELETE("open.reuse.delete"),
+    /** The data authority let it show on the portal. */
+    REUSE_APPROVE("open.reuse.approve"),
+    /** The data authority did not, with a reason. */
+    REUSE_REJECT("open.reuse.reject");
 
     private final String code;
 

@@ -103,6 +103,8 @@ class SecurityConfiguration {
                                 "/api/v1/public/accounts", "/api/v1/public/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/demands", "/api/v1/public/demands/*",
                                 "/api/v1/public/departments").permitAll()
+                        // open data's approved apps and results (利用成果)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/reuses", "/api/v1/public/reuses/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
