@@ -4,7 +4,7 @@ import { i18n } from '../i18n'
 
 const zhCN = {
   menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核' },
-  workbench: { kinds: { open_application_decide: '待审核开放申请' } },
+  workbench: { kinds: { open_application_decide: '待审核开放申请', open_usage_report_overdue: '逾期未交的开放数据使用情况报告' } },
   demand: {
     title: '开放需求答复',
     hint: '公众通过开放平台提出的编目或开放需求，请在答复期限内答复；申请人对答复有异议的，由数据主管部门复核。',
@@ -74,7 +74,7 @@ const zhCN = {
 
 const en = {
   menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications' },
-  workbench: { kinds: { open_application_decide: 'Open application to decide' } },
+  workbench: { kinds: { open_application_decide: 'Open application to decide', open_usage_report_overdue: 'Overdue open-data usage report' } },
   demand: {
     title: 'Open-data demand requests',
     hint: 'Requests from the public to list or open data: answer them by their due date; the data authority reviews an objection to an answer.',

@@ -59,6 +59,8 @@ public enum OpenAuditAction implements AuditAction {
     APPLICATION_APPROVE("open.application.approve"),
     /** The providing department refused an application, with reasons and legal basis. */
     APPLICATION_REFUSE("open.application.refuse"),
+    /** The holder of an approved application reported its use of the data for a period (OPN-6). */
+    USAGE_REPORT("open.application.report"),
     KEY_CREATE("open.key.create"),
     KEY_REVOKE("open.key.revoke"),
 
