@@ -73,7 +73,10 @@ public enum OpenAuditAction implements AuditAction {
     /** The data authority let it show on the portal. */
     REUSE_APPROVE("open.reuse.approve"),
     /** The data authority did not, with a reason. */
-    REUSE_REJECT("open.reuse.reject");
+    REUSE_REJECT("open.reuse.reject"),
+
+    /** The data authority recorded revenue from authorised development, and its allocation was computed (OPN-8). */
+    REVENUE_RECORD("open.revenue.record");
 
     private final String code;
 
