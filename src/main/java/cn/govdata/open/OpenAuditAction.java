@@ -76,7 +76,12 @@ public enum OpenAuditAction implements AuditAction {
     REUSE_REJECT("open.reuse.reject"),
 
     /** The data authority recorded revenue from authorised development, and its allocation was computed (OPN-8). */
-    REVENUE_RECORD("open.revenue.record");
+    REVENUE_RECORD("open.revenue.record"),
+
+    /** The data authority flagged an open dataset as emergency data (OPN-7). */
+    EMERGENCY_FLAG("open.emergency.flag"),
+    /** The flag was lifted by the authority, or lapsed after its last day. */
+    EMERGENCY_LIFT("open.emergency.lift");
 
     private final String code;
 

@@ -105,6 +105,8 @@ class SecurityConfiguration {
                                 "/api/v1/public/departments").permitAll()
                         // open data's approved apps and results (利用成果)
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/reuses", "/api/v1/public/reuses/*").permitAll()
+                        // open data flagged as emergency data, and open datasets' change feeds
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/emergency", "/api/v1/public/feeds/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
