@@ -3,7 +3,7 @@
 import { i18n } from '../i18n'
 
 const zhCN = {
-  menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核' },
+  menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核', openReuses: '利用成果审核' },
   workbench: { kinds: { open_application_decide: '待审核开放申请', open_usage_report_overdue: '逾期未交的开放数据使用情况报告' } },
   demand: {
     title: '开放需求答复',
@@ -42,6 +42,24 @@ const zhCN = {
     reviewed: '已作出复核决定',
     decisionHint: '不予开放须说明理由和法律依据；已开放须填写目录条目编号；非本部门数据将退回数据主管部门重新分派。'
   },
+  reuse: {
+    title: '利用成果审核',
+    hint: '公众发布的开放数据利用成果，经审核通过后在开放门户展示；不予通过的须说明理由。',
+    empty: '暂无利用成果',
+    status: { SUBMITTED: '待审核', APPROVED: '已发布', REJECTED: '未通过' },
+    kind: { APPLICATION: '应用', WEBSITE: '网站', ANALYSIS: '分析报告', RESEARCH: '研究成果', VISUALISATION: '数据可视化', OTHER: '其他' },
+    field: {
+      id: '编号', name: '成果名称', kind: '成果类型', description: '成果简介', link: '链接', datasets: '所用数据集及引用',
+      submittedAt: '提交时间', status: '状态', decidedBy: '审核人', reason: '不予通过的理由'
+    },
+    reasonHint: '不予通过时填写，发布人可以看到',
+    moderate: '审核',
+    open: '查看',
+    approve: '审核通过',
+    reject: '不予通过',
+    approved: '已审核通过',
+    rejected: '已退回'
+  },
   application: {
     title: '开放申请审核',
     hint: '公众申请使用本部门有条件开放的数据，请在办理期限内审核：同意的可附加条件、缩小数据项和期限；不予同意的须说明理由和法律依据。',
@@ -73,7 +91,7 @@ const zhCN = {
 }
 
 const en = {
-  menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications' },
+  menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications', openReuses: 'Apps and results' },
   workbench: { kinds: { open_application_decide: 'Open application to decide', open_usage_report_overdue: 'Overdue open-data usage report' } },
   demand: {
     title: 'Open-data demand requests',
@@ -111,6 +129,24 @@ const en = {
     assigned: 'Assigned',
     reviewed: 'Decision recorded',
     decisionHint: 'A refusal gives its reasons and legal basis; "already open" names the catalog entry; "not our data" returns the request to the data authority.'
+  },
+  reuse: {
+    title: 'Apps and results',
+    hint: 'What the public built on open data shows on the portal once approved; a rejection gives its reason.',
+    empty: 'No apps or results',
+    status: { SUBMITTED: 'To moderate', APPROVED: 'Published', REJECTED: 'Rejected' },
+    kind: { APPLICATION: 'Application', WEBSITE: 'Website', ANALYSIS: 'Analysis', RESEARCH: 'Research', VISUALISATION: 'Visualisation', OTHER: 'Other' },
+    field: {
+      id: 'No.', name: 'Name', kind: 'Kind', description: 'Description', link: 'Link', datasets: 'Datasets used and citations',
+      submittedAt: 'Submitted', status: 'Status', decidedBy: 'Moderated by', reason: 'Reason for rejection'
+    },
+    reasonHint: 'Needed to reject; the publisher reads it',
+    moderate: 'Moderate',
+    open: 'View',
+    approve: 'Approve',
+    reject: 'Reject',
+    approved: 'Approved',
+    rejected: 'Rejected'
   },
   application: {
     title: 'Open applications',
