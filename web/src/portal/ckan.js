@@ -61,6 +61,13 @@ export async function stats() {
   return body
 }
 
+/** The open datasets flagged as emergency data now (OPN-7), each with its reason, last day and change feed. */
+export async function emergencies() {
+  const { response, body } = await getJson('/api/v1/public/emergency')
+  if (!response.ok || !body) throw new CkanError(response.status, null)
+  return body
+}
+
 /** Where a resource's whole table is downloaded (streamed, desensitised like everything else). */
 export function dumpUrl(resourceId, format) {
   return `/datastore/dump/${encodeURIComponent(resourceId)}?format=${format}`
