@@ -68,6 +68,13 @@ export async function emergencies() {
   return body
 }
 
+/** The approved apps and results built on a dataset (OPN-6), newest first. */
+export async function reusesOf(dataset) {
+  const { response, body } = await getJson('/api/v1/public/reuses?limit=20&dataset=' + encodeURIComponent(dataset))
+  if (!response.ok || !body) throw new CkanError(response.status, null)
+  return body
+}
+
 /** Where a resource's whole table is downloaded (streamed, desensitised like everything else). */
 export function dumpUrl(resourceId, format) {
   return `/datastore/dump/${encodeURIComponent(resourceId)}?format=${format}`
