@@ -41,3 +41,14 @@ export const applications = {
   refuse: (id, form) => api.post(`${APPLICATIONS}/${id}/refuse`, form),
   recordSelection: (id, form) => api.post(`${APPLICATIONS}/${id}/selection`, form)
 }
+
+const REUSES = '/api/v1/open/reuses'
+
+// Apps and results built on open data (/api/v1/open/reuses): the authority's moderation.
+export const reuses = {
+  /** The region's apps and results, of one status or all. */
+  list: (status) => api.get(REUSES + (status ? '?status=' + status : '')),
+  get: (id) => api.get(`${REUSES}/${id}`),
+  approve: (id) => api.post(`${REUSES}/${id}/approve`, {}),
+  reject: (id, reason) => api.post(`${REUSES}/${id}/reject`, { reason })
+}

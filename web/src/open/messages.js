@@ -3,8 +3,8 @@
 import { i18n } from '../i18n'
 
 const zhCN = {
-  menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核' },
-  workbench: { kinds: { open_application_decide: '待审核开放申请' } },
+  menu: { open: '开放', openDemands: '开放需求答复', openApplications: '开放申请审核', openReuses: '利用成果审核' },
+  workbench: { kinds: { open_application_decide: '待审核开放申请', open_usage_report_overdue: '逾期未交的开放数据使用情况报告' } },
   demand: {
     title: '开放需求答复',
     hint: '公众通过开放平台提出的编目或开放需求，请在答复期限内答复；申请人对答复有异议的，由数据主管部门复核。',
@@ -41,6 +41,24 @@ const zhCN = {
     assigned: '已分派',
     reviewed: '已作出复核决定',
     decisionHint: '不予开放须说明理由和法律依据；已开放须填写目录条目编号；非本部门数据将退回数据主管部门重新分派。'
+  },
+  reuse: {
+    title: '利用成果审核',
+    hint: '公众发布的开放数据利用成果，经审核通过后在开放门户展示；不予通过的须说明理由。',
+    empty: '暂无利用成果',
+    status: { SUBMITTED: '待审核', APPROVED: '已发布', REJECTED: '未通过' },
+    kind: { APPLICATION: '应用', WEBSITE: '网站', ANALYSIS: '分析报告', RESEARCH: '研究成果', VISUALISATION: '数据可视化', OTHER: '其他' },
+    field: {
+      id: '编号', name: '成果名称', kind: '成果类型', description: '成果简介', link: '链接', datasets: '所用数据集及引用',
+      submittedAt: '提交时间', status: '状态', decidedBy: '审核人', reason: '不予通过的理由'
+    },
+    reasonHint: '不予通过时填写，发布人可以看到',
+    moderate: '审核',
+    open: '查看',
+    approve: '审核通过',
+    reject: '不予通过',
+    approved: '已审核通过',
+    rejected: '已退回'
   },
   application: {
     title: '开放申请审核',
@@ -80,8 +98,8 @@ const zhCN = {
 }
 
 const en = {
-  menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications' },
-  workbench: { kinds: { open_application_decide: 'Open application to decide' } },
+  menu: { open: 'Open data', openDemands: 'Demand requests', openApplications: 'Open applications', openReuses: 'Apps and results' },
+  workbench: { kinds: { open_application_decide: 'Open application to decide', open_usage_report_overdue: 'Overdue open-data usage report' } },
   demand: {
     title: 'Open-data demand requests',
     hint: 'Requests from the public to list or open data: answer them by their due date; the data authority reviews an objection to an answer.',
@@ -118,6 +136,24 @@ const en = {
     assigned: 'Assigned',
     reviewed: 'Decision recorded',
     decisionHint: 'A refusal gives its reasons and legal basis; "already open" names the catalog entry; "not our data" returns the request to the data authority.'
+  },
+  reuse: {
+    title: 'Apps and results',
+    hint: 'What the public built on open data shows on the portal once approved; a rejection gives its reason.',
+    empty: 'No apps or results',
+    status: { SUBMITTED: 'To moderate', APPROVED: 'Published', REJECTED: 'Rejected' },
+    kind: { APPLICATION: 'Application', WEBSITE: 'Website', ANALYSIS: 'Analysis', RESEARCH: 'Research', VISUALISATION: 'Visualisation', OTHER: 'Other' },
+    field: {
+      id: 'No.', name: 'Name', kind: 'Kind', description: 'Description', link: 'Link', datasets: 'Datasets used and citations',
+      submittedAt: 'Submitted', status: 'Status', decidedBy: 'Moderated by', reason: 'Reason for rejection'
+    },
+    reasonHint: 'Needed to reject; the publisher reads it',
+    moderate: 'Moderate',
+    open: 'View',
+    approve: 'Approve',
+    reject: 'Reject',
+    approved: 'Approved',
+    rejected: 'Rejected'
   },
   application: {
     title: 'Open applications',

@@ -7,7 +7,8 @@ export const openRoutes = [
   { path: 'open/demands', component: () => import('./DemandsView.vue'), meta: { menu: '/open/demands' } },
   { path: 'open/applications', component: () => import('./ApplicationsView.vue'), meta: { menu: '/open/applications' } },
   { path: 'open/applications/:id', component: () => import('./ApplicationsView.vue'), props: true,
-    meta: { menu: '/open/applications' } }
+    meta: { menu: '/open/applications' } },
+  { path: 'open/reuses', component: () => import('./ReusesView.vue'), meta: { menu: '/open/reuses' } }
 ]
 
 /**
@@ -15,7 +16,9 @@ export const openRoutes = [
  * same people decide (the data provider) or look on at (the authority) applications for conditionally-open data.
  */
 export function openMenu() {
-  return hasRole('DATA_PROVIDER') || isAuthority('CATALOG_REVIEWER')
+  const menu = hasRole('DATA_PROVIDER') || isAuthority('CATALOG_REVIEWER')
     ? [{ key: 'openDemands', path: '/open/demands' }, { key: 'openApplications', path: '/open/applications' }]
     : []
+  // apps and results (利用成果) are moderated by the authority's catalog reviewer
+  return isAuthority('CATALOG_REVIEWER') ? [...menu, { key: 'openReuses', path: '/open/reuses' }] : menu
 }

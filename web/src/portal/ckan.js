@@ -70,6 +70,20 @@ export async function stats() {
   return body
 }
 
+/** The open datasets flagged as emergency data now (OPN-7), each with its reason, last day and change feed. */
+export async function emergencies() {
+  const { response, body } = await getJson('/api/v1/public/emergency')
+  if (!response.ok || !body) throw new CkanError(response.status, null)
+  return body
+}
+
+/** The approved apps and results built on a dataset (OPN-6), newest first. */
+export async function reusesOf(dataset) {
+  const { response, body } = await getJson('/api/v1/public/reuses?limit=20&dataset=' + encodeURIComponent(dataset))
+  if (!response.ok || !body) throw new CkanError(response.status, null)
+  return body
+}
+
 /** Where a resource's whole table is downloaded (streamed, desensitised like everything else). */
 export function dumpUrl(resourceId, format) {
   return `/datastore/dump/${encodeURIComponent(resourceId)}?format=${format}`

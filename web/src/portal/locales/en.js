@@ -149,5 +149,10 @@ export default {
       MEMO: 'Memo', GENERAL: 'General', DOUBLE: 'Double', INTEGER: 'Integer', FLOAT: 'Float',
       text: 'Text', numeric: 'Number', int: 'Integer', float: 'Decimal', date: 'Date', timestamp: 'Date and time', bool: 'Yes/no'
     }
+  },
+  // apps and results, emergency data (OPN-6, OPN-7)
+  opn: {
+    apps: 'Apps and results', emergency: 'Emergency data', until: 'Flagged until {date}', cycle: 'Updated: {cycle}',
+    feed: 'Follow its changes'
   }
 }

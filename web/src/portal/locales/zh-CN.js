@@ -148,5 +148,9 @@ export default {
       MEMO: '备注型', GENERAL: '通用型', DOUBLE: '双精度型', INTEGER: '整型', FLOAT: '浮点型',
       text: '文本', numeric: '数值', int: '整数', float: '小数', date: '日期', timestamp: '日期时间', bool: '是/否'
     }
+  },
+  // apps and results, emergency data (OPN-6, OPN-7)
+  opn: {
+    apps: '利用成果', emergency: '应急数据', until: '应急期至 {date}', cycle: '更新周期：{cycle}', feed: '订阅数据变化'
   }
 }

@@ -61,8 +61,29 @@ public enum OpenAuditAction implements AuditAction {
     APPLICATION_REFUSE("open.application.refuse"),
     /** The authority recorded the result of a competitive selection for commercial use (FZ17). */
     APPLICATION_SELECTION("open.application.selection"),
+    /** The holder of an approved application reported its use of the data for a period (OPN-6). */
+    USAGE_REPORT("open.application.report"),
     KEY_CREATE("open.key.create"),
-    KEY_REVOKE("open.key.revoke");
+    KEY_REVOKE("open.key.revoke"),
+
+    // apps and results built on open data (open.reuse)
+    /** A public account holder published an app or result, for moderation. */
+    REUSE_SUBMIT("open.reuse.submit"),
+    /** The holder changed it: back to moderation. */
+    REUSE_EDIT("open.reuse.edit"),
+    REUSE_DELETE("open.reuse.delete"),
+    /** The data authority let it show on the portal. */
+    REUSE_APPROVE("open.reuse.approve"),
+    /** The data authority did not, with a reason. */
+    REUSE_REJECT("open.reuse.reject"),
+
+    /** The data authority recorded revenue from authorised development, and its allocation was computed (OPN-8). */
+    REVENUE_RECORD("open.revenue.record"),
+
+    /** The data authority flagged an open dataset as emergency data (OPN-7). */
+    EMERGENCY_FLAG("open.emergency.flag"),
+    /** The flag was lifted by the authority, or lapsed after its last day. */
+    EMERGENCY_LIFT("open.emergency.lift");
 
     private final String code;
 

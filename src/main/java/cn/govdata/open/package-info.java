@@ -23,6 +23,13 @@
  * a verification code, login, profile, notices</li>
  * <li>{@code demand} — open-demand requests (OPN-3): routing, answers, objections, the authority's review, the public
  * list, fulfilment when the entry is opened</li>
+ * <li>{@code application} — applications for data open on application (OPN-2), the grants they give, the uses counted
+ * under each grant and the grantees' usage reports (OPN-6)</li>
+ * <li>{@code key} — public API keys, their quotas and rate limits</li>
+ * <li>{@code reuse} — apps and results built on open data (利用成果, OPN-6), moderated by the authority</li>
+ * <li>{@code emergency} — emergency data (OPN-7): the flag, the raised update cycle the lake follows, the public
+ * change feed of open datasets</li>
+ * <li>{@code revenue} — revenue from authorised development and its allocation by contribution (OPN-8)</li>
  * </ul>
  * Nothing of this module is used by other modules; its base package holds the audit action names and the event
  * {@link cn.govdata.open.DatasetOpened}, by which an opening fulfils the demand requests waiting for it.

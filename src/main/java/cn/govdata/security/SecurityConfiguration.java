@@ -106,6 +106,10 @@ class SecurityConfiguration {
                         // open data harvested from other catalogs (federation.harvest)
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/harvested", "/api/v1/public/harvested/*")
                         .permitAll()
+                        // open data's approved apps and results (利用成果)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/reuses", "/api/v1/public/reuses/*").permitAll()
+                        // open data flagged as emergency data, and open datasets' change feeds
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/emergency", "/api/v1/public/feeds/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

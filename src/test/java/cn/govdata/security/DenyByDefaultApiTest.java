@@ -21,13 +21,17 @@ class DenyByDefaultApiTest extends ApiIntegrationTest {
 
     /**
      * Login, open data for the public (the CKAN-compatible API and the portal's figures), and the public accounts'
-     * registration and login and the answered demand requests (open.account, open.demand).
+     * registration and login and the answered demand requests (open.account, open.demand), the approved apps and
+     * results (open.reuse), the emergency data and the open datasets' change feeds (open.emergency), and the open
+     * data harvested from other catalogs (federation.harvest).
      */
     private static final Set<String> OPEN = Set.of("POST /api/v1/auth/login", "GET /api/3/action/{name}",
             "POST /api/3/action/{name}", "GET /api/action/{name}", "POST /api/action/{name}", "GET /api/v1/open/stats",
             "POST /api/v1/public/challenges", "POST /api/v1/public/codes", "POST /api/v1/public/accounts",
             "POST /api/v1/public/auth/login", "GET /api/v1/public/demands", "GET /api/v1/public/demands/{id}",
-            "GET /api/v1/public/departments");
+            "GET /api/v1/public/departments",
+            "GET /api/v1/public/reuses", "GET /api/v1/public/reuses/{id}", "GET /api/v1/public/emergency",
+            "GET /api/v1/public/feeds/{dataset}", "GET /api/v1/public/harvested", "GET /api/v1/public/harvested/{id}");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -65,6 +69,10 @@ class DenyByDefaultApiTest extends ApiIntegrationTest {
         assertThat(anonymous.send("GET", "/api/action/package_list", null, "Authorization", "Bearer not-a-token").status())
                 .isEqualTo(200);
         assertThat(anonymous.get("/api/v1/open/stats").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/public/reuses").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/public/emergency").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/public/account/reuses").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/open/revenues").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/open/datasets").status()).isEqualTo(401);
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,6 +15,7 @@ import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.catalog.EntryContent.UpdateCycle;
 import cn.govdata.catalog.PublishedCatalog;
+import cn.govdata.lake.UpdateCycleOverride;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
@@ -27,7 +29,8 @@ import cn.govdata.shared.ProblemCode;
  * last successful one (or after the dataset was created), the cycle being the catalog entry's update cycle —
  * daily and real-time data by the next working day on the working-day calendar, longer cycles by calendar
  * period — unless the authority accepted an agreed period the department filed because its data cannot
- * follow the cycle. Entries whose cycle is "other" have no due date.
+ * follow the cycle. Entries whose cycle is "other" have no due date. A cycle another module raised for now
+ * ({@link UpdateCycleOverride}: emergency open data) applies while it makes the delivery due sooner.
  */
 @Service
 public class AggregationStatus {
@@ -49,9 +52,11 @@ public class AggregationStatus {
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final ObjectProvider<UpdateCycleOverride> overrides;
 
     AggregationStatus(JdbcClient jdbc, LakeDatasets datasets, PublishedCatalog catalog, Directory directory,
-            WorkingDayCalendar calendar, AuditLog audit) {
+            WorkingDayCalendar calendar, AuditLog audit, ObjectProvider<UpdateCycleOverride> overrides) {
+        this.overrides = overrides;
         this.jdbc = jdbc;
         this.datasets = datasets;
         this.catalog = catalog;
@@ -79,6 +84,16 @@ public class AggregationStatus {
                         .query(OffsetDateTime.class).single();
         LocalDate from = since.atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate();
         LocalDate due = dueAfter(calendar, from, cycle, agreed);
+        // a cycle raised for now (emergency data, OPN-7) applies while it makes the delivery due sooner
+        for (UpdateCycle raised : overrides.orderedStream().flatMap(o -> o.raisedCycle(dataset.entryId()).stream())
+                .toList()) {
+            LocalDate sooner = dueAfter(calendar, from, raised, null);
+            if (sooner != null && (due == null || sooner.isBefore(due))) {
+                due = sooner;
+                cycle = raised;
+                agreed = null;
+            }
+        }
         return new DatasetStatus(dataset.id(), dataset.entryId(), dataset.resourceCode(), dataset.name(),
                 dataset.departmentId(), directory.department(dataset.departmentId()).map(DepartmentInfo::name).orElse(null),
                 cycle, agreed, dataset.lastSuccessAt(), due, due != null && calendar.today().isAfter(due));

@@ -29,10 +29,12 @@ class ApplicationConsoleController {
 
     private final OpenApplications applications;
     private final ApplicationViews views;
+    private final UsageReports reports;
 
-    ApplicationConsoleController(OpenApplications applications, ApplicationViews views) {
+    ApplicationConsoleController(OpenApplications applications, ApplicationViews views, UsageReports reports) {
         this.applications = applications;
         this.views = views;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -45,6 +47,18 @@ class ApplicationConsoleController {
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable long id) {
         return views.forOfficial(Actor.require(), applications.visibleById(Actor.require(), id));
+    }
+
+    @GetMapping("/{id}/reports")
+    @Operation(summary = "The periods of the grant and the holder's usage reports, with the uses counted under it")
+    List<UsageReports.Period> reports(@PathVariable long id) {
+        return reports.periods(applications.visibleById(Actor.require(), id));
+    }
+
+    @GetMapping("/overdue-reports")
+    @Operation(summary = "Usage reports overdue: of the department's grants, or the authority's region's")
+    List<UsageReports.Period> overdueReports() {
+        return reports.overdue(Actor.require());
     }
 
     record ApprovalRequest(@Size(max = 8000) String conditions, @Size(max = 200) List<@Size(max = 100) String> items,

@@ -20,12 +20,23 @@ public class OpenGrants {
     public record Grant(long applicationId, List<String> items) {
     }
 
+    /** An approved application as the rest of the module knows a grant: whose, of which dataset and department. */
+    public record Granted(long applicationId, long accountId, long datasetId, long departmentId, long regionId) {
+    }
+
     private final OpenApplicationRecords records;
     private final OpenApplications applications;
 
     OpenGrants(OpenApplicationRecords records, OpenApplications applications) {
         this.records = records;
         this.applications = applications;
+    }
+
+    /** The approved application of the id, whether or not its access has ended; empty for any other. */
+    public Optional<Granted> approved(long applicationId) {
+        return records.find(applicationId)
+                .filter(a -> a.status() == OpenApplication.Status.APPROVED && a.accountId() != null)
+                .map(a -> new Granted(a.id(), a.accountId(), a.datasetId(), a.departmentId(), a.regionId()));
     }
 
     /** The account's grant for the dataset today: the newest approval still in its period. */

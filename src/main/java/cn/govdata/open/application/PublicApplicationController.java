@@ -29,10 +29,12 @@ class PublicApplicationController {
 
     private final OpenApplications applications;
     private final ApplicationViews views;
+    private final UsageReports reports;
 
-    PublicApplicationController(OpenApplications applications, ApplicationViews views) {
+    PublicApplicationController(OpenApplications applications, ApplicationViews views, UsageReports reports) {
         this.applications = applications;
         this.views = views;
+        this.reports = reports;
     }
 
     record ApplicationRequest(@Size(max = 100) String dataset, @NotNull OpenApplication.Use use,
@@ -59,6 +61,24 @@ class PublicApplicationController {
     @GetMapping("/{id}")
     ApplicationView mine(@PathVariable long id) {
         return views.forApplicant(applications.ownById(holder(), id));
+    }
+
+    @GetMapping("/{id}/reports")
+    @Operation(summary = "The periods of one's grant and their usage reports (OPN-6): quarters, due 15 days after")
+    List<UsageReports.Period> reports(@PathVariable long id) {
+        return reports.periods(applications.ownById(holder(), id));
+    }
+
+    record ReportRequest(LocalDate periodStart, @Size(max = 16000) String report) {
+    }
+
+    @PostMapping("/{id}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report the use of the data in an ended period of one's grant")
+    UsageReports.Period report(@PathVariable long id, @Valid @RequestBody ReportRequest request,
+            HttpServletRequest http) {
+        return reports.report(applications.ownById(holder(), id), request.periodStart(), request.report(),
+                http.getRemoteAddr());
     }
 
     private static long holder() {

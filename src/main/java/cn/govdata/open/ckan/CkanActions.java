@@ -107,7 +107,7 @@ class CkanActions {
 
     private Object statusShow(ActionParameters p, HttpServletRequest request) {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("site_title", policy.profile().region().zh() + "公共数据开放平台");
+        status.put("site_title", PublicNames.platformTitle(policy.profile()));
         status.put("site_description", "政务数据资源平台的公共数据开放接口（与 CKAN Action API 兼容）");
         status.put("site_url", urls.base(request));
         status.put("ckan_version", CKAN_VERSION);

@@ -100,7 +100,7 @@ public class DatastoreSearch {
             result.put("total", page.total());
             result.put("total_was_estimated", false);
         }
-        uses.read(dataset.id(), dataset.packageId(), access.holderId(), request.getRemoteAddr(), "datastore_search " + dataset.resourceCode() + "：返回 "
+        uses.read(dataset.id(), dataset.packageId(), access.holderId(), access.grantId(), request.getRemoteAddr(), "datastore_search " + dataset.resourceCode() + "：返回 "
                 + page.records().size() + " 条" + (page.total() == null ? "" : "，共 " + page.total() + " 条")
                 + (filters.isEmpty() ? "" : "；按 " + filters.keySet() + " 筛选")
                 + (words.isEmpty() && fieldWords.isEmpty() ? "" : "；含全文检索")
@@ -116,6 +116,11 @@ public class DatastoreSearch {
      * @param grant the approved application that lets the holder read data open on application, else null
      */
     public record Access(OpenedDataset dataset, Long holderId, OpenGrants.Grant grant) {
+
+        /** The approved application the read is under, null when the data is open to anyone. */
+        public Long grantId() {
+            return grant == null ? null : grant.applicationId();
+        }
 
         public DesensitisationGate.Terms terms(OpenedDatasets datasets) {
             DesensitisationGate.Terms terms = datasets.terms(dataset);

@@ -195,6 +195,9 @@ public class PackageSearch {
             terms.add(column + (sort.descending() ? " desc" : " asc"));
         }
         if (terms.isEmpty()) {
+            // emergency data first (OPN-7), when no order is asked for
+            terms.add("case when exists (select 1 from open_emergency e where e.dataset_id = d.id"
+                    + " and e.lifted_at is null) then 0 else 1 end asc");
             byScore = scored;
             terms.add(scored ? score + " desc" : "d.metadata_modified desc");
         }

@@ -108,6 +108,7 @@ class DumpController {
 
         private final OpenedDataset dataset;
         private final Long holderId;
+        private final Long grantId;
         private final String clientAddress;
         private final String format;
         private final boolean bom;
@@ -120,6 +121,7 @@ class DumpController {
                 HttpServletResponse response) {
             this.dataset = access.dataset();
             this.holderId = access.holderId();
+            this.grantId = access.grantId();
             this.clientAddress = clientAddress;
             this.format = format;
             this.bom = bom;
@@ -128,7 +130,7 @@ class DumpController {
 
         @Override
         public void fields(List<Field> fields) {
-            uses.download(dataset.id(), dataset.packageId(), holderId, clientAddress, "dump " + dataset.resourceCode() + "（" + format + "），约 "
+            uses.download(dataset.id(), dataset.packageId(), holderId, grantId, clientAddress, "dump " + dataset.resourceCode() + "（" + format + "），约 "
                     + gate.holdings(dataset.entryId()).map(DesensitisationGate.Holdings::records).orElse(0L) + " 条");
             response.setStatus(200);
             response.setContentType(switch (format) {

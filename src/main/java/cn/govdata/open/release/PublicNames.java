@@ -1,6 +1,7 @@
 package cn.govdata.open.release;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import cn.govdata.catalog.Classification;
 import cn.govdata.catalog.Classification.Category;
 import cn.govdata.catalog.DataItem;
 import cn.govdata.catalog.EntryContent;
+import cn.govdata.policy.PolicyProfile;
 
 /**
  * The names and ids the public knows open data by, the same in every answer and stable across catalog
@@ -23,6 +25,16 @@ import cn.govdata.catalog.EntryContent;
 public final class PublicNames {
 
     private PublicNames() {
+    }
+
+    /** The platform's title, as CKAN's {@code site_title} and every citation name it. */
+    public static String platformTitle(PolicyProfile profile) {
+        return profile.region().zh() + "公共数据开放平台";
+    }
+
+    /** The citation a data product gives its source (OPN-6): 来源：部门，平台，获取日期 YYYY-MM-DD. */
+    public static String citation(String department, PolicyProfile profile, LocalDate obtainedOn) {
+        return "来源：" + department + "，" + platformTitle(profile) + "，获取日期 " + obtainedOn;
     }
 
     public static String packageId(long entryId) {

@@ -11,7 +11,7 @@ import cn.govdata.open.desensitise.DesensitisationGate;
 
 /**
  * The figures of the portal's home: datasets open to the public, the records they hold, the departments opening
- * them, and views, downloads and API reads so far. Kept for a short while, since every visit to the home asks.
+ * them, views, downloads and API reads so far, and the apps built on them. Kept for a short while, since every visit to the home asks.
  */
 @Component
 public class OpenStats {
@@ -20,8 +20,10 @@ public class OpenStats {
      * @param datasets datasets the public sees (unconditional and on application)
      * @param records current records of those datasets
      * @param departments departments with at least one of them
+     * @param apps apps and results built on open data that the portal shows (approved)
      */
-    public record Summary(long datasets, long records, long departments, long views, long downloads, long apiCalls) {
+    public record Summary(long datasets, long records, long departments, long views, long downloads, long apiCalls,
+            long apps) {
     }
 
     private static final Duration KEPT = Duration.ofSeconds(10);
@@ -48,9 +50,10 @@ public class OpenStats {
                 .orElse(0L)).sum();
         long departments = jdbc.sql("select count(distinct department_id) from open_dataset where public_state = 'active'")
                 .query(Long.class).single();
+        long apps = jdbc.sql("select count(*) from open_reuse where status = 'APPROVED'").query(Long.class).single();
         UsageCounter.Totals uses = counter.overall();
         Summary summary = new Summary(entries.size(), records, departments, uses.views(), uses.downloads(),
-                uses.apiCalls());
+                uses.apiCalls(), apps);
         last = summary;
         lastAt = Instant.now();
         return summary;
