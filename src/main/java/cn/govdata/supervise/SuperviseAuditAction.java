@@ -11,7 +11,13 @@ public enum SuperviseAuditAction implements AuditAction {
     CLOSE("supervise.close"),
     ESCALATE("supervise.escalate"),
     SCORES_FREEZE("supervise.scores.freeze"),
-    REPORT_DOWNLOAD("supervise.report.download");
+    REPORT_DOWNLOAD("supervise.report.download"),
+    PROJECT_REGISTER("supervise.project.register"),
+    PROJECT_CHANGE("supervise.project.change"),
+    PROJECT_APPROVAL_CHECK("supervise.project.approval-check"),
+    PROJECT_ACCEPTANCE_CHECK("supervise.project.acceptance-check"),
+    PROJECT_EVIDENCE_DOWNLOAD("supervise.project.evidence-download"),
+    COMPLIANCE_EXPORT("supervise.compliance.export");
 
     private final String code;
 
