@@ -7,3 +7,6 @@ export const isSupervisor = () => isAuthority('CATALOG_REVIEWER', 'SYSTEM_ADMIN'
 /** A department's people who answer its correction orders. */
 export const answersOrders = (violation) => !!session.me && violation?.departmentId === session.me.departmentId
   && hasRole('DEPARTMENT_ADMIN', 'CATALOG_EDITOR', 'DATA_PROVIDER', 'SHARE_APPROVER')
+
+/** A department's administrators and catalog editors register its information projects and run their checks. */
+export const keepsProjects = () => hasRole('DEPARTMENT_ADMIN', 'CATALOG_EDITOR')

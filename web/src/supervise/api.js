@@ -1,4 +1,4 @@
-// The supervision API (violations, correction orders, scorecards, the yearly report).
+// The supervision API (violations, correction orders, scorecards, the yearly report, information projects, compliance).
 import { api, download } from '../api'
 
 const base = '/api/v1/supervision'
@@ -17,5 +17,12 @@ export const supervision = {
   region: (year) => api.get(`${base}/scorecards/region?year=${year}`),
   metrics: () => api.get(`${base}/metrics`),
   drillDown: (year, departmentId, metric) => api.get(`${base}/scorecards/${year}/departments/${departmentId}/metrics/${metric}`),
-  report: (year) => download(`${base}/reports/${year}.pdf`, `监督评估报告-${year}.pdf`)
+  report: (year) => download(`${base}/reports/${year}.pdf`, `监督评估报告-${year}.pdf`),
+  projects: () => api.get(`${base}/projects`),
+  registerProject: (project) => api.post(`${base}/projects`, project),
+  approvalCheck: (id) => api.post(`${base}/projects/${id}/approval-check`),
+  acceptanceCheck: (id) => api.post(`${base}/projects/${id}/acceptance-check`),
+  evidence: (id, code) => download(`${base}/projects/${id}/acceptance.pdf`, `验收核查证明-${code}.pdf`),
+  compliance: (departmentId, year, format) =>
+    download(`${base}/compliance/${departmentId}/${year}.${format}`, `合规情况说明-${year}.${format}`)
 }

@@ -2,7 +2,7 @@
 import { i18n } from '../i18n'
 
 const zh = {
-  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改' },
+  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改', superviseProjects: '信息化项目' },
   supervise: {
     dashboard: '监督评估看板', cardChart: '本部门各项比率指标与全区平均的对比图', violations: '违规与整改', year: '年度', league: '部门评分排名',
     rank: '名次', department: '部门', score: '得分', grade: '等级', method: '评分方法版本', frozen: '已固定',
@@ -15,12 +15,21 @@ const zh = {
     answerText: '整改情况', recheck: '复核', escalate: '通报', escalateNote: '通报内容', orderText: '整改通知',
     answered: '部门反馈', notice: '通报', stillFires: '复核仍发现该问题，已退回部门继续整改',
     closed: '复核通过，已销号', all: '全部', statusFilter: '状态',
-    statuses: { DETECTED: '已发现', ORDERED: '整改中', ANSWERED: '已反馈', CLOSED: '已整改', ESCALATED: '已通报', RESOLVED: '已自行纠正' }
+    statuses: { DETECTED: '已发现', ORDERED: '整改中', ANSWERED: '已反馈', CLOSED: '已整改', ESCALATED: '已通报', RESOLVED: '已自行纠正' },
+    projects: {
+      mine: '本部门信息化项目', all: '全区信息化项目', register: '登记项目', code: '项目编号', name: '项目名称',
+      approvalBody: '审批部门', budget: '预算（元）', period: '建设周期', startsOn: '开始日期', endsOn: '结束日期',
+      entries: '项目数据资源目录', entriesHint: '每行一条：资源代码 产出/使用 所需信息项（用顿号分隔，可不填）',
+      approvalCheck: '审批前核查', acceptanceCheck: '验收核查', evidence: '验收核查证明（PDF）', findings: '发现的问题',
+      complete: '目录完整', passed: '通过', notChecked: '未核查', checkedAt: '核查时间', compliancePdf: '合规情况说明（PDF）', complianceXlsx: '合规情况说明（XLSX）',
+      produces: '产出', uses: '使用', badLine: '第 {n} 行应为：资源代码 产出或使用 信息项',
+      statuses: { REGISTERED: '已登记', CATALOG_INCOMPLETE: '目录不完整', CATALOG_COMPLETE: '目录完整，可报审批', ACCEPTANCE_FAILED: '验收核查未通过', ACCEPTED: '验收核查通过' }
+    }
   }
 }
 
 const en = {
-  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders' },
+  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders', superviseProjects: 'Information projects' },
   supervise: {
     dashboard: 'Supervision dashboard', cardChart: 'The department’s ratios against the region’s average', violations: 'Violations and correction orders', year: 'Year', league: 'League table',
     rank: 'Rank', department: 'Department', score: 'Score', grade: 'Grade', method: 'Scoring method', frozen: 'frozen',
@@ -33,7 +42,17 @@ const en = {
     answerText: 'What the department did', recheck: 'Re-check', escalate: 'Notice', escalateNote: 'Notice text',
     orderText: 'Order', answered: 'Answer', notice: 'Notice', stillFires: 'Still found: sent back to the department',
     closed: 'Corrected: closed', all: 'All', statusFilter: 'Status',
-    statuses: { DETECTED: 'Detected', ORDERED: 'Being corrected', ANSWERED: 'Answered', CLOSED: 'Corrected', ESCALATED: 'Escalated', RESOLVED: 'Corrected by itself' }
+    statuses: { DETECTED: 'Detected', ORDERED: 'Being corrected', ANSWERED: 'Answered', CLOSED: 'Corrected', ESCALATED: 'Escalated', RESOLVED: 'Corrected by itself' },
+    projects: {
+      mine: 'Our information projects', all: 'Information projects of the region', register: 'Register a project', code: 'Project code',
+      name: 'Project name', approvalBody: 'Approval body', budget: 'Budget (yuan)', period: 'Period', startsOn: 'Start',
+      endsOn: 'End', entries: 'Catalog entries of the project',
+      entriesHint: 'One per line: resource code, produces or uses (产出/使用), data items needed separated by 、 (optional)',
+      approvalCheck: 'Check before approval', acceptanceCheck: 'Acceptance check', evidence: 'Acceptance evidence (PDF)',
+      findings: 'Missing', complete: 'Catalog complete', passed: 'Passed', notChecked: 'Not checked', checkedAt: 'Checked',
+      compliancePdf: 'Compliance statement (PDF)', complianceXlsx: 'Compliance statement (XLSX)', produces: 'produces', uses: 'uses', badLine: 'Line {n} should read: resource code, produces or uses, items',
+      statuses: { REGISTERED: 'Registered', CATALOG_INCOMPLETE: 'Catalog incomplete', CATALOG_COMPLETE: 'Catalog complete, ready for approval', ACCEPTANCE_FAILED: 'Acceptance check failed', ACCEPTED: 'Acceptance check passed' }
+    }
   }
 }
 

@@ -3,18 +3,21 @@ import './messages'
 
 const load = {
   dashboard: () => import('./DashboardView.vue'),
-  violations: () => import('./ViolationsView.vue')
+  violations: () => import('./ViolationsView.vue'),
+  projects: () => import('./ProjectsView.vue')
 }
 
 export const superviseRoutes = [
   { path: 'supervise/dashboard', component: load.dashboard, meta: { menu: '/supervise/dashboard' } },
-  { path: 'supervise/violations', component: load.violations, meta: { menu: '/supervise/violations' } }
+  { path: 'supervise/violations', component: load.violations, meta: { menu: '/supervise/violations' } },
+  { path: 'supervise/projects', component: load.projects, meta: { menu: '/supervise/projects' } }
 ]
 
 /** Everyone signed in sees their department's scorecard and violations; the authority's officers the whole region. */
 export function superviseMenu() {
   return [
     { key: 'superviseDashboard', path: '/supervise/dashboard' },
-    { key: 'superviseViolations', path: '/supervise/violations' }
+    { key: 'superviseViolations', path: '/supervise/violations' },
+    { key: 'superviseProjects', path: '/supervise/projects' }
   ]
 }
