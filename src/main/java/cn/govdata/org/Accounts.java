@@ -176,7 +176,46 @@ public class Accounts {
                     } while (rs.next());
                     return Optional.of(new AccountStatus(new Actor(Actor.Kind.USER, id, username, departmentId, regionId,
                             authority, roles), displayName, departmentName, change, totp));
-                });
+                }).map(this::withinServiceUnit);
+    }
+
+    /**
+     * A technical service unit's user (ORG-4) keeps only the roles its unit's authorisation covers, and only for the
+     * departments it names, between its dates and until it is revoked; outside that, none. Read on every request,
+     * so that a revocation takes effect at once. The authorisations are kept by {@code org.serviceunit}.
+     */
+    private AccountStatus withinServiceUnit(AccountStatus status) {
+        Actor actor = status.actor();
+        record Authorisation(String actions, java.time.LocalDate from, java.time.LocalDate until, boolean revoked,
+                boolean coversDepartment) {
+        }
+        Optional<Authorisation> unit = jdbc.sql("""
+                select u.actions, u.valid_from, u.valid_until, u.revoked_at is not null,
+                    exists (select 1 from org_service_unit_department d where d.unit_id = u.id and d.department_id = ?)
+                from org_service_unit_member m join org_service_unit u on u.id = m.unit_id where m.user_id = ?""")
+                .params(actor.departmentId(), actor.id())
+                .query((rs, n) -> new Authorisation(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+                        rs.getObject(3, java.time.LocalDate.class), rs.getBoolean(4), rs.getBoolean(5)))
+                .optional();
+        if (unit.isEmpty()) {
+            return status;
+        }
+        Authorisation a = unit.get();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Set<Role> allowed = EnumSet.noneOf(Role.class);
+        if (!a.revoked() && a.coversDepartment() && !today.isBefore(a.from()) && !today.isAfter(a.until())) {
+            for (String action : a.actions().split(",")) {
+                switch (action.strip()) {
+                    case "CATALOG_EDIT" -> allowed.add(Role.CATALOG_EDITOR);
+                    case "LAKE_UPLOAD" -> allowed.add(Role.DATA_PROVIDER);
+                    default -> { }
+                }
+            }
+        }
+        allowed.retainAll(actor.roles());
+        return new AccountStatus(new Actor(actor.kind(), actor.id(), actor.name(), actor.departmentId(),
+                actor.regionId(), actor.authority(), allowed), status.displayName(), status.departmentName(),
+                status.passwordChangeRequired(), status.totpEnabled());
     }
 
 
