@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import cn.govdata.catalog.CatalogFixtures;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Technical service units (ORG-4) through the HTTP API: a unit's user edits the catalog of a department it is
  * authorised for, is refused what its authorisation does not cover (lake uploads), refused after the period and at
- * once after revocation; only the authority's system administrator authorises; bad input is a problem.
+ * once after revocation; the audit names the unit on its staff's entries; only the authority's system administrator
+ * authorises; bad input is a problem.
  */
 class ServiceUnitApiTest extends CatalogFixtures {
 
@@ -50,7 +52,10 @@ class ServiceUnitApiTest extends CatalogFixtures {
     @Test
     void aUnitsUserActsWithinScopeIsRefusedOutsideItAndAfterRevocation() {
         Dept served = newDepartment(admin, "服务对象局");
-        long unitId = authorise(unit(List.of("CATALOG_EDIT"), List.of(served.id()), TODAY.minusDays(1), TODAY.plusDays(30)));
+        Map<String, Object> authorisation = unit(List.of("CATALOG_EDIT"), List.of(served.id()), TODAY.minusDays(1),
+                TODAY.plusDays(30));
+        String unitName = (String) authorisation.get("name");
+        long unitId = authorise(authorisation);
         LoggedIn staff = newUser(admin, served.id(), Role.CATALOG_EDITOR, Role.DATA_PROVIDER);
         Api.Response linked = admin.post("/api/v1/org/service-units/" + unitId + "/members", Map.of("userId", staff.id()));
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
@@ -64,6 +69,14 @@ class ServiceUnitApiTest extends CatalogFixtures {
                 .isEqualTo(200);
         assertThat(reviewer.post("/api/v1/catalog/entries/" + entry.id() + "/publish", Map.of()).status())
                 .isEqualTo(200);
+        // the audit names the unit and that its staff acted for the authority
+        Api auditor = newUser(admin, authorityDepartmentId(admin), Role.AUDIT_ADMIN).api();
+        JsonNode created = auditor.get("/api/v1/audit?action=catalog.create&actor=" + staff.username() + "&size=5")
+                .json().get("items").get(0);
+        assertThat(created.get("detail").asString()).contains("代数据主管部门").contains(unitName);
+        JsonNode published = auditor.get("/api/v1/audit?action=catalog.publish&objectId=" + entry.id() + "&size=5")
+                .json().get("items").get(0);
+        assertThat(published.get("detail").asString()).doesNotContain("代数据主管部门");
         // outside scope: its authorisation does not cover lake uploads, although the account holds the role
         assertThat(staff.api().post("/api/v1/lake/datasets", Map.of("entryId", entry.id())).status()).isEqualTo(403);
         Api provider = newUser(admin, served.id(), Role.DATA_PROVIDER).api();
