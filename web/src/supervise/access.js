@@ -17,3 +17,6 @@ export const isAssessor = () => hasRole('ASSESSOR')
 /** A department's people who write its self-report. */
 export const writesSelfReport = (report) => !!session.me && report?.departmentId === session.me.departmentId
   && hasRole('DEPARTMENT_ADMIN', 'CATALOG_EDITOR', 'DATA_PROVIDER', 'SHARE_APPROVER')
+
+/** A department's administrators and catalog editors register its information projects and run their checks. */
+export const keepsProjects = () => hasRole('DEPARTMENT_ADMIN', 'CATALOG_EDITOR')

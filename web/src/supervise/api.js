@@ -1,4 +1,5 @@
-// The supervision API (violations, correction orders, scorecards, the yearly report, the departments' self-reports).
+// The supervision API (violations, correction orders, scorecards, the yearly report, the departments' self-reports,
+// information projects, compliance).
 import { api, download } from '../api'
 
 const base = '/api/v1/supervision'
@@ -24,5 +25,12 @@ export const supervision = {
   submitSelfReport: (year, departmentId) => api.post(`${base}/self-reports/${year}/departments/${departmentId}/submit`),
   returnSelfReport: (year, departmentId, reason) => api.post(`${base}/self-reports/${year}/departments/${departmentId}/return`, { reason }),
   selfReportFile: (year, departmentId, format) =>
-    download(`${base}/self-reports/${year}/departments/${departmentId}.${format}`, `自评报告-${year}-${departmentId}.${format}`)
+    download(`${base}/self-reports/${year}/departments/${departmentId}.${format}`, `自评报告-${year}-${departmentId}.${format}`),
+  projects: () => api.get(`${base}/projects`),
+  registerProject: (project) => api.post(`${base}/projects`, project),
+  approvalCheck: (id) => api.post(`${base}/projects/${id}/approval-check`),
+  acceptanceCheck: (id) => api.post(`${base}/projects/${id}/acceptance-check`),
+  evidence: (id, code) => download(`${base}/projects/${id}/acceptance.pdf`, `验收核查证明-${code}.pdf`),
+  compliance: (departmentId, year, format) =>
+    download(`${base}/compliance/${departmentId}/${year}.${format}`, `合规情况说明-${year}.${format}`)
 }

@@ -2,7 +2,7 @@
 import { i18n } from '../i18n'
 
 const zh = {
-  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改', superviseSelfReports: '年度自评报告' },
+  menu: { supervise: '监督评估', superviseDashboard: '评估看板', superviseViolations: '违规与整改', superviseSelfReports: '年度自评报告', superviseProjects: '信息化项目' },
   roles: { ASSESSOR: '第三方评估人员' },
   workbench: { kinds: { supervise_selfReport: '年度自评报告' } },
   supervise: {
@@ -23,12 +23,21 @@ const zh = {
     saveDraft: '保存草稿', submit: '提交', submitConfirm: '提交后不能再修改（主管部门可退回）。确定提交吗？',
     returnReport: '退回', returnReason: '退回原因', returnedWith: '主管部门退回：', pdf: '下载 PDF', xlsx: '下载 Excel',
     saved: '已保存', submitted: '已提交', notSubmitted: '{n} 个部门尚未提交', basis: '依据 {basis}',
-    reportStatuses: { NOT_STARTED: '未填报', DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' }
+    reportStatuses: { NOT_STARTED: '未填报', DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' },
+    projects: {
+      mine: '本部门信息化项目', all: '全区信息化项目', register: '登记项目', code: '项目编号', name: '项目名称',
+      approvalBody: '审批部门', budget: '预算（元）', period: '建设周期', startsOn: '开始日期', endsOn: '结束日期',
+      entries: '项目数据资源目录', entriesHint: '每行一条：资源代码 产出/使用 所需信息项（用顿号分隔，可不填）',
+      approvalCheck: '审批前核查', acceptanceCheck: '验收核查', evidence: '验收核查证明（PDF）', findings: '发现的问题',
+      complete: '目录完整', passed: '通过', notChecked: '未核查', checkedAt: '核查时间', compliancePdf: '合规情况说明（PDF）', complianceXlsx: '合规情况说明（XLSX）',
+      produces: '产出', uses: '使用', badLine: '第 {n} 行应为：资源代码 产出或使用 信息项',
+      statuses: { REGISTERED: '已登记', CATALOG_INCOMPLETE: '目录不完整', CATALOG_COMPLETE: '目录完整，可报审批', ACCEPTANCE_FAILED: '验收核查未通过', ACCEPTED: '验收核查通过' }
+    }
   }
 }
 
 const en = {
-  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders', superviseSelfReports: 'Yearly self-reports' },
+  menu: { supervise: 'Supervision', superviseDashboard: 'Dashboard', superviseViolations: 'Violations and orders', superviseSelfReports: 'Yearly self-reports', superviseProjects: 'Information projects' },
   roles: { ASSESSOR: 'Third-party assessor' },
   workbench: { kinds: { supervise_selfReport: 'Yearly self-report' } },
   supervise: {
@@ -51,7 +60,17 @@ const en = {
     returnReport: 'Return', returnReason: 'Reason for returning it', returnedWith: 'Returned by the authority: ',
     pdf: 'Download PDF', xlsx: 'Download Excel', saved: 'Saved', submitted: 'Submitted',
     notSubmitted: '{n} departments have not submitted', basis: 'under {basis}',
-    reportStatuses: { NOT_STARTED: 'Not started', DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned' }
+    reportStatuses: { NOT_STARTED: 'Not started', DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned' },
+    projects: {
+      mine: 'Our information projects', all: 'Information projects of the region', register: 'Register a project', code: 'Project code',
+      name: 'Project name', approvalBody: 'Approval body', budget: 'Budget (yuan)', period: 'Period', startsOn: 'Start',
+      endsOn: 'End', entries: 'Catalog entries of the project',
+      entriesHint: 'One per line: resource code, produces or uses (产出/使用), data items needed separated by 、 (optional)',
+      approvalCheck: 'Check before approval', acceptanceCheck: 'Acceptance check', evidence: 'Acceptance evidence (PDF)',
+      findings: 'Missing', complete: 'Catalog complete', passed: 'Passed', notChecked: 'Not checked', checkedAt: 'Checked',
+      compliancePdf: 'Compliance statement (PDF)', complianceXlsx: 'Compliance statement (XLSX)', produces: 'produces', uses: 'uses', badLine: 'Line {n} should read: resource code, produces or uses, items',
+      statuses: { REGISTERED: 'Registered', CATALOG_INCOMPLETE: 'Catalog incomplete', CATALOG_COMPLETE: 'Catalog complete, ready for approval', ACCEPTANCE_FAILED: 'Acceptance check failed', ACCEPTED: 'Acceptance check passed' }
+    }
   }
 }
 

@@ -5,14 +5,16 @@ const load = {
   dashboard: () => import('./DashboardView.vue'),
   violations: () => import('./ViolationsView.vue'),
   selfReports: () => import('./SelfReportsView.vue'),
-  selfReport: () => import('./SelfReportView.vue')
+  selfReport: () => import('./SelfReportView.vue'),
+  projects: () => import('./ProjectsView.vue')
 }
 
 export const superviseRoutes = [
   { path: 'supervise/dashboard', component: load.dashboard, meta: { menu: '/supervise/dashboard' } },
   { path: 'supervise/violations', component: load.violations, meta: { menu: '/supervise/violations' } },
   { path: 'supervise/self-reports', component: load.selfReports, meta: { menu: '/supervise/self-reports' } },
-  { path: 'supervise/self-reports/:year/:departmentId', component: load.selfReport, meta: { menu: '/supervise/self-reports' } }
+  { path: 'supervise/self-reports/:year/:departmentId', component: load.selfReport, meta: { menu: '/supervise/self-reports' } },
+  { path: 'supervise/projects', component: load.projects, meta: { menu: '/supervise/projects' } }
 ]
 
 /** Everyone signed in sees their department's scorecard and violations; the authority's officers the whole region. */
@@ -20,6 +22,7 @@ export function superviseMenu() {
   return [
     { key: 'superviseDashboard', path: '/supervise/dashboard' },
     { key: 'superviseViolations', path: '/supervise/violations' },
-    { key: 'superviseSelfReports', path: '/supervise/self-reports' }
+    { key: 'superviseSelfReports', path: '/supervise/self-reports' },
+    { key: 'superviseProjects', path: '/supervise/projects' }
   ]
 }

@@ -88,7 +88,20 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         Actor actor = Actor.current().orElse(null);
         AuditActor who = actor == null ? new AuditActor("anonymous", null, clientAddress())
                 : new AuditActor(actor.name(), actor.departmentId(), clientAddress());
-        record(event, who);
+        record(onBehalf(event), who);
+    }
+
+    /** The entry of a user acting for someone else (a service unit's staff for the authority) says so first. */
+    private static AuditEvent onBehalf(AuditEvent event) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (authentication != null && authentication.getDetails() instanceof AuditActor.OnBehalf session
+                && session.onBehalfOf() != null) {
+            String detail = session.onBehalfOf() + (event.detail() == null ? "" : "：" + event.detail());
+            return new AuditEvent(event.action(), event.objectType(), event.objectId(), event.outcome(), detail,
+                    event.purpose(), event.grantId());
+        }
+        return event;
     }
 
     @Override

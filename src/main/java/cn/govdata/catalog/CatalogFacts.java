@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import cn.govdata.policy.WorkingDayCalendar;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What the catalog recorded, read-only, for supervision (SUP-1, SUP-3): the published entries per department by
  * share and open type, and the update obligations with their due dates and when they were met or that they are
@@ -42,10 +44,40 @@ public class CatalogFacts {
         }
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * An entry as its department last wrote it, drafted or published, for the checks of an information project
+     * (CAT-10).
+     *
+     * @param latestState the state of its latest version (DRAFT, SUBMITTED, RETURNED, PUBLISHED)
+     * @param latest what its latest version says
+     * @param published what its version in force says, null when never published
+     */
+    public record EntryState(long id, String resourceCode, long regionId, long departmentId, boolean retired,
+            String latestState, EntryContent latest, EntryContent published, OffsetDateTime publishedAt) {
+    }
 
-    CatalogFacts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CatalogFacts(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The entry of a region with this resource code, whatever its state. */
+    public java.util.Optional<EntryState> entry(long regionId, String resourceCode) {
+        return jdbc.sql("""
+                select e.id, e.resource_code, e.region_id, e.department_id, e.retired, l.state, l.content, p.content,
+                    p.reviewed_at
+                from catalog_entry e join catalog_version l on l.entry_id = e.id and l.version = e.latest_version
+                left join catalog_version p on p.entry_id = e.id and p.version = e.published_version
+                where e.region_id = ? and e.resource_code = ?""")
+                .params(regionId, resourceCode)
+                .query((rs, n) -> new EntryState(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBoolean(5), rs.getString(6), json.readValue(rs.getString(7), EntryContent.class),
+                        rs.getString(8) == null ? null : json.readValue(rs.getString(8), EntryContent.class),
+                        rs.getObject(9, OffsetDateTime.class)))
+                .optional();
     }
 
     public List<EntryCount> publishedEntries(long regionId) {

@@ -3,7 +3,7 @@ package cn.govdata.org;
 import cn.govdata.audit.AuditAction;
 
 /** What the organisation module writes to the audit log: the directory, accounts, and checking credentials. */
-enum OrgAuditAction implements AuditAction {
+public enum OrgAuditAction implements AuditAction {
     REGION_CREATE("region.create"),
     DEPARTMENT_CREATE("department.create"),
     DEPARTMENT_UPDATE("department.update"),
@@ -24,7 +24,11 @@ enum OrgAuditAction implements AuditAction {
     CLIENT_CREDENTIALS("auth.client-credentials"),
     PASSWORD_CHANGE("auth.password-change"),
     TOTP_SETUP("auth.totp-setup"),
-    TOTP_ENABLE("auth.totp-enable");
+    TOTP_ENABLE("auth.totp-enable"),
+    /** A technical service unit authorised, a user linked to it, its authorisation revoked (ORG-4). */
+    SERVICE_UNIT_AUTHORISE("service-unit.authorise"),
+    SERVICE_UNIT_MEMBER("service-unit.member"),
+    SERVICE_UNIT_REVOKE("service-unit.revoke");
 
     private final String code;
 

@@ -6,6 +6,9 @@
  * {@link cn.govdata.org.ConnectedSystems}, {@link cn.govdata.org.CreditCode}, the event
  * {@link cn.govdata.org.UserSessionsEnded}, and the read-only
  * {@link cn.govdata.org.Directory}.
+ *
+ * <p>Room {@code serviceunit}: technical service units authorised by the data authority (ORG-4); what their
+ * linked accounts may do is narrowed where the account is read ({@link cn.govdata.org.Accounts#status}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package cn.govdata.org;

@@ -77,4 +77,21 @@ public final class SuperviseAccess {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
     }
+
+    /** Registers and changes the department's information projects (CAT-10): its administrators and catalog editors. */
+    public static void requireProjectEditor(Actor actor, long departmentId) {
+        if (actor.kind() != Actor.Kind.USER || actor.departmentId() != departmentId
+                || !actor.hasAny(Role.DEPARTMENT_ADMIN, Role.CATALOG_EDITOR)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    /** Runs a project's checks before approval and at acceptance: its department's editors or the authority's officers. */
+    public static void requireProjectChecker(Actor actor, long departmentId, long regionId) {
+        boolean editor = actor.kind() == Actor.Kind.USER && actor.departmentId() == departmentId
+                && actor.hasAny(Role.DEPARTMENT_ADMIN, Role.CATALOG_EDITOR);
+        if (!editor && !isOfficer(actor, regionId)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
 }

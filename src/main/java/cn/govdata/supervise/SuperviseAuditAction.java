@@ -19,7 +19,13 @@ public enum SuperviseAuditAction implements AuditAction {
     ASSESSOR_GRANT("supervise.assessor.grant"),
     ASSESSOR_REVOKE("supervise.assessor.revoke"),
     /** A third-party assessor read supervision data (every read is recorded). */
-    ASSESSOR_READ("supervise.assessor.read");
+    ASSESSOR_READ("supervise.assessor.read"),
+    PROJECT_REGISTER("supervise.project.register"),
+    PROJECT_CHANGE("supervise.project.change"),
+    PROJECT_APPROVAL_CHECK("supervise.project.approval-check"),
+    PROJECT_ACCEPTANCE_CHECK("supervise.project.acceptance-check"),
+    PROJECT_EVIDENCE_DOWNLOAD("supervise.project.evidence-download"),
+    COMPLIANCE_EXPORT("supervise.compliance.export");
 
     private final String code;
 
