@@ -391,6 +391,17 @@ class PackageIndex {
     boolean checkConsistency(String occasion) {
         Fingerprint database = databaseFingerprint();
         Fingerprint index = indexFingerprint();
+        if (!database.equals(index) && occasion.equals("periodic check")) {
+            // a change may have committed and not yet been re-read: look again before rebuilding everything
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            database = databaseFingerprint();
+            index = indexFingerprint();
+        }
         if (database.equals(index)) {
             ready = true;
             return true;

@@ -62,6 +62,11 @@ class PackageIndexApiTest extends OpenFixtures {
         Opened a = openedOffices(2);
         Opened b = openedOffices(3);
         Opened c = openedOffices(2);
+        // a dataset with the words in its summary but not in its name: relevance then orders
+        Map<String, Object> duty = policeOffices();
+        duty.put("name", "民警值守表" + unique());
+        List<String> personal = new ArrayList<>();
+        Opened d = open(publishedWithRecords(duty, officesCsv(2, personal)), officeRules(), personal);
         List<PackageSearch.Query> queries = new ArrayList<>();
         List<String> ours = List.of("organization:" + organization);
         for (String q : List.of("社区警务室", "社区民警联系方式", "警", "室", "联系电话 芝罘区", "不存在的词语xyz", "office_no",
@@ -98,8 +103,11 @@ class PackageIndexApiTest extends OpenFixtures {
                     .containsExactlyElementsOf(sql.datasets().stream().map(OpenedDataset::packageId).toList());
             assertThat(indexed.facets()).as("facets of %s", query).isEqualTo(sql.facets());
         }
-        assertThat(search.search(query("社区警务室", ours, List.of(), 20, 0), PackageSearch.Way.INDEX).count())
-                .as("the comparison compared something").isEqualTo(3);
+        PackageSearch.Result relevant = search.search(query("社区警务室", ours, List.of(), 20, 0),
+                PackageSearch.Way.INDEX);
+        assertThat(relevant.count()).as("the comparison compared something").isEqualTo(4);
+        assertThat(relevant.datasets().getLast().packageId()).as("a word in the title counts more")
+                .isEqualTo(d.packageId());
     }
 
     private static PackageSearch.Query query(String q, List<String> filters, List<PackageSearch.Sort> sort, int rows,
