@@ -42,7 +42,7 @@ import cn.govdata.open.release.OpenedDatasets;
  * items or code; a word in the name counts ten times as much for the relevance. Filters are Solr clauses on the
  * fields CKAN clients use; facets count the datasets matching the query per value.
  *
- * <p>Two ways answer alike (PackageSearchEquivalenceTest runs both): the search index ({@link PackageIndex}), which
+ * <p>Two ways answer alike (PackageIndexApiTest runs both): the search index ({@link PackageIndex}), which
  * answers the common searches in a few milliseconds, and SQL on the platform's database, which answers what the
  * index does not hold or must not answer from a copy that may lag a commit:
  * <ul>
