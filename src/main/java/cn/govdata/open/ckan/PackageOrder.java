@@ -79,10 +79,16 @@ record PackageOrder(List<Key> keys) {
         return keys.stream().allMatch(k -> k.field().indexed());
     }
 
-    /** The SQL order by clause, with {@code score} the relevance's expression. */
+    /**
+     * The SQL order by clause, with {@code score} the relevance's expression, null without words: the relevance is
+     * then the same for all and left out (PostgreSQL would read a constant as a column's position).
+     */
     String sql(String score) {
         List<String> terms = new ArrayList<>();
         for (Key key : keys) {
+            if (key.field() == Field.SCORE && score == null) {
+                continue;
+            }
             terms.add((key.field() == Field.SCORE ? score : key.field().column) + (key.descending() ? " desc" : " asc"));
         }
         return String.join(", ", terms);

@@ -161,7 +161,7 @@ public class PackageSearch {
             return fromIndex(query, words, clauses, order);
         }
         boolean byTime = clauses.stream().anyMatch(c -> c.field().startsWith("metadata_"));
-        String orderBy = order.sql(score.toString());
+        String orderBy = order.sql(words.isEmpty() ? null : score.toString());
         return byTime ? stamps.afterPendingChanges(() -> run(query, where, orderBy, order.scored()))
                 : run(query, where, orderBy, order.scored());
     }
