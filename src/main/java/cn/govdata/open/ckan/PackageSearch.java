@@ -5,16 +5,27 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +37,24 @@ import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 
 /**
- * {@code package_search} over the opened datasets, in SQL on the platform's database (the same on every node):
- * free text is cut into words by Lucene's Chinese analyser (the one the catalog's search uses) and every word must
- * occur in the dataset's name, summary, department, subject, data items or code; a word in the name counts ten
- * times as much for the relevance. Filters are Solr clauses on the fields CKAN clients use; facets count the
- * datasets matching the query per value. A search by {@code metadata_modified} first waits for changes being
- * stamped to commit ({@link ChangeStamps#afterPendingChanges}), so a harvester asking up to now misses none.
+ * {@code package_search} over the opened datasets: free text is cut into words by Lucene's Chinese analyser (the one
+ * the catalog's search uses) and every word must occur in the dataset's name, summary, department, subject, data
+ * items or code; a word in the name counts ten times as much for the relevance. Filters are Solr clauses on the
+ * fields CKAN clients use; facets count the datasets matching the query per value.
+ *
+ * <p>Two ways answer alike (PackageIndexApiTest runs both): the search index ({@link PackageIndex}), which
+ * answers the common searches in a few milliseconds, and SQL on the platform's database, which answers what the
+ * index does not hold or must not answer from a copy that may lag a commit:
+ * <ul>
+ * <li>clauses on {@code metadata_modified} / {@code metadata_created} (harvesters asking for changes by time: such a
+ * search first waits for changes being stamped to commit, {@link ChangeStamps#afterPendingChanges}, so a harvester
+ * asking up to now misses none);</li>
+ * <li>clauses on {@code state}, and {@code include_deleted} (the index holds the public, active datasets only);</li>
+ * <li>sorts by usage counts ({@code view_count}, {@code download_count}, {@code api_call_count});</li>
+ * <li>every search while the index is being (re)built or after an update of it failed, and where there is none
+ * (command-line runs).</li>
+ * </ul>
+ * Both take the order from {@link PackageOrder}, and both read the page's rows from the database.
  */
 @Component
 public class PackageSearch {
@@ -63,26 +86,32 @@ public class PackageSearch {
     private static final Set<String> CONSTANTS = Set.of("res_format", "license_id", "capacity", "type", "dataset_type");
     static final List<String> FACETS = List.of("organization", "groups", "tags", "res_format", "license_id",
             "update_cycle", "open_type", "source_format");
-    private static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("metadata_modified", "d.metadata_modified"), Map.entry("metadata_created", "d.metadata_created"),
-            Map.entry("name", "d.name"), Map.entry("title_string", "d.title"), Map.entry("title", "d.title"),
-            Map.entry("id", "d.package_id"), Map.entry("view_count", "coalesce(u.views, 0)"),
-            Map.entry("download_count", "coalesce(u.downloads, 0)"), Map.entry("api_call_count", "coalesce(u.api_calls, 0)"));
-
     private final JdbcClient jdbc;
     private final OpenedDatasets datasets;
     private final ChangeStamps stamps;
     private final OpenSettings settings;
+    private final Optional<PackageIndex> index;
     private final SmartChineseAnalyzer analyzer = new SmartChineseAnalyzer();
 
-    PackageSearch(JdbcClient jdbc, OpenedDatasets datasets, ChangeStamps stamps, OpenSettings settings) {
+    PackageSearch(JdbcClient jdbc, OpenedDatasets datasets, ChangeStamps stamps, OpenSettings settings,
+            Optional<PackageIndex> index) {
         this.jdbc = jdbc;
         this.datasets = datasets;
         this.stamps = stamps;
         this.settings = settings;
+        this.index = index;
+    }
+
+    /** Which way answers a search: the index where it can, else SQL; or one of them (tests compare them). */
+    enum Way {
+        BEST, INDEX, SQL
     }
 
     public Result search(Query query) {
+        return search(query, Way.BEST);
+    }
+
+    Result search(Query query, Way way) {
         Where where = new Where();
         List<String> words = new ArrayList<>();
         List<Clause> clauses = new ArrayList<>();
@@ -117,22 +146,108 @@ public class PackageSearch {
             where.scoreParams.add(like);
         }
         score.append(')');
-        Order order = order(query.sort(), !words.isEmpty(), score.toString());
+        PackageOrder order = PackageOrder.of(query.sort(), !words.isEmpty());
+        for (String field : query.facetFields()) {
+            if (!FACETS.contains(field)) {
+                throw CkanError.searchQuery("cannot facet on " + field + "; facets: " + FACETS);
+            }
+        }
+        boolean indexable = !query.includeDeleted() && order.indexed() && clauses.stream()
+                .noneMatch(c -> c.field().equals("state") || c.field().startsWith("metadata_"));
+        if (way == Way.INDEX || way == Way.BEST && indexable && index.isPresent() && index.get().ready()) {
+            if (!indexable || index.isEmpty()) {
+                throw new IllegalArgumentException("the index cannot answer this search");
+            }
+            return fromIndex(query, words, clauses, order);
+        }
         boolean byTime = clauses.stream().anyMatch(c -> c.field().startsWith("metadata_"));
-        return byTime ? stamps.afterPendingChanges(() -> run(query, where, order)) : run(query, where, order);
+        String orderBy = order.sql(words.isEmpty() ? null : score.toString());
+        return byTime ? stamps.afterPendingChanges(() -> run(query, where, orderBy, order.scored()))
+                : run(query, where, orderBy, order.scored());
     }
 
-    private Result run(Query query, Where where, Order order) {
+    // --- the index -----------------------------------------------------------------------------------------------
+
+    private Result fromIndex(Query query, List<String> words, List<Clause> clauses, PackageOrder order) {
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        match.add(new MatchAllDocsQuery(), Occur.FILTER);  // so that a search of exclusions only matches
+        for (String word : words) {
+            // scores 1 per word, 10 where it is in the title, as SQL's relevance
+            match.add(new ConstantScoreQuery(PackageIndex.containing(word, false)), Occur.MUST);
+            match.add(new BoostQuery(new ConstantScoreQuery(PackageIndex.containing(word, true)), 9), Occur.SHOULD);
+        }
+        for (Clause clause : clauses) {
+            indexClause(clause, match);
+        }
+        List<String> counted = query.facetFields().stream().filter(f -> !CONSTANTS.contains(f)).toList();
+        PackageIndex.Hits hits = index.orElseThrow().search(match.build(), order.lucene(), query.start(), query.rows(),
+                counted);
+        List<OpenedDataset> page = List.of();
+        if (!hits.ids().isEmpty()) {
+            // read from the database by id, in the index's order; one withdrawn meanwhile is no longer shown
+            Map<Long, OpenedDataset> rows = new HashMap<>();
+            datasets.select(" from open_dataset d where d.public_state = 'active' and d.id in ("
+                    + Where.marks(hits.ids().size()) + ")", new ArrayList<>(hits.ids()))
+                    .forEach(d -> rows.put(d.id(), d));
+            page = hits.ids().stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+        }
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        for (String field : query.facetFields()) {
+            List<FacetCount> counts = CONSTANTS.contains(field) ? constantFacet(field, hits.count())
+                    : hits.facets().getOrDefault(field, List.of());
+            facets.put(field, trimmed(counts, query.facetLimit(), query.facetMinCount()));
+        }
+        return new Result(hits.count(), page, facets);
+    }
+
+    /** A clause as the index's condition, meaning what {@link Where#add(Clause)} means in SQL. */
+    private void indexClause(Clause clause, BooleanQuery.Builder match) {
+        String field = clause.field();
+        org.apache.lucene.search.Query condition;
+        org.apache.lucene.search.Query having = null;  // SQL's not (x in ...) is false where x is null
+        if (field.equals("text")) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            all.add(new MatchAllDocsQuery(), Occur.FILTER);
+            for (String value : clause.values()) {
+                for (String word : words(value)) {
+                    all.add(PackageIndex.containing(word, false), Occur.FILTER);
+                }
+            }
+            condition = all.build();
+        } else if (CONSTANTS.contains(field)) {
+            condition = constantMatches(clause) ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
+        } else if (clause.any()) {
+            condition = new FieldExistsQuery(PackageIndex.sortable(field));
+        } else {
+            String indexField = field.equals("tags") ? PackageIndex.TAGS : field;
+            List<BytesRef> terms = clause.values().stream()
+                    .map(v -> new BytesRef(field.equals("tags") ? v : v.toLowerCase(Locale.ROOT))).toList();
+            condition = new TermInSetQuery(indexField, terms);
+            having = field.equals("tags") ? null : new FieldExistsQuery(PackageIndex.sortable(field));
+        }
+        if (clause.excluded()) {
+            match.add(condition, Occur.MUST_NOT);
+            if (having != null) {
+                match.add(having, Occur.FILTER);
+            }
+        } else {
+            match.add(condition, Occur.FILTER);
+        }
+    }
+
+    // --- SQL -----------------------------------------------------------------------------------------------------
+
+    private Result run(Query query, Where where, String orderBy, boolean scored) {
         String from = " from open_dataset d left join open_usage u on u.open_dataset_id = d.id where " + where.sql();
         long count = jdbc.sql("select count(*)" + from).params(where.params).query(Long.class).single();
         List<Object> params = new ArrayList<>(where.params);
-        if (order.scored()) {
+        if (scored) {
             params.addAll(where.scoreParams);
         }
         params.add(query.rows());
         params.add(query.start());
         List<OpenedDataset> page = query.rows() == 0 ? List.of()
-                : datasets.select(from + " order by " + order.sql() + " limit ? offset ?", params);
+                : datasets.select(from + " order by " + orderBy + " limit ? offset ?", params);
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String field : query.facetFields()) {
             facets.put(field, facet(field, where, query.facetLimit(), query.facetMinCount()));
@@ -140,14 +255,7 @@ public class PackageSearch {
         return new Result(count, page, facets);
     }
 
-    /** An order by clause, and whether it holds the relevance (whose parameters then follow the where clause's). */
-    private record Order(String sql, boolean scored) {
-    }
-
     private List<FacetCount> facet(String field, Where where, int limit, int minCount) {
-        if (!FACETS.contains(field)) {
-            throw CkanError.searchQuery("cannot facet on " + field + "; facets: " + FACETS);
-        }
         List<FacetCount> counts;
         String from = " from open_dataset d left join open_usage u on u.open_dataset_id = d.id";
         switch (field) {
@@ -160,51 +268,27 @@ public class PackageSearch {
             case "res_format", "license_id" -> {
                 long all = jdbc.sql("select count(*)" + from + " where " + where.sql()).params(where.params)
                         .query(Long.class).single();
-                counts = all == 0 ? List.of()
-                        : List.of(new FacetCount(field.equals("res_format") ? "CSV" : settings.licenseId(), all, null));
+                counts = constantFacet(field, all);
             }
             default -> counts = jdbc.sql("select " + COLUMNS.get(field) + ", count(*)" + from + " where " + where.sql()
                     + " and " + COLUMNS.get(field) + " is not null group by " + COLUMNS.get(field)).params(where.params)
                     .query((rs, n) -> new FacetCount(rs.getString(1), rs.getLong(2), null)).list();
         }
+        return trimmed(counts, limit, minCount);
+    }
+
+    /** A facet whose one value every dataset has. */
+    private List<FacetCount> constantFacet(String field, long matches) {
+        return matches == 0 ? List.of()
+                : List.of(new FacetCount(field.equals("res_format") ? "CSV" : settings.licenseId(), matches, null));
+    }
+
+    /** The counts as CKAN shows them: at least the minimum, most first, then by value, at most the limit. */
+    private static List<FacetCount> trimmed(List<FacetCount> counts, int limit, int minCount) {
         return counts.stream().filter(c -> c.count() >= minCount)
                 .sorted(java.util.Comparator.comparingLong(FacetCount::count).reversed()
                         .thenComparing(FacetCount::value))
                 .limit(limit < 0 ? Long.MAX_VALUE : limit).toList();
-    }
-
-    private static Order order(List<Sort> sorts, boolean scored, String score) {
-        List<String> terms = new ArrayList<>();
-        boolean byId = false;
-        boolean byScore = false;
-        for (Sort sort : sorts) {
-            String column;
-            if (sort.field().equals("score") || sort.field().equals("rank")) {
-                if (byScore) {
-                    continue;
-                }
-                column = score;
-                byScore = true;
-            } else {
-                column = SORTS.get(sort.field());
-                if (column == null) {
-                    throw CkanError.search("cannot sort on " + sort.field() + "; sort fields: score, " + SORTS.keySet());
-                }
-            }
-            byId |= sort.field().equals("id");
-            terms.add(column + (sort.descending() ? " desc" : " asc"));
-        }
-        if (terms.isEmpty()) {
-            // emergency data first (OPN-7), when no order is asked for
-            terms.add("case when exists (select 1 from open_emergency e where e.dataset_id = d.id"
-                    + " and e.lifted_at is null) then 0 else 1 end asc");
-            byScore = scored;
-            terms.add(scored ? score + " desc" : "d.metadata_modified desc");
-        }
-        if (!byId) {
-            terms.add("d.package_id asc");  // a stable order, so that paging neither repeats nor skips
-        }
-        return new Order(String.join(", ", terms), byScore);
     }
 
     private static boolean fieldKnown(String word) {
@@ -212,6 +296,17 @@ public class PackageSearch {
         field = field.substring(0, field.indexOf(':'));
         return COLUMNS.containsKey(field) || CONSTANTS.contains(field) || field.equals("tags")
                 || field.equals("text");
+    }
+
+    /** Whether a clause on a field with one value for every dataset matches them all (else none). */
+    private boolean constantMatches(Clause clause) {
+        String constant = switch (clause.field()) {
+            case "res_format" -> "csv";
+            case "license_id" -> settings.licenseId().toLowerCase(Locale.ROOT);
+            case "capacity" -> "public";
+            default -> "dataset";
+        };
+        return clause.any() || clause.values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(constant));
     }
 
     /** The words of free text, as the Chinese analyser cuts them, lower-cased. */
@@ -262,15 +357,7 @@ public class PackageSearch {
                 }
                 condition = parts.isEmpty() ? "1 = 1" : "(" + String.join(" and ", parts) + ")";
             } else if (CONSTANTS.contains(field)) {
-                String constant = switch (field) {
-                    case "res_format" -> "csv";
-                    case "license_id" -> settings.licenseId().toLowerCase(Locale.ROOT);
-                    case "capacity" -> "public";
-                    default -> "dataset";
-                };
-                boolean matches = clause.any() || clause.values().stream()
-                        .anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(constant));
-                condition = matches ? "1 = 1" : "1 = 0";
+                condition = constantMatches(clause) ? "1 = 1" : "1 = 0";
             } else if (field.equals("tags")) {
                 if (clause.any()) {
                     condition = "exists (select 1 from open_dataset_tag t where t.open_dataset_id = d.id)";
@@ -321,7 +408,7 @@ public class PackageSearch {
             params.add(OffsetDateTime.ofInstant(bound.at(), ZoneOffset.UTC));
         }
 
-        private static String marks(int n) {
+        static String marks(int n) {
             return String.join(", ", java.util.Collections.nCopies(n, "?"));
         }
     }

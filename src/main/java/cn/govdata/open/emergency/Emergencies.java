@@ -94,6 +94,7 @@ class Emergencies {
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         changes.add(dataset.id(), DatasetChanges.Kind.FLAGGED, now, why + "（至 " + until + "）");
+        datasets.touched(dataset.id());
         audit.record(AuditEvent.success(OpenAuditAction.EMERGENCY_FLAG, "open-dataset", dataset.packageId(),
                 "until " + until + ", cycle " + raised + ": " + why));
         return find(id).orElseThrow();
@@ -130,6 +131,7 @@ class Emergencies {
         jdbc.sql("update open_emergency set lifted_at = ?, lifted_by = ?, lift_reason = ? where id = ?")
                 .params(now, by, reason, emergency.id()).update();
         changes.add(emergency.datasetId(), DatasetChanges.Kind.LIFTED, now, reason);
+        datasets.touched(emergency.datasetId());
         audit.record(AuditEvent.success(OpenAuditAction.EMERGENCY_LIFT, "open-dataset",
                 datasets.byId(emergency.datasetId()).map(OpenedDataset::packageId).orElse(null),
                 by + (reason == null ? "" : ": " + reason)));

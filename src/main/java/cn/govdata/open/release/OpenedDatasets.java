@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +46,13 @@ public class OpenedDatasets {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final PublishedCatalog catalog;
+    private final ApplicationEventPublisher events;
 
-    OpenedDatasets(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog) {
+    OpenedDatasets(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
+        this.events = events;
     }
 
     public Optional<OpenedDataset> byId(long id) {
@@ -145,7 +148,7 @@ public class OpenedDatasets {
         return new DesensitisationGate.Terms(dataset.entryId(), rules, dataset.hashKey());
     }
 
-    // ---- writes, in the callers' transactions
+    // ---- writes, in the callers' transactions; each tells of the changed row (OpenedDatasetChanged)
 
     long insert(OpenedDataset d) {
         jdbc.sql("""
@@ -158,7 +161,17 @@ public class OpenedDatasets {
                         d.catalogVersion(), d.resourceCode(), json.writeValueAsString(d.content()), d.hashKeyHex(),
                         d.openedBy(), d.openedAt())
                 .update();
-        return jdbc.sql("select id from open_dataset where entry_id = ?").param(d.entryId()).query(Long.class).single();
+        long id = jdbc.sql("select id from open_dataset where entry_id = ?").param(d.entryId()).query(Long.class).single();
+        events.publishEvent(new OpenedDatasetChanged(id));
+        return id;
+    }
+
+    /**
+     * What the public sees of the dataset changed beside its row (an emergency flag pins it first): copies of it, such
+     * as the search index, read it again once the caller's transaction commits.
+     */
+    public void touched(long id) {
+        events.publishEvent(new OpenedDatasetChanged(id));
     }
 
     /** Writes everything but the ids and names; the search columns from the content and the department's name. */
@@ -184,6 +197,7 @@ public class OpenedDatasets {
         for (String tag : PublicNames.tags(c)) {
             jdbc.sql("insert into open_dataset_tag (open_dataset_id, tag) values (?, ?)").params(d.id(), tag).update();
         }
+        events.publishEvent(new OpenedDatasetChanged(d.id()));
     }
 
     void replaceRules(long id, List<StoredRule> rules) {
