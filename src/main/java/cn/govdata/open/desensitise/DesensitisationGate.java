@@ -160,6 +160,12 @@ public class DesensitisationGate {
     }
 
     /** What the lake holds for an entry, if it has a dataset. */
+    /** The current records of the entries' datasets together (an entry without data holds none). */
+    public long records(java.util.Collection<Long> entryIds) {
+        Map<Long, Long> counts = lake.recordCountsByEntry();
+        return entryIds.stream().mapToLong(id -> counts.getOrDefault(id, 0L)).sum();
+    }
+
     public Optional<Holdings> holdings(long entryId) {
         return lake.forReading(entryId).map(s -> new Holdings(s.recordCount(), s.lastSuccessAt()));
     }
