@@ -18,6 +18,20 @@ public record FieldName(String path) implements MessageSourceResolvable {
         return new FieldName(path);
     }
 
+    /**
+     * The field's text without surrounding blanks: present and at most {@code max} characters long, else the
+     * problem that says so ({@code FIELD_REQUIRED}, {@code FIELD_TOO_LONG}) naming the field.
+     */
+    public String requiredText(String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, this);
+        }
+        if (value.strip().length() > max) {
+            throw new DomainException(ProblemCode.FIELD_TOO_LONG, this, max);
+        }
+        return value.strip();
+    }
+
     @Override
     public String[] getCodes() {
         Matcher element = LIST_ELEMENT.matcher(path);

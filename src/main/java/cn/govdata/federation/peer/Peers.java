@@ -166,13 +166,7 @@ public class Peers {
     }
 
     private static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of(field));
-        }
-        if (value.strip().length() > max) {
-            throw new DomainException(ProblemCode.FIELD_TOO_LONG, FieldName.of(field), max);
-        }
-        return value.strip();
+        return FieldName.of(field).requiredText(value, max);
     }
 
     private static Relation relation(String value) {

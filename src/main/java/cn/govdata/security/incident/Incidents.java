@@ -208,13 +208,7 @@ class Incidents {
     }
 
     private static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of(field));
-        }
-        if (value.strip().length() > max) {
-            throw new DomainException(ProblemCode.FIELD_TOO_LONG, FieldName.of(field), max);
-        }
-        return value.strip();
+        return FieldName.of(field).requiredText(value, max);
     }
 
     private static void requireStatus(Incident incident, Status status, String what) {
