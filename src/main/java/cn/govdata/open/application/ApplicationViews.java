@@ -41,17 +41,16 @@ class ApplicationViews {
         ApplicationView.Applicant applicant = !official || a.accountId() == null ? null
                 : accounts.requester(a.accountId()).map(r -> new ApplicationView.Applicant(r.kind(),
                         r.kind() == PublicAccountKind.CITIZEN ? null : r.name())).orElse(null);
+        // read once: a list of applications builds a view each
+        ApplicationView.Selection selection = applications.selection(a.id())
+                .map(x -> new ApplicationView.Selection(x.method(), x.result(), x.decidedOn(), x.reference()))
+                .orElse(null);
+        boolean selectionNeeded = selection == null && a.status() == OpenApplication.Status.SUBMITTED
+                && applications.selectionNeeded(a);
         return new ApplicationView(a.id(), dataset, a.use(), a.purpose(), a.scenario(), a.securityMeasures(),
                 a.items(), a.requestedUntil(), a.status(), a.submittedAt(), a.dueOn(), a.overdue(today),
                 a.decidedAt(), official ? a.decidedBy() : null, a.conditions(), a.grantedItems(), a.accessUntil(),
                 a.agreement(), a.refusalReasons(), a.legalBasis(), a.use() == OpenApplication.Use.COMMERCIAL,
-                a.grants(today), applicant, official && applications.decidable(reader, a), selectionNeeded(a),
-                applications.selection(a.id()).map(s -> new ApplicationView.Selection(s.method(), s.result(),
-                        s.decidedOn(), s.reference())).orElse(null));
-    }
-
-    private boolean selectionNeeded(OpenApplication a) {
-        return applications.selectionNeeded(a) && a.status() == OpenApplication.Status.SUBMITTED
-                && applications.selection(a.id()).isEmpty();
+                a.grants(today), applicant, official && applications.decidable(reader, a), selectionNeeded, selection);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.open.release.OpenedDatasets;
+import cn.govdata.policy.PolicyProfile.OpenDecider;
 import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DueItem;
@@ -59,7 +60,7 @@ class OpenApplicationsDue implements DueWork, PendingDeadlines {
     }
 
     private List<Addressee> deciders(OpenApplication a) {
-        if (applications.decider() == cn.govdata.policy.PolicyProfile.OpenDecider.AUTHORITY) {
+        if (applications.decider() == OpenDecider.AUTHORITY) {
             return applications.authorityDepartment(a.regionId())
                     .map(authority -> List.of(Addressee.role(authority, Role.CATALOG_REVIEWER))).orElse(List.of());
         }

@@ -1,5 +1,6 @@
 package cn.govdata.open.release;
 
+import cn.govdata.policy.PolicyProfile.OpenDecider;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
@@ -37,7 +38,7 @@ public final class OpenAccess {
      * profile has the authority authorise (FZ16), the authority's catalog reviewer of the region.
      */
     public static void requireApplicationDecider(Actor actor, long departmentId, long regionId,
-            cn.govdata.policy.PolicyProfile.OpenDecider decider) {
+            OpenDecider decider) {
         if (!decidesApplications(actor, departmentId, regionId, decider)) {
             throw new DomainException(ProblemCode.FORBIDDEN);
         }
@@ -50,8 +51,8 @@ public final class OpenAccess {
 
     /** Whether the actor decides applications of the department where the profile routes them as given. */
     public static boolean decidesApplications(Actor actor, long departmentId, long regionId,
-            cn.govdata.policy.PolicyProfile.OpenDecider decider) {
-        return decider == cn.govdata.policy.PolicyProfile.OpenDecider.AUTHORITY ? confirmer(actor, regionId)
+            OpenDecider decider) {
+        return decider == OpenDecider.AUTHORITY ? confirmer(actor, regionId)
                 : opener(actor, departmentId);
     }
 
