@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -54,15 +53,7 @@ class GrantUseApiTest extends PublicFixtures {
     @BeforeEach
     void setUp() {
         setUpOpenData();
-        Map<String, Object> content = policeOffices();
-        content.put("openType", "CONDITIONAL_OPEN");
-        content.put("openCondition", "仅向承担警务研究课题的单位提供");
-        List<String> personal = new ArrayList<>();
-        conditional = open(publishedWithRecords(content, officesCsv(3, personal)), officeRules(), personal);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(WorkingDayCalendar.ZONE);
+        conditional = openedOnApplication(new ArrayList<>());
     }
 
     /** A holder with an approved application for the conditional dataset; the application's id. */

@@ -98,6 +98,14 @@ public abstract class PublicFixtures extends OpenFixtures {
     }
 
     /** A client from a loopback address no other test uses. */
+    /** The police offices opened on application (three records, their personal values kept in {@code personal}). */
+    protected Opened openedOnApplication(java.util.List<String> personal) {
+        Map<String, Object> content = policeOffices();
+        content.put("openType", "CONDITIONAL_OPEN");
+        content.put("openCondition", "仅向承担警务研究课题的单位提供");
+        return open(publishedWithRecords(content, officesCsv(3, personal)), officeRules(), personal);
+    }
+
     protected From fromNewAddress() {
         int n = ADDRESSES.incrementAndGet();
         return new From("127.1." + (n / 250) + "." + (1 + n % 250));

@@ -2,7 +2,6 @@ package cn.govdata.open.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,15 +55,7 @@ class OpenApplicationApiTest extends PublicFixtures {
     @BeforeEach
     void setUp() {
         setUpOpenData();
-        Map<String, Object> content = policeOffices();
-        content.put("openType", "CONDITIONAL_OPEN");
-        content.put("openCondition", "仅向承担警务研究课题的单位提供");
-        List<String> personal = new ArrayList<>();
-        conditional = open(publishedWithRecords(content, officesCsv(3, personal)), officeRules(), personal);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(WorkingDayCalendar.ZONE);
+        conditional = openedOnApplication(new ArrayList<>());
     }
 
     private Map<String, Object> application(String dataset) {

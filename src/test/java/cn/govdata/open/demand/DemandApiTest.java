@@ -3,8 +3,6 @@ package cn.govdata.open.demand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +55,6 @@ class DemandApiTest extends PublicFixtures {
     void setUp() {
         setUpOpenData();
         otherProvider = newUser(admin, newDepartment(admin, "民政局").id(), Role.DATA_PROVIDER).api();
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
 
     private Api.Response submit(Holder holder, Long departmentId, Long entryId, String subject) {

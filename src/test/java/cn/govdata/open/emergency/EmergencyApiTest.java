@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.govdata.open.OpenFixtures;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -35,10 +34,6 @@ class EmergencyApiTest extends OpenFixtures {
         setUpOpenData();
         flooded = openedOffices(6);
         newer = openedOffices(3);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(WorkingDayCalendar.ZONE);
     }
 
     private Map<String, Object> flag(String dataset) {

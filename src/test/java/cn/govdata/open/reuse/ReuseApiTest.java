@@ -2,7 +2,6 @@ package cn.govdata.open.reuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.govdata.open.PublicFixtures;
-import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -40,10 +38,6 @@ class ReuseApiTest extends PublicFixtures {
     void setUp() {
         setUpOpenData();
         offices = openedOffices(12);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(WorkingDayCalendar.ZONE);
     }
 
     private Map<String, Object> reuse(String name, String dataset) {
