@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
+import cn.govdata.federation.FederationAccess;
 import cn.govdata.federation.peer.FederationAuditAction;
 import cn.govdata.federation.peer.Peers;
 import cn.govdata.org.Directory;
@@ -23,7 +24,6 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,18 +68,18 @@ class HarvestSources {
     }
 
     List<HarvestSource> list(Actor actor) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         return jdbc.sql(SELECT + " order by id").query(this::map).list();
     }
 
     HarvestSource get(Actor actor, long id) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         return find(id).orElseThrow(() -> DomainException.notFound("harvest source", id));
     }
 
     @Transactional
     HarvestSource register(Actor actor, NewSource request) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         String name = required("name", request.name(), 100);
         SourceKind kind = kind(required("kind", request.kind(), 10));
         String url = peers.address(required("url", request.url(), 500));
@@ -196,12 +196,6 @@ class HarvestSources {
     }
 
     // --- rules -------------------------------------------------------------------------------------------------
-
-    static void requireAdministrator(Actor actor) {
-        if (!(actor.kind() == Actor.Kind.USER && actor.authority() && actor.has(Role.SYSTEM_ADMIN))) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
-    }
 
     private static String required(String field, String value, int max) {
         return FieldName.of(field).requiredText(value, max);

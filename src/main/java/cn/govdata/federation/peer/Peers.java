@@ -17,11 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
+import cn.govdata.federation.FederationAccess;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
-import cn.govdata.shared.Role;
 
 /**
  * The platforms this one is linked with (SHR-10), registered by the data authority's system administrator with the
@@ -63,12 +63,12 @@ public class Peers {
     }
 
     List<Peer> list(Actor actor) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         return jdbc.sql(SELECT + " order by id").query(Peers::map).list();
     }
 
     Peer get(Actor actor, long id) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         return find(id).orElseThrow(() -> DomainException.notFound("peer", id));
     }
 
@@ -78,7 +78,7 @@ public class Peers {
      * a slow peer holds no database connection.
      */
     Peer register(Actor actor, NewPeer request) {
-        requireAdministrator(actor);
+        FederationAccess.requireAdministrator(actor);
         String name = required("name", request.name(), 100);
         String baseUrl = address(required("baseUrl", request.baseUrl(), 500));
         Relation relation = relation(required("relation", request.relation(), 8));
@@ -158,12 +158,6 @@ public class Peers {
     }
 
     // --- rules ---------------------------------------------------------------------------------------------
-
-    private static void requireAdministrator(Actor actor) {
-        if (!(actor.kind() == Actor.Kind.USER && actor.authority() && actor.has(Role.SYSTEM_ADMIN))) {
-            throw new DomainException(ProblemCode.FORBIDDEN);
-        }
-    }
 
     private static String required(String field, String value, int max) {
         return FieldName.of(field).requiredText(value, max);
