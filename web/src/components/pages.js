@@ -8,5 +8,10 @@ export function usePages(rows, size = 50) {
   // a shorter list (another filter, a row decided) starts again at a page that exists
   watch(total, (n) => { if ((page.value - 1) * size >= n) page.value = 1 })
   const shown = computed(() => (rows.value || []).slice((page.value - 1) * size, page.value * size))
-  return { page, pageSize: size, total, shown }
+  /** Turns to the page holding the first row that matches, e.g. the one just saved, so that it is in view. */
+  function showRow(matches) {
+    const index = (rows.value || []).findIndex(matches)
+    if (index >= 0) page.value = Math.floor(index / size) + 1
+  }
+  return { page, pageSize: size, total, shown, showRow }
 }
