@@ -61,7 +61,7 @@ class EmergencyApiTest extends OpenFixtures {
     }
 
     @Test
-    void aFlaggedDatasetIsPinnedKeptToARaisedCycleAndFollowedByItsFeedUntilLifted() {
+    void aFlaggedDatasetIsPinnedKeptToARaisedCycleAndFollowedByItsFeedUntilLifted() throws InterruptedException {
         assertThat(lakeStatus(flooded.entryId()).get("updateCycle").asString()).isEqualTo("MONTHLY");
         LocalDate monthlyDue = LocalDate.parse(lakeStatus(flooded.entryId()).get("dueOn").asString());
         assertThat(searchOrder().indexOf(newer.packageId())).isLessThan(searchOrder().indexOf(flooded.packageId()));
@@ -93,7 +93,12 @@ class EmergencyApiTest extends OpenFixtures {
         Api.Response batch = provider.upload("/api/v1/lake/datasets/" + lakeDataset + "/batches?wait=true", "file",
                 "data.csv", "text/csv", officesCsv(8, new ArrayList<>()).getBytes(StandardCharsets.UTF_8));
         assertThat(batch.text("status")).as(batch.body()).isEqualTo("APPLIED");
+        // the feed records a data update when the lake's change event reaches it, which is after the batch returns
         Api.Response feed = anonymous.get("/api/v1/public/feeds/" + flooded.name());
+        for (int tries = 0; tries < 50 && feed.status() == 200 && !feed.body().contains("数据已更新"); tries++) {
+            Thread.sleep(200);
+            feed = anonymous.get("/api/v1/public/feeds/" + flooded.name());
+        }
         assertThat(feed.status()).as(feed.body()).isEqualTo(200);
         assertThat(feed.contentType()).contains("application/feed+json");
         assertThat(feed.json().get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
