@@ -16,9 +16,9 @@ export const securityMessages = {
       answers: { MET: '符合', PARTLY_MET: '部分符合', NOT_MET: '不符合', NOT_APPLICABLE: '不适用' },
       assessmentStatuses: { OPEN: '填报中', SUBMITTED: '已提交', RETURNED: '已退回', ACCEPTED: '已通过' },
       trace: {
-        title: '泄露文件溯源', hint: '上传一份疑似泄露的数据文件，平台将比对文件中的数字水印，查明它来自哪一次共享导出。文件中的行可以是打乱顺序的，也可以只剩部分列。',
-        drop: '将文件拖到此处，或点击选择文件', only: '支持 CSV 文件和 Excel 工作簿（2007 及以上版本），不超过 50 MB', send: '开始溯源',
-        found: '已查明来源', consumer: '导出部门', grant: '共享授权', grantNo: '第 {id} 号授权', data: '数据资源', records: '（共 {n} 条记录）',
+        title: '泄露文件溯源', hint: '上传一份疑似泄露的数据文件，平台将比对文件中的数字水印，查明它来自哪一次共享导出或开放数据下载。文件中的行可以是打乱顺序的，也可以只剩部分列。',
+        drop: '将文件拖到此处，或点击选择文件', only: '支持 CSV、TSV、JSON、JSON Lines 文件和 Excel 工作簿（2007 及以上版本），不超过 50 MB', send: '开始溯源',
+        found: '已查明来源', consumer: '取得文件的一方', grant: '依据', grantNo: '第 {id} 号共享授权', openGrantNo: '第 {id} 号开放数据申请', data: '数据资源', records: '（共 {n} 条记录）',
         exportedAt: '导出时间', confidence: '可信程度', evidence: '比对依据', agreeing: '文件中有 {compared} 处带水印的内容，其中 {agreeing} 处与这次导出一致'
       }
     }
@@ -39,9 +39,9 @@ export const securityMessages = {
       answers: { MET: 'Met', PARTLY_MET: 'Partly met', NOT_MET: 'Not met', NOT_APPLICABLE: 'Not applicable' },
       assessmentStatuses: { OPEN: 'Being answered', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
       trace: {
-        title: 'Trace a leaked file', hint: 'Upload a data file suspected to have leaked: the platform reads its watermark and finds the shared export it came from. Its rows may be re-sorted and some columns dropped.',
-        drop: 'Drop the file here, or click to choose it', only: 'CSV or Excel (.xlsx), at most 50 MB', send: 'Trace',
-        found: 'Source found', consumer: 'Exported by', grant: 'Grant', grantNo: 'Grant no. {id}', data: 'Dataset', records: ' ({n} records)',
+        title: 'Trace a leaked file', hint: 'Upload a data file suspected to have leaked: the platform reads its watermark and finds the shared export or open-data download it came from. Its rows may be re-sorted and some columns dropped.',
+        drop: 'Drop the file here, or click to choose it', only: 'CSV, TSV, JSON, JSON Lines or Excel (.xlsx), at most 50 MB', send: 'Trace',
+        found: 'Source found', consumer: 'Taken by', grant: 'Under', grantNo: 'Share grant no. {id}', openGrantNo: 'Open-data application no. {id}', data: 'Dataset', records: ' ({n} records)',
         exportedAt: 'Exported at', confidence: 'Confidence', evidence: 'Evidence', agreeing: '{agreeing} of the {compared} watermarked values in the file agree with this export'
       }
     }

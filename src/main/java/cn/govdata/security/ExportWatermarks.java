@@ -7,18 +7,39 @@ package cn.govdata.security;
  */
 public interface ExportWatermarks {
 
+    /** What a file leaves under: a department's share grant, or an account holder's approved open application. */
+    enum GrantKind {
+        SHARE, OPEN
+    }
+
     /**
      * A file about to leave under a grant.
      *
-     * @param grantId the grant it leaves under
+     * @param kind the kind of grant
+     * @param grantId the grant it leaves under (for open data, the approved application)
      * @param entryId the catalog entry whose data it holds
      * @param resourceCode that entry's resource code
      * @param providerDepartmentId the department whose data it is
-     * @param consumerDepartmentId the department it goes to
-     * @param records how many records it holds
+     * @param consumerDepartmentId the department it goes to; null for open data
+     * @param holderName the account holder it goes to, as named when the file left; null for sharing
+     * @param records how many records it holds (about, where the count is not known before)
      */
-    record ExportedFile(long grantId, long entryId, String resourceCode, long providerDepartmentId,
-            long consumerDepartmentId, long records) {
+    record ExportedFile(GrantKind kind, long grantId, long entryId, String resourceCode, long providerDepartmentId,
+            Long consumerDepartmentId, String holderName, long records) {
+
+        /** A file a department takes under its share grant. */
+        public static ExportedFile underShareGrant(long grantId, long entryId, String resourceCode,
+                long providerDepartmentId, long consumerDepartmentId, long records) {
+            return new ExportedFile(GrantKind.SHARE, grantId, entryId, resourceCode, providerDepartmentId,
+                    consumerDepartmentId, null, records);
+        }
+
+        /** A file an account holder downloads under the approved application for data open on conditions. */
+        public static ExportedFile underOpenGrant(long applicationId, long entryId, String resourceCode,
+                long providerDepartmentId, String holderName, long records) {
+            return new ExportedFile(GrantKind.OPEN, applicationId, entryId, resourceCode, providerDepartmentId, null,
+                    holderName, records);
+        }
     }
 
     /** Records the export, now, and gives the watermark its file carries. */

@@ -265,4 +265,58 @@ class GrantUseApiTest extends PublicFixtures {
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'open.revenue.record' and object_id = ?")
                 .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
+
+    /**
+     * SHR-6 for open data: a grantee's download is recorded and marked, and a copy of it re-sorted and cut to one
+     * column — as CSV or as the JSON dump — is traced to the approved application, the holder and the time; a
+     * download open to anyone is not recorded (it would identify no one).
+     */
+    @Test
+    void aGranteesDownloadIsMarkedSoThatALeakedCopyIsTracedToTheApplication() throws Exception {
+        Map<String, Object> content = policeOffices();
+        content.put("openType", "CONDITIONAL_OPEN");
+        content.put("openCondition", "仅向承担警务研究课题的单位提供");
+        List<String> personal = new ArrayList<>();
+        Opened offices = open(publishedWithRecords(content, officesCsv(40, personal)), officeRules(), personal);
+        Holder holder = newCitizen("钱溯源");
+        long application = granted(holder, offices, provider);
+        String key = key(holder);
+        Api security = newUser(admin, authorityDepartmentId(admin), Role.SECURITY_ADMIN).api();
+        long exportsBefore = jdbc.sql("select count(*) from security_trace_export").query(Long.class).single();
+
+        Api.Response csv = anonymous.send("GET", "/datastore/dump/" + offices.resourceId(), null, "Authorization", key);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(java.text.Normalizer.normalize(csv.body(), java.text.Normalizer.Form.NFKC))
+                .as("the values mean what they meant").contains("芝罘区第12警务室");
+        List<String> names = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get()
+                .parse(new java.io.StringReader(csv.body().replace("\uFEFF", "")))) {
+            parser.forEach(row -> names.add(row.get("office_name")));
+        }
+        java.util.Collections.shuffle(names, new java.util.Random(5));
+        Api.Response traced = security.upload("/api/v1/security/trace", "file", "流出.csv", "text/csv",
+                ("警务室\n" + String.join("\n", names) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(traced.status()).as(traced.body()).isEqualTo(200);
+        assertThat(traced.text("grantKind")).isEqualTo("OPEN");
+        assertThat(traced.json().get("grantId").asLong()).isEqualTo(application);
+        assertThat(traced.text("consumer")).isEqualTo("钱溯源");
+        assertThat(traced.json().get("confidence").asDouble()).isGreaterThanOrEqualTo(0.999);
+
+        Api.Response json = anonymous.send("GET", "/datastore/dump/" + offices.resourceId() + "?format=json", null,
+                "Authorization", key);
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        Api.Response tracedJson = security.upload("/api/v1/security/trace", "file", "流出.json", "application/json",
+                json.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(tracedJson.status()).as(tracedJson.body()).isEqualTo(200);
+        assertThat(tracedJson.json().get("grantId").asLong()).isEqualTo(application);
+        assertThat(tracedJson.json().get("exportId").asLong()).isNotEqualTo(traced.json().get("exportId").asLong());
+
+        Opened everyone = openedOffices(20);
+        assertThat(anonymous.get("/datastore/dump/" + everyone.resourceId()).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from security_trace_export").query(Long.class).single())
+                .as("the grantee's two downloads, not the anonymous one").isEqualTo(exportsBefore + 2);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'security.trace'"
+                + " and object_type = 'open-application' and object_id = ?").param(String.valueOf(application))
+                .query(Long.class).single()).as("both traces audited against the application").isEqualTo(2);
+    }
 }

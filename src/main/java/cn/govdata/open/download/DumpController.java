@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.govdata.open.account.PublicAccounts;
 import cn.govdata.open.ckan.ActionParameters;
 import cn.govdata.open.ckan.CkanError;
 import cn.govdata.open.ckan.CkanJson;
@@ -30,6 +31,9 @@ import cn.govdata.open.desensitise.DesensitisationGate.Read;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 import cn.govdata.open.usage.DataUses;
+import cn.govdata.security.ExportWatermark;
+import cn.govdata.security.ExportWatermarks;
+import cn.govdata.security.ExportWatermarks.ExportedFile;
 import cn.govdata.shared.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code filters}, {@code q}, {@code offset} and {@code limit} select) as CSV (UTF-8 with a BOM, spreadsheet-safe
  * cells), TSV or JSON ({@code {"fields": …, "records": [[…], …]}}), streamed from the lake through the
  * desensitisation gate in constant memory. Refusals are CKAN errors, as from the action API; a dataset open on
- * application downloads nothing (403) but to the API key of a holder whose approved application grants it.
+ * application downloads nothing (403) but to the API key of a holder whose approved application grants it. Such a
+ * holder's file is recorded as an export and carries its watermark (SHR-6), so that a leaked copy is traced to the
+ * application and the time; a file open to anyone is not marked (it identifies no one).
  */
 @RestController
 @Hidden  // CKAN's API, described by CKAN's documentation and docs/open.md; its errors are CKAN's, not RFC 9457
@@ -52,14 +58,18 @@ class DumpController {
     private final DesensitisationGate gate;
     private final DataUses uses;
     private final JsonMapper json;
+    private final ExportWatermarks watermarks;
+    private final PublicAccounts accounts;
 
     DumpController(DatastoreSearch datastore, OpenedDatasets datasets, DesensitisationGate gate, DataUses uses,
-            JsonMapper json) {
+            JsonMapper json, ExportWatermarks watermarks, PublicAccounts accounts) {
         this.datastore = datastore;
         this.datasets = datasets;
         this.gate = gate;
         this.uses = uses;
         this.json = json;
+        this.watermarks = watermarks;
+        this.accounts = accounts;
     }
 
     /** format=csv (default, UTF-8 with BOM) | tsv | json; optional fields, filters (JSON), q, offset, limit. */
@@ -115,6 +125,7 @@ class DumpController {
         private final HttpServletResponse response;
         private CSVPrinter csv;
         private BufferedWriter text;
+        private ExportWatermark watermark;
         private boolean first = true;
 
         Writer(DatastoreSearch.Access access, String clientAddress, String format, boolean bom,
@@ -130,8 +141,14 @@ class DumpController {
 
         @Override
         public void fields(List<Field> fields) {
-            uses.download(dataset.id(), dataset.packageId(), holderId, grantId, clientAddress, "dump " + dataset.resourceCode() + "（" + format + "），约 "
-                    + gate.holdings(dataset.entryId()).map(DesensitisationGate.Holdings::records).orElse(0L) + " 条");
+            long records = gate.holdings(dataset.entryId()).map(DesensitisationGate.Holdings::records).orElse(0L);
+            uses.download(dataset.id(), dataset.packageId(), holderId, grantId, clientAddress, "dump "
+                    + dataset.resourceCode() + "（" + format + "），约 " + records + " 条");
+            if (grantId != null) {
+                String holder = accounts.requester(holderId).map(PublicAccounts.Requester::name).orElse(null);
+                watermark = watermarks.begin(ExportedFile.underOpenGrant(grantId, dataset.entryId(),
+                        dataset.resourceCode(), dataset.departmentId(), holder, records));
+            }
             response.setStatus(200);
             response.setContentType(switch (format) {
                 case "json" -> "application/json;charset=utf-8";
@@ -168,7 +185,9 @@ class DumpController {
         }
 
         @Override
-        public void record(List<Object> values) {
+        public void record(List<Object> row) {
+            List<Object> values = watermark == null ? row
+                    : row.stream().map(value -> value instanceof String cell ? watermark.mark(cell) : value).toList();
             try {
                 if (format.equals("json")) {
                     text.write(first ? "\n" : ",\n");

@@ -13,6 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.govdata.audit.AuditEvent;
 import cn.govdata.audit.AuditLog;
 import cn.govdata.org.Directory;
+import cn.govdata.security.ExportWatermarks.GrantKind;
 import cn.govdata.security.SecurityAccess;
 import cn.govdata.security.SecurityAuditAction;
 import cn.govdata.security.trace.LeakedFile.MarkedValue;
@@ -46,12 +47,16 @@ class LeakTracing {
     /**
      * The export a file came from.
      *
+     * @param grantKind {@code SHARE} (a department's share grant) or {@code OPEN} (an account holder's approved
+     *        open application, whose id {@code grantId} is)
      * @param confidence how sure the trace is, 0.999 to 0.999999
+     * @param consumerDepartmentId the department the file went to; null for open data
+     * @param consumer who the file went to: the department's name, or the account holder's as when it left
      * @param valuesCompared the marked values of the file that were compared
      * @param valuesAgreeing of those, the ones written as that export writes them
      */
-    record Trace(long grantId, OffsetDateTime exportedAt, double confidence, long exportId, long entryId,
-            String resourceCode, long consumerDepartmentId, String consumerDepartment, long records,
+    record Trace(long grantId, OffsetDateTime exportedAt, double confidence, GrantKind grantKind, long exportId,
+            long entryId, String resourceCode, Long consumerDepartmentId, String consumer, long records,
             int valuesCompared, int valuesAgreeing) {
     }
 
@@ -73,7 +78,8 @@ class LeakTracing {
         try {
             SecurityAccess.requireSecurityAdministrator(actor);
             Trace trace = traced(actor, file);
-            audit.record(AuditEvent.success(SecurityAuditAction.TRACE, "share-grant", trace.grantId(), "file " + name
+            audit.record(AuditEvent.success(SecurityAuditAction.TRACE,
+                    trace.grantKind() == GrantKind.OPEN ? "open-application" : "share-grant", trace.grantId(), "file " + name
                     + " traced to export " + trace.exportId() + " of " + trace.resourceCode() + " at "
                     + trace.exportedAt() + ", confidence " + trace.confidence() + ", " + trace.valuesAgreeing()
                     + " of " + trace.valuesCompared() + " marked values agreeing"));
@@ -121,9 +127,9 @@ class LeakTracing {
             int percent = best == null ? 0 : (int) (100L * bestAgreeing / values.size());
             throw noMatch(values.size(), percent);
         }
-        String consumer = directory.department(best.consumerDepartmentId()).map(Directory.DepartmentInfo::name)
-                .orElse(null);
-        return new Trace(best.grantId(), best.exportedAt(), confidence, best.id(), best.entryId(),
+        String consumer = best.consumerDepartmentId() == null ? best.holderName()
+                : directory.department(best.consumerDepartmentId()).map(Directory.DepartmentInfo::name).orElse(null);
+        return new Trace(best.grantId(), best.exportedAt(), confidence, best.kind(), best.id(), best.entryId(),
                 best.resourceCode(), best.consumerDepartmentId(), consumer, best.records(), values.size(), bestAgreeing);
     }
 

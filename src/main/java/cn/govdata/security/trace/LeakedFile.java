@@ -31,6 +31,12 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.xml.sax.InputSource;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
 import cn.govdata.security.trace.CellForms.Form;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ProblemCode;
@@ -40,13 +46,13 @@ import cn.govdata.shared.SpreadsheetCsv;
  * A file handed in for tracing, reduced to what the watermark left in it: each distinct marked value (canonical text)
  * with the form it is written in. A header row (the first of each sheet) carries no mark and is skipped; a value
  * found in both forms (edited by hand) or in a mixed form tells nothing and is left out. Reads CSV — UTF-8 with or
- * without a byte order mark, or GB18030 as a spreadsheet on a Chinese Windows saves it — and .xlsx, whatever the
- * columns and their order.
+ * without a byte order mark, or GB18030 as a spreadsheet on a Chinese Windows saves it — TSV, .xlsx, and JSON (one
+ * document, or JSON Lines: every string value, whatever the keys), whatever the columns and their order.
  */
 final class LeakedFile {
 
     enum Kind {
-        CSV, XLSX
+        CSV, TSV, XLSX, JSON
     }
 
     /** One marked value and the form the file writes it in. */
@@ -70,13 +76,25 @@ final class LeakedFile {
             case "csv", "txt" -> {
                 return Kind.CSV;
             }
+            case "tsv" -> {
+                return Kind.TSV;
+            }
             case "xlsx" -> {
                 return Kind.XLSX;
+            }
+            case "json", "jsonl", "ndjson" -> {
+                return Kind.JSON;
             }
             case "" -> {
                 String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
                 if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
                     return Kind.CSV;
+                }
+                if (type.startsWith("text/tab-separated-values")) {
+                    return Kind.TSV;
+                }
+                if (type.startsWith("application/json") || type.startsWith("application/x-ndjson")) {
+                    return Kind.JSON;
                 }
                 return type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         ? Kind.XLSX : null;
@@ -89,10 +107,11 @@ final class LeakedFile {
 
     static LeakedFile read(Kind kind, byte[] content) {
         LeakedFile file = new LeakedFile();
-        if (kind == Kind.CSV) {
-            file.readCsv(content);
-        } else {
-            file.readXlsx(content);
+        switch (kind) {
+            case CSV -> file.readCsv(content, CSVFormat.DEFAULT);
+            case TSV -> file.readCsv(content, CSVFormat.TDF);
+            case XLSX -> file.readXlsx(content);
+            case JSON -> file.readJson(content);
         }
         return file;
     }
@@ -117,14 +136,9 @@ final class LeakedFile {
         forms.merge(CellForms.canonical(value), form, (seen, now) -> seen == now ? seen : Form.MIXED);
     }
 
-    private void readCsv(byte[] content) {
-        for (byte b : content) {
-            if (b == 0) {
-                throw unreadable("CSV", "security.trace.not-text");
-            }
-        }
-        String text = decoded(content);
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
+    private void readCsv(byte[] content, CSVFormat format) {
+        String text = text(content, "CSV");
+        try (CSVParser parser = format.parse(new StringReader(text))) {
             boolean header = true;
             for (CSVRecord row : parser) {
                 if (!header) {
@@ -137,6 +151,32 @@ final class LeakedFile {
                     new DefaultMessageSourceResolvable(new String[] { "security.trace.csv-malformed" }, null,
                             "security.trace.csv-malformed"));
         }
+    }
+
+    /** Every string value of a JSON document or of JSON Lines, in any nesting; keys are names, not values. */
+    private void readJson(byte[] content) {
+        String text = text(content, "JSON");
+        try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    add(parser.getString());
+                }
+            }
+        } catch (JacksonException e) {
+            throw new DomainException(ProblemCode.DATA_FILE_MALFORMED, "JSON", "?",
+                    new DefaultMessageSourceResolvable(new String[] { "security.trace.json-malformed" }, null,
+                            "security.trace.json-malformed"));
+        }
+    }
+
+    /** A text file's content, refused when it holds a NUL byte (no text file does). */
+    private static String text(byte[] content, String kind) {
+        for (byte b : content) {
+            if (b == 0) {
+                throw unreadable(kind, "security.trace.not-text");
+            }
+        }
+        return decoded(content);
     }
 
     /** UTF-8 (a byte order mark dropped) when the bytes are UTF-8, else GB18030, which every byte sequence decodes. */

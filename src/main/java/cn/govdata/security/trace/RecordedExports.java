@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.govdata.org.Directory;
 import cn.govdata.security.ExportWatermark;
 import cn.govdata.security.ExportWatermarks;
+import cn.govdata.security.ExportWatermarks.GrantKind;
 
 /**
  * The exports to consumers, recorded as they start (SHR-6), each with the watermark its file carries; and, for
@@ -25,8 +26,8 @@ import cn.govdata.security.ExportWatermarks;
 class RecordedExports implements ExportWatermarks {
 
     /** One recorded export. */
-    record RecordedExport(long id, long grantId, long entryId, String resourceCode, long consumerDepartmentId,
-            long records, OffsetDateTime exportedAt) {
+    record RecordedExport(long id, GrantKind kind, long grantId, long entryId, String resourceCode,
+            Long consumerDepartmentId, String holderName, long records, OffsetDateTime exportedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -50,10 +51,12 @@ class RecordedExports implements ExportWatermarks {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         byte[] secret = key.bytes();
         KeyHolder id = new GeneratedKeyHolder();
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into security_trace_export (grant_id, entry_id, resource_code, provider_department_id,"
-                + " consumer_department_id, region_id, records, exported_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(file.grantId(), file.entryId(), file.resourceCode(), file.providerDepartmentId(),
-                        file.consumerDepartmentId(), regionId, file.records(), now)
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into security_trace_export (grant_kind, grant_id, entry_id, resource_code,"
+                + " provider_department_id, consumer_department_id, holder_name, region_id, records, exported_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(file.kind().name(), file.grantId(), file.entryId(), file.resourceCode(),
+                        file.providerDepartmentId(), file.consumerDepartmentId(), file.holderName(), regionId,
+                        file.records(), now)
                 .update(id, "id"));
         long exportId = id.getKey().longValue();
         ExportFingerprint fingerprint = new ExportFingerprint(secret, exportId);
@@ -72,11 +75,13 @@ class RecordedExports implements ExportWatermarks {
 
     /** The exports of the region's data, newest first. */
     List<RecordedExport> ofRegion(long regionId) {
-        return jdbc.sql("select id, grant_id, entry_id, resource_code, consumer_department_id, records, exported_at"
-                + " from security_trace_export where region_id = ? order by id desc").param(regionId)
-                .query((rs, n) -> new RecordedExport(rs.getLong("id"), rs.getLong("grant_id"), rs.getLong("entry_id"),
-                        rs.getString("resource_code"), rs.getLong("consumer_department_id"), rs.getLong("records"),
-                        rs.getObject("exported_at", OffsetDateTime.class)))
+        return jdbc.sql("select id, grant_kind, grant_id, entry_id, resource_code, consumer_department_id, holder_name,"
+                + " records, exported_at from security_trace_export where region_id = ? order by id desc")
+                .param(regionId)
+                .query((rs, n) -> new RecordedExport(rs.getLong("id"), GrantKind.valueOf(rs.getString("grant_kind")),
+                        rs.getLong("grant_id"), rs.getLong("entry_id"), rs.getString("resource_code"),
+                        rs.getObject("consumer_department_id", Long.class), rs.getString("holder_name"),
+                        rs.getLong("records"), rs.getObject("exported_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import cn.govdata.security.ExportWatermark;
 import cn.govdata.security.ExportWatermarks;
@@ -27,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code X-Cursor} (the {@code since} of the next exchange) and {@code X-Changes}, and a file name of the resource
  * code and the cursor. Nothing is written before the exchange has counted its records against the quota.
  *
- * <p>A CSV file is a file people keep and pass on: it is recorded as an export and carries its watermark (SHR-6,
- * {@link ExportWatermarks}), so that a leaked copy can be traced to the grant and the time. JSON Lines go to a
- * connected system's software, which must get the values exactly as masked, and are not marked.
+ * <p>Either file is recorded as an export and carries its watermark (SHR-6, {@link ExportWatermarks}), so that a
+ * leaked copy can be traced to the grant and the time: text for people is written wholly half- or full-width, which
+ * leaves its meaning as it was (the same text once folded by NFKC, as software comparing values should fold it).
  */
 final class ExchangeStream implements SharedData.ExchangeSink {
 
@@ -75,9 +77,9 @@ final class ExchangeStream implements SharedData.ExchangeSink {
         columns.addAll(items);
         try {
             out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            watermark = watermarks.begin(ExportedFile.underShareGrant(use.grantId(), use.entryId(),
+                    use.resourceCode(), use.providerDepartmentId(), use.consumerDepartmentId(), changes));
             if (csv) {
-                watermark = watermarks.begin(new ExportedFile(use.grantId(), use.entryId(), use.resourceCode(),
-                        use.providerDepartmentId(), use.consumerDepartmentId(), changes));
                 List<String> header = new ArrayList<>(items);
                 header.add("_deleted");
                 printer = SpreadsheetCsv.on(out, header.toArray(String[]::new));
@@ -96,7 +98,9 @@ final class ExchangeStream implements SharedData.ExchangeSink {
                 row.add(change.deleted());
                 printer.printRow(row);
             } else {
-                out.write(json.writeValueAsString(change));
+                Map<String, String> marked = new LinkedHashMap<>();
+                change.values().forEach((item, value) -> marked.put(item, watermark.mark(value)));
+                out.write(json.writeValueAsString(new SharedChange(marked, change.deleted())));
                 out.write('\n');
             }
         } catch (IOException e) {

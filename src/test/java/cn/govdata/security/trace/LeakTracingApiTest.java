@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import cn.govdata.share.ShareFixtures;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Leak tracing through HTTP (SHR-6): the enterprise register of the police is exported through the exchange as CSV by
@@ -34,6 +35,7 @@ import cn.govdata.support.Api;
 class LeakTracingApiTest extends ShareFixtures {
 
     private static final int COMPANIES = 40;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Api security;
     private long entryId;
@@ -94,7 +96,7 @@ class LeakTracingApiTest extends ShareFixtures {
         assertThat(exportedAt).isAfter(before).isBefore(after);
         assertThat(traced.json().get("confidence").asDouble()).isBetween(0.999, 1.0);
         assertThat(traced.json().get("valuesCompared").asInt()).isEqualTo(COMPANIES + 5);
-        assertThat(traced.json().get("consumerDepartment").asString()).isEqualTo(civil.name());
+        assertThat(traced.json().get("consumer").asString()).isEqualTo(civil.name());
 
         // the same copy saved as an xlsx workbook, the address column only
         Api.Response workbook = security.upload("/api/v1/security/trace", "file", "流出.xlsx",
@@ -116,6 +118,36 @@ class LeakTracingApiTest extends ShareFixtures {
         assertThat(OffsetDateTime.parse(later.text("exportedAt"))).isAfter(exportedAt);
 
         assertThat(Api.texts(audit("security.trace", civilGrant), "outcome")).hasSize(3).containsOnly("SUCCESS");
+    }
+
+    @Test
+    void aJsonLinesExchangeIsMarkedAndACopyWithLinesReSortedAndAnItemDroppedIsTraced() throws Exception {
+        Api.Download file = civilUser.api().download("/api/v1/share/data/" + entryId
+                + "/exchange?since=0&format=JSON_LINES");
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        List<String> lines = new ArrayList<>(file.text().lines().toList());
+        assertThat(lines).hasSize(COMPANIES);
+        assertThat(java.text.Normalizer.normalize(file.text(), java.text.Normalizer.Form.NFKC))
+                .as("the values mean what they meant").contains("芝罘区幸福路7号");
+        // what a receiving system might pass on: its own order, without the business scope
+        List<String> copied = new ArrayList<>();
+        for (String line : lines) {
+            tools.jackson.databind.node.ObjectNode change = (tools.jackson.databind.node.ObjectNode) JSON.readTree(line);
+            ((tools.jackson.databind.node.ObjectNode) change.get("values")).remove("jyfw");
+            copied.add(JSON.writeValueAsString(change));
+        }
+        Collections.shuffle(copied, new Random(3));
+        Api.Response traced = security.upload("/api/v1/security/trace", "file", "流出.jsonl", "application/x-ndjson",
+                String.join("\n", copied).getBytes(StandardCharsets.UTF_8));
+        assertThat(traced.status()).as(traced.body()).isEqualTo(200);
+        assertThat(traced.json().get("grantId").asLong()).isEqualTo(civilGrant);
+        assertThat(traced.text("grantKind")).isEqualTo("SHARE");
+        assertThat(traced.text("consumer")).isEqualTo(civil.name());
+
+        Api.Response broken = security.upload("/api/v1/security/trace", "file", "流出.jsonl", "application/x-ndjson",
+                "{\"values\": {\"zcdz\": \"幸福路".getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.code()).isEqualTo("DATA_FILE_MALFORMED");
     }
 
     @Test
