@@ -40,4 +40,7 @@ public interface ForeignEntries {
 
     /** Takes the entry out of this catalog (it was retired on its platform); returns whether it was in it. */
     boolean retire(Origin origin, long originEntryId);
+
+    /** An entry kept here by its id here, while it is in this catalog (not retired on its platform). */
+    java.util.Optional<ForeignEntry> find(long id);
 }

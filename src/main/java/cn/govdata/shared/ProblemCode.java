@@ -60,6 +60,10 @@ public enum ProblemCode {
     PEER_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
     /** Only a connected system of the data authority may deliver another platform's catalog. */
     NOT_A_PEER_SYSTEM(HttpStatus.FORBIDDEN),
+    /** A lower platform's entry is applied for, but this platform has no link to that platform to apply through. */
+    PEER_NOT_LINKED(HttpStatus.CONFLICT),
+    /** The other platform answered a relayed application or use with a refusal of its own, named in the detail. */
+    PEER_REFUSED(HttpStatus.CONFLICT),
     // harvesting other catalogs (issue #13)
     HARVEST_SOURCE_EXISTS(HttpStatus.CONFLICT),
     /** The source is being harvested already (on this or another node); its run reports when it ends. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.govdata.catalog.Classification;
+import cn.govdata.catalog.EntryContent;
 import cn.govdata.catalog.ForeignEntries;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
@@ -87,6 +88,19 @@ class ForeignCatalog implements ForeignEntries {
                 .params(OffsetDateTime.now(ZoneOffset.UTC), kept.get().id()).update();
         events.publishEvent(new ForeignEntryChanged(kept.get().id()));
         return true;
+    }
+
+    @Override
+    public Optional<ForeignEntry> find(long id) {
+        return jdbc.sql("""
+                select origin_key, origin_platform, origin_base_url, origin_entry_id, region_id, department_name,
+                    department_credit_code, origin_region_code, origin_region_name, resource_code, version, content
+                from catalog_foreign_entry where id = ? and not retired""").param(id)
+                .query((rs, n) -> new ForeignEntry(new Origin(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getInt(11),
+                        json.readValue(rs.getString(12), EntryContent.class)))
+                .optional();
     }
 
     /**

@@ -53,6 +53,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.ListParameter;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.Role;
 
 /**
  * Full-text search of the published catalog with facets (CAT-9). Every authenticated actor — a department's
@@ -173,11 +174,11 @@ class CatalogSearch {
 
     /**
      * Searches the actor's region; bad parameters are refused with the parameter's name. The entries of lower
-     * platforms are searched by the data authority's users and systems only: the departments cannot apply for them
-     * (yet), the authority oversees the whole cascade.
+     * platforms are searched by the data authority's users and systems, who oversee the whole cascade, and by the
+     * departments' data users, who apply for them through this platform (SHR-10).
      */
     Result search(Actor actor, Parameters parameters) {
-        return search(actor.regionId(), actor.authority(), request(parameters));
+        return search(actor.regionId(), actor.authority() || actor.has(Role.DATA_USER), request(parameters));
     }
 
     static Request request(Parameters p) {

@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +25,7 @@ import cn.govdata.catalog.PublishedCatalog.PublishedEntry;
 import cn.govdata.federation.peer.PeerClient;
 import cn.govdata.federation.peer.PeerClient.Target;
 import cn.govdata.federation.peer.Peers;
+import cn.govdata.federation.peer.ThisPlatform;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.org.Directory.RegionInfo;
@@ -64,23 +63,18 @@ class CatalogCascade {
     private final PublishedCatalog catalog;
     private final Directory directory;
     private final JdbcClient jdbc;
-    private final Environment environment;
-    private final String platformName;
-    private final String publicUrl;
+    private final ThisPlatform platform;
     private final ExecutorService immediate = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("federation-cascade").daemon().factory());
 
     CatalogCascade(Peers peers, PeerClient client, PublishedCatalog catalog, Directory directory, JdbcClient jdbc,
-            Environment environment, @Value("${govdata.federation.platform-name:}") String platformName,
-            @Value("${govdata.federation.public-url:}") String publicUrl) {
+            ThisPlatform platform) {
         this.peers = peers;
         this.client = client;
         this.catalog = catalog;
         this.directory = directory;
         this.jdbc = jdbc;
-        this.environment = environment;
-        this.platformName = platformName;
-        this.publicUrl = publicUrl;
+        this.platform = platform;
     }
 
     @TransactionalEventListener
@@ -168,7 +162,7 @@ class CatalogCascade {
     private void put(Target peer, PublishedEntry entry) {
         DepartmentInfo department = directory.department(entry.departmentId()).orElseThrow();
         Optional<RegionInfo> region = directory.region(entry.regionId());
-        CatalogDelivery delivery = new CatalogDelivery(platformName(), publicUrl(), entry.resourceCode(),
+        CatalogDelivery delivery = new CatalogDelivery(platform.name(), platform.publicUrl(), entry.resourceCode(),
                 entry.version(), new CatalogDelivery.Department(department.name(), department.creditCode()),
                 region.map(r -> new CatalogDelivery.Region(r.divisionCode(), r.name())).orElse(null),
                 entry.content());
@@ -224,23 +218,6 @@ class CatalogCascade {
             return String.valueOf(problem.arguments()[1]);
         }
         return e.getMessage();
-    }
-
-    /** This platform's name as its upper peers show it: set, or its top region's. */
-    private String platformName() {
-        if (!platformName.isBlank()) {
-            return platformName;
-        }
-        return directory.regions().stream().filter(r -> r.parentId() == null).map(RegionInfo::name).findFirst()
-                .orElse("govdata");
-    }
-
-    /** This platform's address: set, or this machine's port (a demo on one machine). */
-    private String publicUrl() {
-        if (!publicUrl.isBlank()) {
-            return publicUrl;
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
     @PreDestroy

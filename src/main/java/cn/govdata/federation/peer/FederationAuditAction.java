@@ -14,7 +14,12 @@ public enum FederationAuditAction implements AuditAction {
     HARVEST_SOURCE_ENABLE("federation.harvest.source.enable"),
     HARVEST_SOURCE_DISABLE("federation.harvest.source.disable"),
     HARVEST_SOURCE_DELETE("federation.harvest.source.delete"),
-    HARVEST_RUN("federation.harvest.run");
+    HARVEST_RUN("federation.harvest.run"),
+    REMOTE_APPLY("federation.remote.apply"),
+    REMOTE_ATTACH("federation.remote.attach"),
+    REMOTE_SUBMIT("federation.remote.submit"),
+    RELAY_QUERY("federation.relay.query"),
+    RELAY_VERIFICATION("federation.relay.verification");
 
     private final String code;
 

@@ -71,10 +71,43 @@ public class PeerClient {
 
     /** Sends a JSON body (or none) to a path of the peer's API. */
     public Answer send(Target target, String method, String path, Object body) {
-        Answer answer = sendOnce(target, method, path, body, token(target));
+        return send(target, method, path, body, Map.of());
+    }
+
+    /** Sends a JSON body (or none) with headers of its own (e.g. whom a relayed call is for). */
+    public Answer send(Target target, String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        return authorised(target, method, path, publisher, all);
+    }
+
+    /** Sends one file as the multipart field {@code field}, as a browser's upload would. */
+    public Answer sendFile(Target target, String path, String field, String fileName, String contentType,
+            byte[] content) {
+        String boundary = "govdata-" + java.util.UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName.replace("\"", "%22").replaceAll("[\r\n]", "_") + "\"\r\nContent-Type: " + contentType
+                + "\r\n\r\n";
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new byte[start.length + content.length + end.length];
+        System.arraycopy(start, 0, whole, 0, start.length);
+        System.arraycopy(content, 0, whole, start.length, content.length);
+        System.arraycopy(end, 0, whole, start.length + content.length, end.length);
+        return authorised(target, "POST", path, HttpRequest.BodyPublishers.ofByteArray(whole),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    private Answer authorised(Target target, String method, String path, HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
+        Answer answer = sendOnce(target, method, path, body, headers, token(target));
         if (answer.status() == 401) {
             tokens.remove(target.peerId());
-            answer = sendOnce(target, method, path, body, token(target));
+            answer = sendOnce(target, method, path, body, headers, token(target));
             if (answer.status() == 401) {
                 throw unavailable(target, "the peer refused this platform's token");
             }
@@ -90,15 +123,12 @@ public class PeerClient {
         tokens.remove(peerId);
     }
 
-    private Answer sendOnce(Target target, String method, String path, Object body, String token) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
+    private Answer sendOnce(Target target, String method, String path, HttpRequest.BodyPublisher body,
+            Map<String, String> headers, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, publisher);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+                .method(method, body);
+        headers.forEach(request::header);
         return exchange(target, request.build());
     }
 

@@ -144,6 +144,21 @@ public class Peers {
                 .list();
     }
 
+    /** The enabled peer of a relation at an address (as registered, without a trailing slash), to call it. */
+    public java.util.Optional<PeerClient.Target> enabledAt(Relation relation, String baseUrl) {
+        String wanted = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        return enabled(relation).stream().filter(t -> t.baseUrl().replaceAll("/+$", "").equalsIgnoreCase(wanted))
+                .findFirst();
+    }
+
+    /** An enabled peer by its id, to call it. */
+    public java.util.Optional<PeerClient.Target> enabledById(long peerId) {
+        return jdbc.sql("select relation from federation_peer where id = ? and enabled = true").param(peerId)
+                .query(String.class).optional()
+                .flatMap(relation -> enabled(Relation.valueOf(relation)).stream()
+                        .filter(t -> t.peerId() == peerId).findFirst());
+    }
+
     /** The peer answered: clears its last error. */
     public void succeeded(long peerId) {
         jdbc.sql("update federation_peer set last_success_at = ?, last_error = null where id = ?").params(now(), peerId)

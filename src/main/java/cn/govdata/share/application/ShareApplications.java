@@ -144,13 +144,14 @@ public class ShareApplications {
      * application approved at once, and the grant is issued in the same transaction.
      */
     @Transactional
-    Grant request(Actor actor, ApplicationForm form) {
+    Grant request(Actor actor, ApplicationForm applied) {
         SharePermissions.requireApplicant(actor);
+        ApplicationForm form = asApplied(actor, applied);
         PublishedEntry entry = entryFor(actor, form.entryId());
         requireType(entry, ShareType.UNCONDITIONAL);
         Checked checked = check(actor, form, Kind.REQUEST, entry);
         OffsetDateTime now = ShareClock.now();
-        long id = insert(actor, entry, checked, Status.APPROVED, List.of(), null, now);
+        long id = insert(actor, appliedBy(actor, form), entry, checked, Status.APPROVED, List.of(), null, now);
         jdbc.sql("update share_application set approved_scope = requested_scope, submitted_at = ?, decided_at = ?, "
                 + "decided_by_department_id = ? where id = ?")
                 .params(now, now, entry.departmentId(), id).update();
@@ -196,13 +197,14 @@ public class ShareApplications {
 
     /** Drafts an application for a conditional entry; its materials are attached next, then it is submitted. */
     @Transactional
-    Application draft(Actor actor, ApplicationForm form) {
+    Application draft(Actor actor, ApplicationForm applied) {
         SharePermissions.requireApplicant(actor);
+        ApplicationForm form = asApplied(actor, applied);
         PublishedEntry entry = entryFor(actor, form.entryId());
         requireType(entry, ShareType.CONDITIONAL);
         Checked checked = check(actor, form, Kind.APPLICATION, entry);
-        long id = insert(actor, entry, checked, Status.DRAFT, entry.content().applicantMaterials(), null,
-                ShareClock.now());
+        long id = insert(actor, appliedBy(actor, form), entry, checked, Status.DRAFT,
+                entry.content().applicantMaterials(), null, ShareClock.now());
         audit.record(AuditEvent.success(ShareAuditAction.APPLICATION_CREATE, "share-application", id, entry.resourceCode()));
         return load(id);
     }
@@ -322,8 +324,8 @@ public class ShareApplications {
         List<Long> stillConnected = grant.systems().stream().filter(s -> applicantSystem(actor, s)).toList();
         Scope scope = new Scope(items, rowFilter, from, from.plusDays(days), grant.ways(), stillConnected, null, null);
         Checked checked = new Checked(grant.purpose(), grant.useScenario(), grant.legalDuty(), null, scope, List.of());
-        long id = insert(actor, entry, checked, Status.DRAFT, entry.content().applicantMaterials(), grantId,
-                ShareClock.now());
+        long id = insert(actor, actor.name(), entry, checked, Status.DRAFT, entry.content().applicantMaterials(),
+                grantId, ShareClock.now());
         timeline.record(grant.applicationId(), Timeline.Type.RENEWAL_STARTED, null, by(actor), grantId,
                 Map.of("applicationId", id));
         audit.record(new AuditEvent(ShareAuditAction.GRANT_RENEW, "share-application", Long.toString(id),
@@ -351,9 +353,18 @@ public class ShareApplications {
         Side wanted = EnumParameter.parse(Side.class, side == null || side.isBlank() ? "APPLICANT" : side, "side");
         Status state = status == null || status.isBlank() ? null : EnumParameter.parse(Status.class, status, "status");
         List<Object> params = new ArrayList<>();
+        if (SharePermissions.peerPlatform(actor)) {
+            // another platform's link lists what it applied for, never the data authority's other applications
+            wanted = Side.APPLICANT;
+        }
         String where = switch (wanted) {
             case APPLICANT -> {
                 params.add(actor.departmentId());
+                if (SharePermissions.peerPlatform(actor)) {
+                    params.add(Actor.Kind.SYSTEM.name());
+                    params.add(actor.id());
+                    yield " where applicant_department_id = ? and applicant_kind = ? and applicant_id = ?";
+                }
                 yield " where applicant_department_id = ?";
             }
             case PROVIDER -> {
@@ -407,7 +418,14 @@ public class ShareApplications {
     Application visible(Actor actor, long id) {
         return find(id).filter(application -> SharePermissions.seesApplication(actor, application.parties(),
                 application.status() == Status.DRAFT))
+                .filter(application -> !SharePermissions.peerPlatform(actor) || madeBy(actor, id))
                 .orElseThrow(() -> DomainException.notFound("share application", id));
+    }
+
+    /** Another platform's link sees only what it applied for, not the rest of the data authority's applications. */
+    private boolean madeBy(Actor actor, long id) {
+        return jdbc.sql("select count(*) from share_application where id = ? and applicant_kind = ? and applicant_id = ?")
+                .params(id, Actor.Kind.SYSTEM.name(), actor.id()).query(Long.class).single() > 0;
     }
 
     /** The application, which the caller's department made and the caller (a data user) may act on. */
@@ -558,8 +576,36 @@ public class ShareApplications {
         return new By(actor.name(), actor.departmentId());
     }
 
-    long insert(Actor actor, PublishedEntry entry, Checked checked, Status status, List<String> materials,
-            Long renewalOf, OffsetDateTime now) {
+    /**
+     * The form as this platform takes it: from another platform's link (SHR-10) it must say on whose behalf, and the
+     * link is the one system that will use the data; from anyone else it must not.
+     */
+    ApplicationForm asApplied(Actor actor, ApplicationForm form) {
+        if (!SharePermissions.peerPlatform(actor)) {
+            if (form.onBehalfOf() != null) {
+                throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("onBehalfOf"),
+                        ShareLabels.of("onBehalfOf.peerOnly"));
+            }
+            return form;
+        }
+        String onBehalfOf = form.onBehalfOf() == null ? "" : form.onBehalfOf().strip();
+        if (onBehalfOf.isEmpty()) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("onBehalfOf"));
+        }
+        if (onBehalfOf.length() > 200 || onBehalfOf.chars().anyMatch(Character::isISOControl)) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("onBehalfOf"),
+                    ShareLabels.of("onBehalfOf.text"));
+        }
+        return form.forPeer(actor.id());
+    }
+
+    /** Who applied, as both sides read it: the person, or for another platform whom that platform names. */
+    static String appliedBy(Actor actor, ApplicationForm form) {
+        return form.onBehalfOf() == null ? actor.name() : form.onBehalfOf().strip();
+    }
+
+    long insert(Actor actor, String appliedBy, PublishedEntry entry, Checked checked, Status status,
+            List<String> materials, Long renewalOf, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into share_application (region_id, entry_id, entry_version, resource_code, entry_name, share_type,
@@ -569,7 +615,7 @@ public class ShareApplications {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.regionId(), entry.id(), entry.version(), entry.resourceCode(), entry.content().name(),
                         entry.content().shareType().name(), entry.departmentId(), actor.departmentId(),
-                        actor.kind().name(), actor.id(), actor.name(), checked.purpose(), checked.useScenario(),
+                        actor.kind().name(), actor.id(), appliedBy, checked.purpose(), checked.useScenario(),
                         checked.legalDuty(), json.writeValueAsString(checked.scope()),
                         json.writeValueAsString(materials), status.name(), renewalOf, checked.negotiation(), now, now)
                 .update(keys, "id");

@@ -218,7 +218,7 @@ class ShareDecisions {
         Checked checked = applications.check(actor, form, Kind.COORDINATION, entry);
         applications.authorityOf(entry.regionId());
         OffsetDateTime now = ShareClock.now();
-        long id = applications.insert(actor, entry, checked, Status.COORDINATION, List.of(), null, now);
+        long id = applications.insert(actor, actor.name(), entry, checked, Status.COORDINATION, List.of(), null, now);
         jdbc.sql("""
                 update share_application set stages = 'AUTHORITY', stage = 'AUTHORITY', stage_started_at = ?,
                     submitted_at = ?, coordination_requested_at = ?, approved_scope = requested_scope where id = ?""")

@@ -25,10 +25,19 @@ final class ShareForms {
      * @param items data item identifiers wanted; for an unconditional request none means all
      * @param ways ways of use ({@link WayOfUse} names)
      * @param systems ids of the department's connected systems that will use the data
+     * @param onBehalfOf only from another platform's link (a connected system of the data authority, SHR-10): who
+     *        applies there — the person and department of that platform — shown here as who applied; the link
+     *        itself is the system that will use the data
      */
     record ApplicationForm(Long entryId, List<String> items, RowFilterForm rowFilter, String purpose,
             String useScenario, String legalDuty, LocalDate periodFrom, LocalDate periodTo, List<String> ways,
-            List<Long> systems, String negotiation) {
+            List<Long> systems, String negotiation, String onBehalfOf) {
+
+        /** The same form from another platform's link: the link is the only system that will use the data. */
+        ApplicationForm forPeer(long linkSystemId) {
+            return new ApplicationForm(entryId, items, rowFilter, purpose, useScenario, legalDuty, periodFrom,
+                    periodTo, ways, List.of(linkSystemId), negotiation, onBehalfOf);
+        }
     }
 
     /**

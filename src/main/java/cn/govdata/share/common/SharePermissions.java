@@ -26,9 +26,21 @@ public final class SharePermissions {
 
     // --- applications and coordination -------------------------------------------------------------------------
 
-    /** Requests data, drafts an application or asks for coordination: a data user (a person, not a system). */
+    /**
+     * Requests data, drafts an application or asks for coordination: a data user (a person, not a system), or
+     * another platform's link applying for a department of that platform ({@link #peerPlatform}).
+     */
     public static void requireApplicant(Actor actor) {
-        require(dataUser(actor));
+        require(dataUser(actor) || peerPlatform(actor));
+    }
+
+    /**
+     * Another platform's link (SHR-10): a connected system of this region's data authority that may use data, the
+     * one kind of system another platform signs in as. It applies, attaches and submits on behalf of a department of
+     * its own platform, and uses what is granted through it; everything it does is audited as its own.
+     */
+    public static boolean peerPlatform(Actor actor) {
+        return actor.kind() == Actor.Kind.SYSTEM && actor.authority() && actor.has(Role.DATA_USER);
     }
 
     /**
@@ -45,10 +57,10 @@ public final class SharePermissions {
 
     /**
      * Changes, submits or withdraws an application, attaches its materials, takes it to coordination: a data user
-     * of the applicant department.
+     * of the applicant department, or the other platform's link that made it.
      */
     public static void requireActsForApplicant(Actor actor, Parties application) {
-        require(actor.departmentId() == application.consumerDepartmentId() && dataUser(actor));
+        require(actor.departmentId() == application.consumerDepartmentId() && (dataUser(actor) || peerPlatform(actor)));
     }
 
     /**

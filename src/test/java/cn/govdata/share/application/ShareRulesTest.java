@@ -128,13 +128,13 @@ class ShareRulesTest {
     private static ApplicationForm form(List<String> items, String purpose, LocalDate from, LocalDate to,
             List<String> ways, List<Long> systems) {
         return new ApplicationForm(1L, items, null, purpose, "低保资格审核", "《社会救助暂行办法》第十一条", from, to, ways,
-                systems, null);
+                systems, null, null);
     }
 
     @Test
     void anApplicationWithoutPurposeOrPeriodIsRefusedWithEveryProblemAtOnce() {
         ApplicationForm form = new ApplicationForm(1L, List.of("xm", "nonsense"), null, " ", null, null, null, null,
-                List.of("QUERY", "TELEPATHY"), List.of(7L, 8L), null);
+                List.of("QUERY", "TELEPATHY"), List.of(7L, 8L), null, null);
         Checked checked = ShareRules.applicationStatesPurposeScopeAndPeriod(form, Kind.APPLICATION, ENTRY_ITEMS, TODAY,
                 id -> id == 7L);
         assertThat(codes(checked.violations())).containsExactlyInAnyOrder("purpose:FIELD_REQUIRED",
@@ -161,7 +161,7 @@ class ShareRulesTest {
         assertThat(codes(application.violations())).containsExactly("items:FIELD_REQUIRED");
 
         ApplicationForm request = new ApplicationForm(1L, null, null, "窗口办件核验身份", null, null, null, null,
-                List.of("verification", "QUERY", "QUERY"), List.of(7L, 7L), null);
+                List.of("verification", "QUERY", "QUERY"), List.of(7L, 7L), null, null);
         Checked checked = ShareRules.applicationStatesPurposeScopeAndPeriod(request, Kind.REQUEST, ENTRY_ITEMS, TODAY,
                 id -> id == 7L);
         assertThat(checked.violations()).isEmpty();
@@ -178,7 +178,7 @@ class ShareRulesTest {
                 new ConditionForm("zz", "EQUALS", List.of("幸福路")), new ConditionForm("xm", "LIKE", List.of("张")),
                 new ConditionForm("xm", "EQUALS", List.of())));
         ApplicationForm form = new ApplicationForm(1L, List.of("xm", "xzqh"), filter, "核验", "场景", "职责", TODAY,
-                TODAY.plusDays(1), List.of("QUERY"), List.of(), null);
+                TODAY.plusDays(1), List.of("QUERY"), List.of(), null, null);
         Checked checked = ShareRules.applicationStatesPurposeScopeAndPeriod(form, Kind.APPLICATION, ENTRY_ITEMS, TODAY,
                 id -> true);
         assertThat(codes(checked.violations())).containsExactlyInAnyOrder("rowFilter[1].item:ROW_FILTER_ITEM_NOT_GRANTED",
