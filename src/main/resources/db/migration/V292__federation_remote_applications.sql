@@ -22,9 +22,13 @@ create table federation_remote_application (
     refusal_reason         varchar(2000),
     grant_id               bigint,
     granted_items          varchar(4000),
+    grant_active           boolean       default false not null,
     valid_until            date,
     created_at             timestamp with time zone not null,
     synced_at              timestamp with time zone not null,
+    -- the uses relayed under the grant (each also in the audit log, with who, purpose and what)
+    use_count              bigint        default 0 not null,
+    last_used_at           timestamp with time zone,
     unique (peer_id, remote_id)
 );
 create index federation_remote_application_department on federation_remote_application (department_id, id);

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.govdata.GovdataApplication;
-import cn.govdata.catalog.CatalogFixtures;
+import cn.govdata.share.GrantedDataFixtures;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +28,16 @@ import tools.jackson.databind.JsonNode;
  * Two platforms in one JVM: this test's platform (the lower one, a city) and a second one started here with a
  * database of its own (the upper one). Registering the upper platform here is all it takes for the catalog to
  * cascade: published entries appear in the upper's search with their origin, retirements leave it, and the upper
- * refuses to edit them.
+ * refuses to edit them. With the lower platform also linked on the upper one, a department there applies for an
+ * entry kept here, this platform's approver decides, and the department's system queries the data through its own
+ * platform; both platforms record the use.
  */
-class FederationApiTest extends CatalogFixtures {
+class FederationApiTest extends GrantedDataFixtures {
 
     private static ConfigurableApplicationContext upper;
     private static Path upperDataDir;
     private static Api upperAnonymous;
     private static Api upperAdmin;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void startTheUpperPlatform() throws Exception {
@@ -205,6 +204,119 @@ class FederationApiTest extends CatalogFixtures {
         assertProblem(reviewer.get("/api/v1/federation/peers"), 403, "FORBIDDEN");
     }
 
+    @Test
+    void aDepartmentOfTheUpperPlatformAppliesForDataKeptHereAndQueriesItThroughItsOwnPlatform() throws Exception {
+        setUpData("上级转发");
+        Credentials toUpper = upperSystemForThisPlatform();
+        long upperPeer = admin.post("/api/v1/federation/peers", peer("上级平台" + unique(), upperAnonymous.baseUrl(),
+                toUpper.clientId(), toUpper.clientSecret(), "UPPER")).id();
+        Api.Response link = admin.post("/api/v1/systems", Map.of("departmentId", authorityDepartmentId(admin),
+                "name", "上级平台跨级共享" + unique()));
+        assertThat(link.status()).as(link.body()).isEqualTo(201);
+        try {
+            JsonNode published = admin.get("/api/v1/catalog/entries/" + entryId).json();
+            String entryName = published.get("content").get("name").asString();
+            String code = published.get("resourceCode").asString();
+            long upperEntry = awaitHit(entryName, code, h -> h != null).get("id").asLong();
+
+            Api upperClerk = upperUser(Role.DATA_USER);
+            Api.Response upperSystemRegistered = upperAdmin.post("/api/v1/systems",
+                    Map.of("departmentId", upperDepartment(), "name", "上级救助系统" + unique()));
+            long upperSystemId = upperSystemRegistered.id();
+            Api upperSystem = upperToken(upperSystemRegistered);
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("entryId", upperEntry);
+            form.put("items", java.util.List.of("gmsfhm", "xm", "xzqh"));
+            form.put("purpose", "核查跨区域救助申请人的身份");
+            form.put("useScenario", "市级救助审核时比对县级户籍信息");
+            form.put("legalDuty", "《社会救助暂行办法》第十一条");
+            form.put("periodTo", today().plusDays(200).toString());
+            form.put("ways", java.util.List.of("QUERY"));
+            form.put("systems", java.util.List.of(upperSystemId));
+            assertThat(upperClerk.get("/api/v1/catalog/search?q=" + encode(entryName)).json().get("total").asLong())
+                    .as("a department's data user finds the lower platform's entry, to apply for it").isEqualTo(1);
+
+            // no link to this platform on the upper one yet: nothing to apply through
+            assertProblem(upperClerk.post("/api/v1/federation/applications", form), 409, "PEER_NOT_LINKED");
+            Api.Response lower = upperAdmin.post("/api/v1/federation/peers", peer("下级平台" + unique(),
+                    anonymous.baseUrl(), link.text("clientId"), link.text("clientSecret"), "LOWER"));
+            assertThat(lower.status()).as(lower.body()).isEqualTo(201);
+
+            Api.Response applied = upperClerk.post("/api/v1/federation/applications", form);
+            assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+            assertThat(applied.text("status")).isEqualTo("DRAFT");
+            long mirror = applied.id();
+            long remote = applied.json().get("remoteId").asLong();
+            for (int i = 0; i < MATERIALS.size(); i++) {
+                Api.Response sent = upperClerk.upload("/api/v1/federation/applications/" + mirror
+                        + "/attachments?material=" + i, "file", "材料" + i + ".pdf", "application/pdf",
+                        pdf("material " + i));
+                assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+            }
+            Api.Response submitted = upperClerk.post("/api/v1/federation/applications/" + mirror + "/submit", Map.of());
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+            assertThat(submitted.text("status")).isEqualTo("PENDING");
+            assertThat(submitted.text("dueOn")).as("this platform's deadline, mirrored").isNotBlank();
+
+            // here it is an application like any other, naming whom it is for
+            Api.Response here = policeApprover.get("/api/v1/share/applications/" + remote);
+            assertThat(here.status()).as(here.body()).isEqualTo(200);
+            assertThat(here.text("appliedBy")).contains("上级卫健委", "（");
+            assertThat(here.text("dueOn")).isEqualTo(submitted.text("dueOn"));
+            assertProblem(upperSystem.post("/api/v1/federation/data/" + upperEntry + "/query",
+                    Map.of("key", Map.of("gmsfhm", ZHANG))), 403, "NO_GRANT");
+            Api.Response approved = policeApprover.post("/api/v1/share/applications/" + remote + "/approve", Map.of());
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            long grant = approved.json().get("grantIds").get(0).asLong();
+
+            Api.Response mirrored = upperClerk.get("/api/v1/federation/applications/" + mirror);
+            assertThat(mirrored.text("status")).isEqualTo("APPROVED");
+            assertThat(mirrored.json().get("grantId").asLong()).isEqualTo(grant);
+            assertThat(mirrored.json().get("grantActive").asBoolean()).isTrue();
+
+            Api.Response found = upperSystem.post("/api/v1/federation/data/" + upperEntry + "/query",
+                    Map.of("key", Map.of("gmsfhm", ZHANG)));
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            JsonNode values = found.json().get("records").get(0).get("values");
+            assertThat(values.get("xzqh").asString()).isEqualTo("370602");
+            assertThat(values.get("gmsfhm").asString()).as("masked by this platform's grant")
+                    .matches("370602\\*{8}\\d{3}[\\dX]");
+            assertThat(found.body()).doesNotContain(ZHANG, "张三", "幸福路");
+            Api.Response notCovered = upperSystem.post("/api/v1/federation/data/" + upperEntry + "/query",
+                    Map.of("key", Map.of("gmsfhm", ZHANG), "items", java.util.List.of("zz")));
+            assertProblem(notCovered, 403, "GRANT_DOES_NOT_COVER");
+            assertProblem(upperClerkSystem().post("/api/v1/federation/data/" + upperEntry + "/query",
+                    Map.of("key", Map.of("gmsfhm", ZHANG))), 403, "NO_GRANT");
+
+            // both platforms record the use: here under the grant, naming the system and department there
+            assertThat(jdbc.sql("select count(*) from audit_entry where action = 'share.data.query' and grant_id = ?"
+                    + " and detail like ?").params(Long.toString(grant), "%relayed for 系统 %上级卫健委%")
+                    .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+            JdbcClient upperJdbc = upper.getBean(JdbcClient.class);
+            assertThat(upperJdbc.sql("select count(*) from audit_entry where action = 'federation.relay.query'"
+                    + " and object_id = ? and grant_id = ? and purpose = ?")
+                    .params(Long.toString(mirror), Long.toString(grant), "核查跨区域救助申请人的身份")
+                    .query(Long.class).single()).isEqualTo(2);
+            assertThat(upperClerk.get("/api/v1/federation/applications/" + mirror).json().get("uses").asLong())
+                    .isEqualTo(1);
+
+            // the link down: a clear problem, nothing used
+            assertThat(upperAdmin.post("/api/v1/federation/peers/" + lower.id() + "/disable", Map.of()).status())
+                    .isEqualTo(200);
+            assertProblem(upperSystem.post("/api/v1/federation/data/" + upperEntry + "/query",
+                    Map.of("key", Map.of("gmsfhm", ZHANG))), 502, "PEER_UNAVAILABLE");
+            assertThat(upperClerk.get("/api/v1/federation/applications/" + mirror).text("status"))
+                    .as("as last seen").isEqualTo("APPROVED");
+
+            // a link is the only system here that applies on behalf of another platform's department
+            Map<String, Object> forged = new LinkedHashMap<>(application(entryId));
+            forged.put("onBehalfOf", "某人");
+            assertProblem(civilUser.api().post("/api/v1/share/applications", forged), 400, "INVALID_VALUE");
+        } finally {
+            admin.delete("/api/v1/federation/peers/" + upperPeer);
+        }
+    }
+
     // --- the upper platform ----------------------------------------------------------------------------------
 
     private record Credentials(String clientId, String clientSecret) {
@@ -238,6 +350,11 @@ class FederationApiTest extends CatalogFixtures {
     private static Api upperClerkSystem() {
         Api.Response system = upperAdmin.post("/api/v1/systems",
                 Map.of("departmentId", upperDepartment(), "name", "业务系统" + unique()));
+        return upperToken(system);
+    }
+
+    /** A connected system of the upper platform, signed in there with its client credentials. */
+    private static Api upperToken(Api.Response system) {
         assertThat(system.status()).as(system.body()).isEqualTo(201);
         String basic = java.util.Base64.getEncoder().encodeToString((system.text("clientId") + ":"
                 + system.text("clientSecret")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
