@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,26 +20,27 @@ import cn.govdata.support.Api;
  * The open-data pages that had only an API: a citizen publishes an app built on open data from the portal's
  * account page, the authority's reviewer approves it in the console (利用成果审核) and it shows on the portal's
  * 应用成果 page and its detail; the authority flags an open dataset as emergency data in the console (应急数据) and
- * the portal's home pins it, until it is lifted.
+ * the portal's home pins it, until it is lifted; the authority records revenue from a citizen's grant in the console
+ * (开放收益分配) and the table shows the providing department's share.
  */
 class OpenPagesE2ETest extends ConsoleBrowserTest {
 
-    private record Scene(OpenedPopulation data, LoggedIn reviewer) {
+    private record Scene(OpenedPopulation data, LoggedIn provider, LoggedIn reviewer) {
     }
 
-    private Scene openData() {
+    private Scene openData(boolean conditional) {
         Api admin = admin();
         Dept department = newDepartment(admin, "港务交通局");
         LoggedIn editor = newUser(admin, department.id(), Role.CATALOG_EDITOR);
         LoggedIn provider = newUser(admin, department.id(), Role.DATA_PROVIDER);
         LoggedIn reviewer = newUser(admin, authorityDepartmentId(admin), Role.CATALOG_REVIEWER);
         return new Scene(OpenedPopulation.open(editor.api(), provider.api(), reviewer.api(), department.name(),
-                unique(), false), reviewer);
+                unique(), conditional), provider, reviewer);
     }
 
     @Test
     void aCitizenPublishesAnAppTheReviewerApprovesItAndThePortalShowsIt() throws Exception {
-        Scene scene = openData();
+        Scene scene = openData(false);
         PublicHolders.Citizen citizen = PublicHolders.citizen(anonymous, port, "市民丙");
         String name = "港区出行助手" + unique();
 
@@ -78,7 +81,7 @@ class OpenPagesE2ETest extends ConsoleBrowserTest {
 
     @Test
     void theAuthorityFlagsEmergencyDataAndThePortalPinsItUntilLifted() throws Exception {
-        Scene scene = openData();
+        Scene scene = openData(false);
         String until = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10).toString();
 
         logIn(scene.reviewer().username(), scene.reviewer().password());
@@ -110,5 +113,39 @@ class OpenPagesE2ETest extends ConsoleBrowserTest {
         find("counts");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("[data-test='emergency-" + scene.data().packageName() + "']")));
+    }
+
+    @Test
+    void theAuthorityRecordsRevenueFromAGrantAndSeesItsAllocation() throws Exception {
+        Scene scene = openData(true);
+        PublicHolders.Citizen citizen = PublicHolders.citizen(anonymous, port, "市民丁");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> application = new HashMap<>(Map.of("dataset", scene.data().packageName(), "use",
+                "PUBLIC_SERVICE", "purpose", "港区出行服务", "scenario", "按人口分布安排班车", "securityMeasures",
+                "内网存放，专人管理", "until", today.plusDays(60).toString(), "agreementAccepted", true));
+        Api.Response applied = citizen.api().post("/api/v1/public/account/applications", application);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        long grant = applied.id();
+        Api.Response approved = scene.provider().api().post("/api/v1/open/applications/" + grant + "/approve",
+                Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        logIn(scene.reviewer().username(), scene.reviewer().password());
+        click("menu-openRevenues");
+        click("revenue-new");
+        choose("revenue-grants", "编号 " + grant + " ·");
+        type("revenue-amount", "1234.50");
+        type("revenue-start", today.minusDays(30).toString());
+        input("revenue-start").sendKeys(Keys.ENTER);
+        type("revenue-end", today.toString());
+        input("revenue-end").sendKeys(Keys.ENTER);
+        type("revenue-source", "班车查询应用的广告收入");
+        shot("open-pages-04-revenue");
+        click("revenue-submit");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test='revenue-form']")));
+        long id = scene.reviewer().api().get("/api/v1/open/revenues").json().get(0).get("id").asLong();
+        assertThat(find("revenue-amount-" + id).getText()).isEqualTo("1234.50");
+        assertThat(find("revenue-shares-" + id).getText()).contains(scene.data().department(), "1234.50");
+        shot("open-pages-05-allocated");
     }
 }
