@@ -1,5 +1,5 @@
 // The open-data demand requests of the console (/api/v1/open/demands): list, read, assign, answer, link, review.
-import { api } from '../api'
+import { api, download } from '../api'
 
 const DEMANDS = '/api/v1/open/demands'
 
@@ -51,4 +51,35 @@ export const reuses = {
   get: (id) => api.get(`${REUSES}/${id}`),
   approve: (id) => api.post(`${REUSES}/${id}/approve`, {}),
   reject: (id, reason) => api.post(`${REUSES}/${id}/reject`, { reason })
+}
+
+const EMERGENCIES = '/api/v1/open/emergencies'
+
+// Emergency data (/api/v1/open/emergencies): the authority flags an open dataset, lists the flags, lifts one.
+export const emergencies = {
+  list: () => api.get(EMERGENCIES),
+  /** {dataset, reason, until, updateCycle} */
+  flag: (form) => api.post(EMERGENCIES, form),
+  lift: (id, reason) => api.post(`${EMERGENCIES}/${id}/lift`, reason ? { reason } : {}),
+  /**
+   * Open datasets by name, as anyone finds them on the portal (its public CKAN-compatible search, called without
+   * the official's token: that API reads an Authorization header as a public API key).
+   */
+  findOpen: async (q) => {
+    const response = await fetch('/api/3/action/package_search?rows=10&q=' + encodeURIComponent(q),
+      { headers: { Accept: 'application/json' } })
+    const body = await response.json().catch(() => null)
+    if (!response.ok || !body?.success) throw new Error(body?.error?.message || `HTTP ${response.status}`)
+    return body.result.results
+  }
+}
+
+const REVENUES = '/api/v1/open/revenues'
+
+// Revenue from authorised development (/api/v1/open/revenues): recorded and allocated, listed, exported.
+export const revenues = {
+  list: () => api.get(REVENUES),
+  /** {grants: [applicationId], amount: "1234.50", periodStart, periodEnd, source} */
+  record: (form) => api.post(REVENUES, form),
+  export: (format) => download(`${REVENUES}/export?format=${format}`, `open-revenue.${format}`)
 }

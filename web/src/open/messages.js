@@ -195,3 +195,100 @@ const en = {
 
 i18n.global.mergeLocaleMessage('zh-CN', zhCN)
 i18n.global.mergeLocaleMessage('en', en)
+
+// emergency data (OPN-7) and revenue from authorised development (OPN-8): the authority's pages
+i18n.global.mergeLocaleMessage('zh-CN', {
+  menu: { openEmergencies: '应急数据', openRevenues: '开放收益分配' },
+  emergency: {
+    title: '应急数据',
+    hint: '突发事件应对期间，将已开放的数据集标为应急数据：在开放门户首页和检索结果中置顶，并按提高后的更新周期更新；到期或解除后恢复。',
+    flag: '标为应急数据',
+    dataset: '数据集',
+    find: '按名称查找已开放的数据集',
+    search: '查找',
+    noneFound: '没有找到相符的已开放数据集。',
+    pick: '选择',
+    reason: '理由（突发事件及需要开放的原因）',
+    until: '应急期至',
+    cycle: '应急期间的更新周期',
+    cycles: { REALTIME: '实时', DAILY: '每日', WEEKLY: '每周' },
+    submit: '标为应急数据',
+    flagged: '已标为应急数据',
+    empty: '暂无应急数据',
+    inForce: '生效中',
+    ended: '已结束',
+    lift: '解除',
+    liftReason: '解除理由（可不填）',
+    lifted: '已解除',
+    feed: '变化订阅',
+    field: { title: '数据集', department: '提供部门', reason: '理由', until: '应急期至', cycle: '更新周期', flaggedAt: '标记时间', state: '状态', liftedAt: '解除时间', liftReason: '解除理由' }
+  },
+  revenue: {
+    title: '开放收益分配',
+    hint: '登记授权运营产生的收益，平台按各提供部门数据在该期间的下载和接口调用次数分配到分，分配结果按登记时计算保存。',
+    record: '登记收益',
+    grants: '收益来自的授权（已同意的开放申请）',
+    grant: '编号 {id} · {dataset} · {department}',
+    amount: '金额（元，最多两位小数）',
+    period: '收益期间',
+    start: '开始日期',
+    end: '结束日期',
+    source: '收益来源（产品或服务、合同）',
+    submit: '登记并分配',
+    recorded: '收益已登记并分配',
+    empty: '暂无收益记录',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
+    shares: '分配结果',
+    readOnly: '本部门分得的收益（由数据主管部门登记）。',
+    field: { id: '编号', period: '期间', source: '来源', amount: '金额（元）', department: '提供部门', contribution: '使用次数', share: '分得金额（元）', recordedBy: '登记人', recordedAt: '登记时间', grants: '授权' }
+  }
+})
+
+i18n.global.mergeLocaleMessage('en', {
+  menu: { openEmergencies: 'Emergency data', openRevenues: 'Open-data revenue' },
+  emergency: {
+    title: 'Emergency data',
+    hint: 'During an emergency, flag an open dataset as emergency data: it is pinned on the portal\'s home and first in search, and kept to the raised update cycle; all is restored when it lapses or is lifted.',
+    flag: 'Flag as emergency data',
+    dataset: 'Dataset',
+    find: 'Find an open dataset by name',
+    search: 'Find',
+    noneFound: 'No open dataset found.',
+    pick: 'Choose',
+    reason: 'Reason (the emergency and why the data is needed)',
+    until: 'Flagged until',
+    cycle: 'Update cycle meanwhile',
+    cycles: { REALTIME: 'Real time', DAILY: 'Daily', WEEKLY: 'Weekly' },
+    submit: 'Flag',
+    flagged: 'Flagged as emergency data',
+    empty: 'No emergency data',
+    inForce: 'In force',
+    ended: 'Ended',
+    lift: 'Lift',
+    liftReason: 'Why it is lifted (optional)',
+    lifted: 'Lifted',
+    feed: 'Change feed',
+    field: { title: 'Dataset', department: 'Department', reason: 'Reason', until: 'Until', cycle: 'Update cycle', flaggedAt: 'Flagged', state: 'State', liftedAt: 'Lifted', liftReason: 'Why lifted' }
+  },
+  revenue: {
+    title: 'Open-data revenue',
+    hint: 'Record revenue from authorised development; the platform allocates it to the fen between the providing departments by the downloads and API calls under their grants in the period, and keeps it as computed.',
+    record: 'Record revenue',
+    grants: 'Grants it came from (approved applications)',
+    grant: 'No. {id} · {dataset} · {department}',
+    amount: 'Amount (yuan, at most two decimals)',
+    period: 'Period',
+    start: 'From',
+    end: 'To',
+    source: 'Source (product or service, contract)',
+    submit: 'Record and allocate',
+    recorded: 'Revenue recorded and allocated',
+    empty: 'No revenue recorded',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    shares: 'Allocation',
+    readOnly: "The department's shares (recorded by the data authority).",
+    field: { id: 'No.', period: 'Period', source: 'Source', amount: 'Amount (yuan)', department: 'Department', contribution: 'Uses', share: 'Share (yuan)', recordedBy: 'Recorded by', recordedAt: 'Recorded', grants: 'Grants' }
+  }
+})

@@ -1,5 +1,6 @@
 // The open-data pages of the console: the demand requests (开放需求) a department answers and the authority assigns
-// and reviews; the applications for conditionally-open data (有条件开放申请) a department decides.
+// and reviews; the applications for conditionally-open data (有条件开放申请) a department decides; the authority's
+// moderation of apps and results, emergency data (应急数据) and revenue allocation (开放收益分配).
 import './messages'
 import { hasRole, isAuthority } from '../api'
 
@@ -8,7 +9,9 @@ export const openRoutes = [
   { path: 'open/applications', component: () => import('./ApplicationsView.vue'), meta: { menu: '/open/applications' } },
   { path: 'open/applications/:id', component: () => import('./ApplicationsView.vue'), props: true,
     meta: { menu: '/open/applications' } },
-  { path: 'open/reuses', component: () => import('./ReusesView.vue'), meta: { menu: '/open/reuses' } }
+  { path: 'open/reuses', component: () => import('./ReusesView.vue'), meta: { menu: '/open/reuses' } },
+  { path: 'open/emergencies', component: () => import('./EmergenciesView.vue'), meta: { menu: '/open/emergencies' } },
+  { path: 'open/revenues', component: () => import('./RevenuesView.vue'), meta: { menu: '/open/revenues' } }
 ]
 
 /**
@@ -19,6 +22,11 @@ export function openMenu() {
   const menu = hasRole('DATA_PROVIDER') || isAuthority('CATALOG_REVIEWER')
     ? [{ key: 'openDemands', path: '/open/demands' }, { key: 'openApplications', path: '/open/applications' }]
     : []
-  // apps and results (利用成果) are moderated by the authority's catalog reviewer
-  return isAuthority('CATALOG_REVIEWER') ? [...menu, { key: 'openReuses', path: '/open/reuses' }] : menu
+  // apps and results (利用成果) are moderated, emergency data flagged and revenue recorded by the authority's catalog
+  // reviewer; a department's data provider reads its shares of the revenue
+  if (isAuthority('CATALOG_REVIEWER')) {
+    return [...menu, { key: 'openReuses', path: '/open/reuses' }, { key: 'openEmergencies', path: '/open/emergencies' },
+      { key: 'openRevenues', path: '/open/revenues' }]
+  }
+  return hasRole('DATA_PROVIDER') ? [...menu, { key: 'openRevenues', path: '/open/revenues' }] : menu
 }

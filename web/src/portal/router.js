@@ -10,6 +10,7 @@ import DeveloperView from './views/DeveloperView.vue'
 import HarvestedView from './views/HarvestedView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import './account/messages'
+import './reuses/messages'
 
 export const router = createRouter({
   history: createWebHistory('/open/'),
@@ -21,6 +22,9 @@ export const router = createRouter({
     { path: '/organizations/:name', name: 'organization', component: OrganizationView, props: true,
       meta: { title: 'nav.organizations' } },
     { path: '/elsewhere', name: 'harvested', component: HarvestedView, meta: { title: 'nav.harvested' } },
+    { path: '/reuses', name: 'reuses', component: () => import('./reuses/ReusesView.vue'), meta: { title: 'nav.reuses' } },
+    { path: '/reuses/:id', name: 'reuse', component: () => import('./reuses/ReuseView.vue'), props: true,
+      meta: { title: 'nav.reuses' } },
     { path: '/developers', name: 'developers', component: DeveloperView, meta: { title: 'nav.developers' } },
     { path: '/account', name: 'account', component: () => import('./account/AccountView.vue'),
       meta: { title: 'nav.account' } },

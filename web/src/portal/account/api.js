@@ -1,4 +1,5 @@
-// The account holder's side of the public API (/api/v1/public/…): login, their open applications and API keys.
+// The account holder's side of the public API (/api/v1/public/…): login, their open applications with their usage
+// reports, API keys, apps and results, and notices.
 // The session's token is kept for this browser tab only (sessionStorage), never in a cookie, so no other site can
 // ride on it.
 import { ref } from 'vue'
@@ -64,5 +65,15 @@ export const account = {
   /** {name, dailyQuota?} → {key, secret} */
   createKey: (form) => call('POST', '/api/v1/public/account/keys', form),
   revokeKey: (id) => call('DELETE', `/api/v1/public/account/keys/${id}`),
-  usage: (id) => call('GET', `/api/v1/public/account/keys/${id}/usage`)
+  usage: (id) => call('GET', `/api/v1/public/account/keys/${id}/usage`),
+  /** The periods of an approved application's grant and their usage reports. */
+  reports: (id) => call('GET', `/api/v1/public/account/applications/${id}/reports`),
+  /** {periodStart, report} */
+  report: (id, form) => call('POST', `/api/v1/public/account/applications/${id}/reports`, form),
+  notices: () => call('GET', '/api/v1/public/account/notices'),
+  markRead: (id) => call('POST', `/api/v1/public/account/notices/${id}/read`),
+  reuses: () => call('GET', '/api/v1/public/account/reuses'),
+  /** {name, description, kind, link, datasets: [{dataset, obtainedOn?}]} */
+  publishReuse: (form) => call('POST', '/api/v1/public/account/reuses', form),
+  deleteReuse: (id) => call('DELETE', `/api/v1/public/account/reuses/${id}`)
 }

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import cn.govdata.open.PublicFixtures;
@@ -19,9 +22,13 @@ import cn.govdata.support.Api;
  * logs in on the portal's account page from the dataset's 申请获取, applies and creates an API key; the department's
  * data provider finds the application under 开放 → 开放申请审核,
  * sees what the citizen wrote as text (markup included), approves it with a condition, and the usage agreement is
- * shown; the citizen's API key then reads the data, which it could not before.
+ * shown; the citizen's API key then reads the data, which it could not before. On the account page the citizen
+ * reads the decision's notice (unread, then marked read) and, a quarter of the grant later, submits its usage report.
  */
 class OpenApplicationConsoleE2ETest extends ConsoleBrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDepartmentApprovesAnApplicationAndTheHoldersKeyThenReadsTheData() throws Exception {
@@ -89,6 +96,26 @@ class OpenApplicationConsoleE2ETest extends ConsoleBrowserTest {
         browser.get(anonymous.baseUrl() + "/open/account");
         wait.until(driver -> find("application-status-" + id).getText().equals("已同意"));
         assertThat(find("application-" + id).getText()).contains("成果发表前报送港务公安局");
+        assertThat(find("notices-unread").getText()).isEqualTo("1 条未读");
+        assertThat(find("notice-text-application-" + id).getText()).contains(data.title(), "已获同意");
+        click("notice-read-" + citizen.api().get("/api/v1/public/account/notices").json().get(0).get("id").asLong());
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-test='notices-unread']")).isEmpty());
+
+        // a quarter of the grant has passed (the approval moved back): its usage report is due, and is made
+        jdbc.sql("update open_application set decided_at = decided_at - interval '200' day where id = ?").param(id)
+                .update();
+        browser.navigate().refresh();
+        click("reports-toggle-" + id);
+        WebElement form = wait.until(driver -> driver.findElements(By.cssSelector("[data-test^='report-form-']"))
+                .stream().findFirst().orElse(null));
+        String periodStart = form.getAttribute("data-test").substring("report-form-".length());
+        type("report-text-" + periodStart, "用于区县人口结构研究，形成报告一份；数据存于内网，未对外提供。");
+        shot("open-application-04-report");
+        click("report-submit-" + periodStart);
+        assertThat(find("period-report-" + periodStart).getText()).startsWith("用于区县人口结构研究");
+        assertThat(find("period-state-" + periodStart).getText()).isEqualTo("已报告");
+        assertThat(citizen.api().get("/api/v1/public/account/applications/" + id + "/reports").json().get(0)
+                .get("state").asString()).isEqualTo("REPORTED");
 
         Api.Response read = anonymous.send("GET", search, null, "Authorization", key);
         assertThat(read.status()).as(read.body()).isEqualTo(200);

@@ -30,11 +30,27 @@ public class Notices {
         /** The authority decided their objection. */
         DEMAND_REVIEWED,
         /** The data they asked for was opened. */
-        DEMAND_FULFILLED
+        DEMAND_FULFILLED,
+        /** Their open application was approved. */
+        APPLICATION_APPROVED,
+        /** Their open application was refused. */
+        APPLICATION_REFUSED,
+        /** The authority recorded the result of the competitive selection their application waits for. */
+        APPLICATION_SELECTION;
+
+        private boolean aboutApplication() {
+            return name().startsWith("APPLICATION_");
+        }
     }
 
-    /** A notice as its reader sees it. */
-    public record Notice(long id, Kind kind, Long demandId, String text, OffsetDateTime createdAt, boolean read) {
+    /**
+     * A notice as its reader sees it, about either a demand request or an open application.
+     *
+     * @param demandId the demand request it is about, null for a notice about an application
+     * @param applicationId the open application it is about, null for a notice about a demand request
+     */
+    public record Notice(long id, Kind kind, Long demandId, Long applicationId, String text, OffsetDateTime createdAt,
+            boolean read) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Notices.class);
@@ -51,6 +67,24 @@ public class Notices {
 
     /** Tells the holder of an account about a demand request (named by its subject). */
     public void tell(long accountId, Kind kind, long demandId, String subject) {
+        if (kind.aboutApplication()) {
+            throw new IllegalArgumentException(kind + " is about an application");
+        }
+        tell(accountId, kind, demandId, null, subject);
+    }
+
+    /**
+     * Tells the holder of an account about their open application (named by the dataset's title), in the
+     * transaction of the decision: the notice is there exactly when the decision is.
+     */
+    public void tellAboutApplication(long accountId, Kind kind, long applicationId, String datasetTitle) {
+        if (!kind.aboutApplication()) {
+            throw new IllegalArgumentException(kind + " is about a demand request");
+        }
+        tell(accountId, kind, null, applicationId, datasetTitle);
+    }
+
+    private void tell(long accountId, Kind kind, Long demandId, Long applicationId, String subject) {
         record Holder(MessageChannel channel, String login, boolean byMessage) {
         }
         Holder holder = jdbc.sql("select contact_channel, login, notify_by_message from public_account where id = ?")
@@ -60,15 +94,18 @@ public class Notices {
         if (holder == null) {
             return; // the account was deleted meanwhile
         }
-        jdbc.sql("insert into public_notice (account_id, kind, demand_id, arguments, created_at) values (?, ?, ?, ?, ?)")
-                .params(accountId, kind.name(), demandId, subject, now()).update();
+        jdbc.sql("""
+                insert into public_notice (account_id, kind, demand_id, application_id, arguments, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(accountId, kind.name(), demandId, applicationId, subject, now()).update();
         if (holder.byMessage()) {
             senders.of(holder.channel()).ifPresent(sender -> afterCommit(() -> {
                 Locale locale = ProblemResponses.DEFAULT_LOCALE; // the holder's language is not known: the default
                 try {
                     sender.send(holder.login(), new OutgoingMessage(
-                            messages.getMessage("public.notice.subject", null, locale),
-                            text(kind, subject, demandId, locale)));
+                            messages.getMessage(kind.aboutApplication() ? "public.notice.subject.application"
+                                    : "public.notice.subject", null, locale),
+                            text(kind, subject, demandId == null ? applicationId : demandId, locale)));
                 } catch (MessageSender.MessageNotSent e) {
                     log.warn("Notice {} to account {} not sent by {}: {}", kind, accountId, holder.channel(),
                             e.getMessage());
@@ -80,14 +117,16 @@ public class Notices {
     /** The account's notices, newest first, in the reader's language. */
     List<Notice> of(long accountId, Locale locale) {
         return jdbc.sql("""
-                select id, kind, demand_id, arguments, created_at, read_at from public_notice
+                select id, kind, demand_id, application_id, arguments, created_at, read_at from public_notice
                 where account_id = ? order by created_at desc, id desc fetch first 200 rows only""")
                 .param(accountId)
                 .query((rs, n) -> {
                     Kind kind = Kind.valueOf(rs.getString(2));
                     Long demandId = rs.getObject(3) == null ? null : rs.getLong(3);
-                    return new Notice(rs.getLong(1), kind, demandId, text(kind, rs.getString(4), demandId, locale),
-                            rs.getObject(5, OffsetDateTime.class), rs.getObject(6) != null);
+                    Long applicationId = rs.getObject(4) == null ? null : rs.getLong(4);
+                    return new Notice(rs.getLong(1), kind, demandId, applicationId,
+                            text(kind, rs.getString(5), demandId == null ? applicationId : demandId, locale),
+                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7) != null);
                 })
                 .list();
     }
@@ -100,9 +139,10 @@ public class Notices {
         }
     }
 
-    private String text(Kind kind, String subject, Long demandId, Locale locale) {
+    /** The notice's words: the subject (a request's or a dataset's title) and the number of what it is about. */
+    private String text(Kind kind, String subject, Long number, Locale locale) {
         return messages.getMessage("public.notice." + kind.name(),
-                new Object[] { subject, demandId == null ? "" : demandId.toString() }, locale);
+                new Object[] { subject, number == null ? "" : number.toString() }, locale);
     }
 
     private static void afterCommit(Runnable action) {

@@ -21,6 +21,7 @@ import cn.govdata.audit.AuditLog;
 import cn.govdata.open.OpenAuditAction;
 import cn.govdata.open.account.FreeText;
 import cn.govdata.open.account.Labels;
+import cn.govdata.open.account.Notices;
 import cn.govdata.open.account.PublicAccountKind;
 import cn.govdata.open.account.PublicAccounts;
 import cn.govdata.open.desensitise.DesensitisationGate;
@@ -65,11 +66,12 @@ class OpenApplications {
     private final ApplicationSettings settings;
     private final Directory directory;
     private final CompetitiveSelections selections;
+    private final Notices notices;
     private final AuditLog audit;
 
     OpenApplications(OpenApplicationRecords records, OpenedDatasets datasets, DesensitisationGate gate,
             PublicAccounts accounts, ActivePolicy policy, WorkingDayCalendar calendar, ApplicationSettings settings,
-            Directory directory, CompetitiveSelections selections, AuditLog audit) {
+            Directory directory, CompetitiveSelections selections, Notices notices, AuditLog audit) {
         this.records = records;
         this.datasets = datasets;
         this.gate = gate;
@@ -79,6 +81,7 @@ class OpenApplications {
         this.settings = settings;
         this.directory = directory;
         this.selections = selections;
+        this.notices = notices;
         this.audit = audit;
     }
 
@@ -168,6 +171,7 @@ class OpenApplications {
         records.approve(id, OffsetDateTime.now(ZoneOffset.UTC), actor.name(), conditions, granted, until, agreement);
         audit.record(AuditEvent.success(OpenAuditAction.APPLICATION_APPROVE, "open-application", id,
                 dataset.packageId() + " until " + until + (granted == null ? "" : " items " + granted)));
+        tell(application, Notices.Kind.APPLICATION_APPROVED);
         return records.find(id).orElseThrow();
     }
 
@@ -185,6 +189,7 @@ class OpenApplications {
         }
         records.refuse(id, OffsetDateTime.now(ZoneOffset.UTC), actor.name(), why, basis);
         audit.record(AuditEvent.success(OpenAuditAction.APPLICATION_REFUSE, "open-application", id, basis));
+        tell(application, Notices.Kind.APPLICATION_REFUSED);
         return records.find(application.id()).orElseThrow();
     }
 
@@ -225,7 +230,16 @@ class OpenApplications {
         selections.insert(recorded);
         audit.record(AuditEvent.success(OpenAuditAction.APPLICATION_SELECTION, "open-application", id,
                 selection.result().name() + " " + method + " " + reference));
+        tell(application, Notices.Kind.APPLICATION_SELECTION);
         return recorded;
+    }
+
+    /** The applicant reads of the decision on their account, unless the account was deleted meanwhile. */
+    private void tell(OpenApplication application, Notices.Kind kind) {
+        if (application.accountId() != null) {
+            String title = datasets.byId(application.datasetId()).map(d -> d.content().name()).orElse("");
+            notices.tellAboutApplication(application.accountId(), kind, application.id(), title);
+        }
     }
 
     Optional<CompetitiveSelection> selection(long id) {

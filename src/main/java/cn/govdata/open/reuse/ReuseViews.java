@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.govdata.open.account.PublicAccounts;
 import cn.govdata.open.release.OpenedDataset;
 import cn.govdata.open.release.OpenedDatasets;
 import cn.govdata.open.release.PublicNames;
@@ -18,11 +19,13 @@ class ReuseViews {
     private final OpenedDatasets datasets;
     private final Directory directory;
     private final ActivePolicy policy;
+    private final PublicAccounts accounts;
 
-    ReuseViews(OpenedDatasets datasets, Directory directory, ActivePolicy policy) {
+    ReuseViews(OpenedDatasets datasets, Directory directory, ActivePolicy policy, PublicAccounts accounts) {
         this.datasets = datasets;
         this.directory = directory;
         this.policy = policy;
+        this.accounts = accounts;
     }
 
     ReuseView forPublic(Reuse r) {
@@ -40,7 +43,10 @@ class ReuseViews {
     private ReuseView view(Reuse r, boolean authority) {
         List<ReuseView.Dataset> used = r.datasets().stream()
                 .flatMap(u -> open(u.datasetId()).map(d -> dataset(d, u)).stream()).toList();
+        Optional<PublicAccounts.Requester> publisher = accounts.requester(r.accountId());
         return new ReuseView(r.id(), r.name(), r.description(), r.kind(), r.kind().label(), r.link(), used,
+                publisher.map(PublicAccounts.Requester::kind).orElse(null),
+                publisher.filter(p -> p.kind().isOrganisation()).map(PublicAccounts.Requester::name).orElse(null),
                 r.status(), r.status().label(), r.submittedAt(), r.decidedAt(), authority ? r.decidedBy() : null,
                 r.rejectionReason());
     }

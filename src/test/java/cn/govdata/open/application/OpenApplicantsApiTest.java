@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -73,9 +74,14 @@ class OpenApplicantsApiTest extends PublicFixtures {
         return anonymous.withToken(from.login(email, PASSWORD).text("token"));
     }
 
+    private static List<String> noticeKinds(Api holder) {
+        return Api.texts(holder.get("/api/v1/public/account/notices").json(), "kind");
+    }
+
     @Test
     void theAuthorityAuthorisesAndCommercialUseGoesOnlyToTheWinnerOfACompetitiveSelection() {
-        Api.Response applied = company("某某地图科技有限公司").post("/api/v1/public/account/applications", application());
+        Api mapMaker = company("某某地图科技有限公司");
+        Api.Response applied = mapMaker.post("/api/v1/public/account/applications", application());
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         String path = "/api/v1/open/applications/" + applied.id();
 
@@ -107,11 +113,14 @@ class OpenApplicantsApiTest extends PublicFixtures {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         assertThat(recorded.json().get("selection").get("result").asString()).isEqualTo("WON");
         assertThat(recorded.json().get("selectionNeeded").asBoolean()).isFalse();
+        assertThat(noticeKinds(mapMaker)).as("the applicant is told the selection was recorded")
+                .containsExactly("APPLICATION_SELECTION");
         assertThat(reviewer.post(path + "/selection", selection).code()).as("once").isEqualTo("OPEN_APPLICATION_INVALID");
 
         Api.Response approved = reviewer.post(path + "/approve", Map.of("conditions", "仅用于中标项目"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("APPROVED");
+        assertThat(noticeKinds(mapMaker)).containsExactly("APPLICATION_APPROVED", "APPLICATION_SELECTION");
 
         Map<String, Object> research = application();
         research.put("use", "RESEARCH");

@@ -77,6 +77,12 @@ class OpenApplicationApiTest extends PublicFixtures {
         return applied.id();
     }
 
+    private static final String NOTICES = "/api/v1/public/account/notices";
+
+    private static List<String> noticeKinds(Holder holder) {
+        return Api.texts(holder.api().get(NOTICES).json(), "kind");
+    }
+
     private String newKey(Holder holder, Map<String, Object> body) {
         Api.Response created = holder.api().post(KEYS, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -123,6 +129,20 @@ class OpenApplicationApiTest extends PublicFixtures {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("APPROVED");
         assertThat(approved.text("decidedBy")).isEqualTo(providerName);
+        JsonNode notices = holder.api().get(NOTICES).json();
+        assertThat(Api.texts(notices, "kind")).as("the decision is noticed in its transaction")
+                .containsExactly("APPLICATION_APPROVED");
+        JsonNode notice = notices.get(0);
+        assertThat(notice.get("applicationId").asLong()).isEqualTo(id);
+        assertThat(notice.get("read").asBoolean()).isFalse();
+        assertThat(notice.get("text").asString()).contains("已获同意", "编号 " + id);
+        assertThat(noticeKinds(other)).as("another holder sees none of it").isEmpty();
+        long noticeId = notice.get("id").asLong();
+        assertThat(other.api().post(NOTICES + "/" + noticeId + "/read", Map.of()).status())
+                .as("another holder's notice is not found").isEqualTo(404);
+        assertThat(holder.api().get(NOTICES).json().get(0).get("read").asBoolean()).isFalse();
+        assertThat(holder.api().post(NOTICES + "/" + noticeId + "/read", Map.of()).status()).isEqualTo(204);
+        assertThat(holder.api().get(NOTICES).json().get(0).get("read").asBoolean()).isTrue();
         JsonNode mine = holder.api().get(MINE + "/" + id).json();
         assertThat(mine.get("grants").asBoolean()).isTrue();
         assertThat(mine.get("dataset").get("departmentName").asString()).isEqualTo(police.department().name());
@@ -243,6 +263,7 @@ class OpenApplicationApiTest extends PublicFixtures {
         Api.Response noReasons = provider.post(CONSOLE + "/" + id + "/refuse", Map.of("legalBasis", "第十三条"));
         assertThat(noReasons.code()).isEqualTo("OPEN_APPLICATION_INVALID");
         assertThat(noReasons.text("detail")).contains("理由");
+        assertThat(noticeKinds(holder)).as("no decision, no notice").isEmpty();
 
         Api.Response refused = provider.post(CONSOLE + "/" + id + "/refuse", refusal);
         assertThat(refused.status()).as(refused.body()).isEqualTo(200);
@@ -251,6 +272,8 @@ class OpenApplicationApiTest extends PublicFixtures {
         assertThat(mine.get("refusalReasons").asString()).isEqualTo("涉及民警个人信息，暂不提供");
         assertThat(mine.get("legalBasis").asString()).contains("第十三条");
         assertThat(mine.get("grants").asBoolean()).isFalse();
+        assertThat(noticeKinds(holder)).containsExactly("APPLICATION_REFUSED");
+        assertThat(holder.api().get(NOTICES).json().get(0).get("text").asString()).contains("未获同意");
         Api.Response again = provider.post(CONSOLE + "/" + id + "/approve", Map.of());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("OPEN_APPLICATION_STATE");

@@ -93,6 +93,10 @@ class ReuseApiTest extends PublicFixtures {
         assertThat(approved.text("decidedBy")).as("the authority sees who moderated").isNotBlank();
         assertThat(shown.has("decidedBy") && !shown.get("decidedBy").isNull())
                 .as("the moderator is not shown to the public").isFalse();
+        assertThat(shown.get("publisherKind").asString()).isEqualTo("CITIZEN");
+        assertThat(shown.has("publisher") && !shown.get("publisher").isNull())
+                .as("a citizen's name is personal: not shown").isFalse();
+        assertThat(shown.toString()).doesNotContain("王开发");
         JsonNode used = shown.get("datasets").get(0);
         assertThat(used.get("packageId").asString()).isEqualTo(offices.packageId());
         assertThat(used.get("citation").asString()).isEqualTo("来源：" + police.department().name() + "，"
