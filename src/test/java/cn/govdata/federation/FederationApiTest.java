@@ -214,9 +214,10 @@ class FederationApiTest extends GrantedDataFixtures {
                 "name", "上级平台跨级共享" + unique()));
         assertThat(link.status()).as(link.body()).isEqualTo(201);
         try {
-            JsonNode published = admin.get("/api/v1/catalog/entries/" + entryId).json();
-            String entryName = published.get("content").get("name").asString();
-            String code = published.get("resourceCode").asString();
+            String entryName = jdbc.sql("select v.name from catalog_entry e join catalog_version v on v.entry_id = e.id"
+                    + " and v.version = e.published_version where e.id = ?").param(entryId).query(String.class).single();
+            String code = jdbc.sql("select resource_code from catalog_entry where id = ?").param(entryId)
+                    .query(String.class).single();
             long upperEntry = awaitHit(entryName, code, h -> h != null).get("id").asLong();
 
             Api upperClerk = upperUser(Role.DATA_USER);
@@ -230,6 +231,7 @@ class FederationApiTest extends GrantedDataFixtures {
             form.put("purpose", "核查跨区域救助申请人的身份");
             form.put("useScenario", "市级救助审核时比对县级户籍信息");
             form.put("legalDuty", "《社会救助暂行办法》第十一条");
+            form.put("periodFrom", today().toString());
             form.put("periodTo", today().plusDays(200).toString());
             form.put("ways", java.util.List.of("QUERY"));
             form.put("systems", java.util.List.of(upperSystemId));
@@ -241,6 +243,13 @@ class FederationApiTest extends GrantedDataFixtures {
             Api.Response lower = upperAdmin.post("/api/v1/federation/peers", peer("下级平台" + unique(),
                     anonymous.baseUrl(), link.text("clientId"), link.text("clientSecret"), "LOWER"));
             assertThat(lower.status()).as(lower.body()).isEqualTo(201);
+
+            Map<String, Object> unknownItem = new LinkedHashMap<>(form);
+            unknownItem.put("items", java.util.List.of("gmsfhm", "nonsense"));
+            Api.Response refused = upperClerk.post("/api/v1/federation/applications", unknownItem);
+            assertProblem(refused, 409, "PEER_REFUSED");
+            assertThat(refused.text("detail")).as("that platform's reason, each broken rule").contains("items");
+            assertThat(upperClerk.get("/api/v1/federation/applications").json()).as("nothing recorded").isEmpty();
 
             Api.Response applied = upperClerk.post("/api/v1/federation/applications", form);
             assertThat(applied.status()).as(applied.body()).isEqualTo(201);

@@ -273,9 +273,16 @@ class RemoteApplications {
         if (answer.ok() && body != null) {
             return body;
         }
-        String reason = body == null ? "HTTP " + answer.status()
-                : body.path("detail").asString(body.path("title").asString("HTTP " + answer.status()));
-        throw new DomainException(ProblemCode.PEER_REFUSED, target.name(), reason);
+        StringBuilder reason = new StringBuilder(body == null ? "HTTP " + answer.status()
+                : body.path("detail").asString(body.path("title").asString("HTTP " + answer.status())));
+        if (body != null) {
+            // each broken rule as that platform worded it, so the applicant knows what to change
+            for (JsonNode error : body.path("errors")) {
+                reason.append(" ").append(error.path("location").asString("")).append("：")
+                        .append(error.path("message").asString(""));
+            }
+        }
+        throw new DomainException(ProblemCode.PEER_REFUSED, target.name(), reason.toString().strip());
     }
 
     private JsonNode readOrNull(String text) {
