@@ -16,5 +16,5 @@
  * and the datasets harvested, keyed by source and the source's id, with their origin.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "catalog" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog" })
 package cn.govdata.federation;

@@ -244,6 +244,13 @@ class FederationApiTest extends GrantedDataFixtures {
                     anonymous.baseUrl(), link.text("clientId"), link.text("clientSecret"), "LOWER"));
             assertThat(lower.status()).as(lower.body()).isEqualTo(201);
 
+            JsonNode read = upperClerk.get("/api/v1/federation/entries/" + upperEntry).json();
+            assertThat(read.get("linked").asBoolean()).isTrue();
+            assertThat(Api.texts(read.get("items"), "name")).contains("gmsfhm", "xm", "xzqh", "zz");
+            assertThat(read.get("applicantMaterials")).hasSize(MATERIALS.size());
+            assertThat(upperClerk.get("/api/v1/federation/entries/" + entryId).status())
+                    .as("an id of this platform means nothing there").isEqualTo(404);
+
             Map<String, Object> unknownItem = new LinkedHashMap<>(form);
             unknownItem.put("items", java.util.List.of("gmsfhm", "nonsense"));
             Api.Response refused = upperClerk.post("/api/v1/federation/applications", unknownItem);

@@ -34,6 +34,13 @@ class RemoteApplicationController {
         this.relay = relay;
     }
 
+    @GetMapping("/entries/{id}")
+    @Operation(summary = "A lower platform's entry (its id here) as a department reads it before applying: items, "
+            + "share type and condition, the materials asked for, whether this platform is linked to apply there")
+    RemoteApplications.ForeignEntryView entry(@PathVariable long id) {
+        return applications.entry(Actor.require(), id);
+    }
+
     @PostMapping("/applications")
     @Operation(summary = "Apply for a lower platform's entry (its id here) through "
             + "that platform: items, purpose, useScenario, legalDuty, period, ways (QUERY, VERIFICATION), systems "

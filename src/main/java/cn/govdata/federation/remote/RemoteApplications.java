@@ -84,6 +84,32 @@ class RemoteApplications {
         this.audit = audit;
     }
 
+    /**
+     * A lower platform's entry as a department reads it before applying: what it holds, its share type and
+     * condition, the materials that platform asks for, and whether this platform is linked to apply there.
+     */
+    record ForeignEntryView(long id, String name, String resourceCode, String platform, String departmentName,
+            String summary, String shareType, String shareCondition, List<Item> items, List<String> applicantMaterials,
+            boolean linked) {
+
+        record Item(String name, String chineseName, boolean recordKey) {
+        }
+    }
+
+    ForeignEntryView entry(Actor actor, long id) {
+        FederationAccess.requireRemoteApplicant(actor);
+        ForeignEntry entry = foreignEntries.find(id).filter(e -> e.regionId() == actor.regionId())
+                .orElseThrow(() -> DomainException.notFound("catalog entry", id));
+        var content = entry.content();
+        return new ForeignEntryView(id, content.name(), entry.resourceCode(), entry.origin().platform(),
+                entry.departmentName(), content.summary(),
+                content.shareType() == null ? null : content.shareType().name(), content.shareCondition(),
+                content.dataItems() == null ? List.of() : content.dataItems().stream()
+                        .map(i -> new ForeignEntryView.Item(i.name(), i.chineseName(), i.recordKey())).toList(),
+                content.applicantMaterials() == null ? List.of() : content.applicantMaterials(),
+                peers.enabledAt(Peers.Relation.LOWER, entry.origin().baseUrl()).isPresent());
+    }
+
     RemoteApplication apply(Actor actor, Form form) {
         FederationAccess.requireRemoteApplicant(actor);
         if (form == null || form.entryId() == null) {
