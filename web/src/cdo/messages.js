@@ -21,7 +21,7 @@ const zh = {
     },
     filings: {
       title: '报备事项', hint: '任免和名单变更须自生效之日起 5 个工作日内向数据主管部门报备；年度工作总结须于 12 月 15 日前报送。',
-      allStatuses: '全部状态', kind: '事项', subject: '内容', effectiveOn: '生效日期', dueOn: '报送期限', overdue: '已逾期',
+      allStatuses: '全部状态', documents: '报送内容与附件', kind: '事项', subject: '内容', effectiveOn: '生效日期', dueOn: '报送期限', overdue: '已逾期',
       report: '报送', acknowledge: '确认收到', reported: '已报送', acknowledged: '已确认收到',
       summaryHint: '年度工作总结：工作开展情况、存在问题、下一年度计划', noteHint: '说明（可选）',
       statuses: { OPEN: '待报送', REPORTED: '已报送', ACKNOWLEDGED: '已确认' },
@@ -56,7 +56,7 @@ const en = {
     filings: {
       title: 'Filings to the data authority',
       hint: 'Appointments, ends of term and roster changes are reported within 5 working days of taking effect; the yearly summary by 15 December.',
-      allStatuses: 'All statuses', kind: 'Filing', subject: 'About', effectiveOn: 'Effective on', dueOn: 'Due', overdue: 'overdue',
+      allStatuses: 'All statuses', documents: 'Report and files', kind: 'Filing', subject: 'About', effectiveOn: 'Effective on', dueOn: 'Due', overdue: 'overdue',
       report: 'Report', acknowledge: 'Acknowledge', reported: 'Reported', acknowledged: 'Acknowledged',
       summaryHint: 'Yearly summary: work done, problems, plans for next year', noteHint: 'Note (optional)',
       statuses: { OPEN: 'Not reported', REPORTED: 'Reported', ACKNOWLEDGED: 'Acknowledged' },

@@ -30,7 +30,10 @@ class ChiefDataOfficerConsoleE2ETest extends ConsoleBrowserTest {
         Dept department = newDepartment(admin, "专班页面局");
         LoggedIn departmentAdmin = newUser(admin, department.id(), Role.DEPARTMENT_ADMIN);
         LoggedIn appointee = newUser(admin, department.id(), Role.DATA_PROVIDER);
-        String appointeeName = admin.get("/api/v1/users/" + appointee.id()).text("displayName");
+        // a name of its own, so that the pickers choose this user and no other 测试用户
+        String appointeeName = "专班成员" + unique();
+        assertThat(admin.put("/api/v1/users/" + appointee.id(), java.util.Map.of("displayName", appointeeName,
+                "roles", java.util.List.of("DATA_PROVIDER"), "enabled", true)).status()).isEqualTo(200);
         Path document = Files.createTempFile("任命文件", ".pdf");
         Files.write(document, "%PDF-1.4\n% appointment\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
 
@@ -64,15 +67,22 @@ class ChiefDataOfficerConsoleE2ETest extends ConsoleBrowserTest {
             assertThat(find("cdo-filing-due-" + filingId).getAttribute("class")).contains("overdue");
         }
         assertThat(find("cdo-filing-status-" + filingId).getText()).isEqualTo("待报送");
-        assertThat(find("cdo-filings").getText()).contains("工作专班成员任命").doesNotContain("MEMBER_APPOINTED");
+        assertThat(find("cdo-filings").getText()).contains("工作专班成员任命", "任命" + appointeeName + "为安全专员")
+                .doesNotContain("MEMBER_APPOINTED");
         shot("cdo-1-working-group-and-filing");
+        click("cdo-filing-report-" + filingId);
+        type("cdo-filing-text", "已按程序任命，任命文件见专班名单");
+        click("cdo-filing-report-save");
+        wait.until(driver -> find("cdo-filing-status-" + filingId).getText().equals("已报送"));
         logOut();
 
-        // 3. the authority sees the department's filing, and authorises a service unit for the department
+        // 3. the authority sees the department's filing and acknowledges it, and authorises a service unit for
+        // the department, linking one of its accounts
         logIn("admin", ADMIN_PASSWORD);
         click("menu-chiefDataOfficers");
         wait.until(driver -> find("cdo-filings").getText().contains(department.name()));
-        find("cdo-filing-status-" + filingId);
+        click("cdo-filing-acknowledge-" + filingId);
+        wait.until(driver -> find("cdo-filing-status-" + filingId).getText().equals("已确认"));
         click("menu-serviceUnits");
         click("service-unit-authorise");
         String unitName = "数据服务公司" + unique();
@@ -88,6 +98,17 @@ class ChiefDataOfficerConsoleE2ETest extends ConsoleBrowserTest {
         click("service-unit-save");
         wait.until(driver -> find("service-units").getText().contains(unitName));
         assertThat(find("service-units").getText()).contains("目录编制", department.name(), "有效");
+        long unitId = 0;
+        for (JsonNode unit : admin.get("/api/v1/org/service-units").json()) {
+            if (unit.get("name").asString().equals(unitName)) {
+                unitId = unit.get("id").asLong();
+            }
+        }
+        click("service-unit-link-" + unitId);
+        choose("service-unit-user", appointeeName);
+        click("service-unit-link-save");
+        long linked = unitId;
+        wait.until(driver -> find("service-unit-members-" + linked).getText().contains(appointeeName));
         shot("cdo-2-service-unit");
     }
 }

@@ -188,7 +188,7 @@ class ChangeFilings {
                 where id = ? and status = 'OPEN'""")
                 .params(text == null || text.isBlank() ? null : text.strip(), actor.name(), now(), id).update();
         if (changed != 1) {
-            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "报送");
+            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "reported");
         }
         audit.record(AuditEvent.success(
                 filing.kind() == FilingKind.YEARLY_SUMMARY ? OrgAuditAction.YEARLY_SUMMARY_SUBMIT
@@ -203,7 +203,7 @@ class ChangeFilings {
         Filing filing = get(actor, id);
         CdoAccess.require(mayReport(actor, filing));
         if (filing.status() != Status.OPEN) {
-            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "添加文件");
+            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "given a document");
         }
         return documents.store(actor, AppointmentDocuments.Owner.FILING, id, file);
     }
@@ -217,7 +217,7 @@ class ChangeFilings {
                 update org_change_filing set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?
                 where id = ? and status = 'REPORTED'""").params(actor.name(), now(), id).update();
         if (changed != 1) {
-            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "确认");
+            throw new DomainException(ProblemCode.INVALID_STATE, filing.statusLabel(), "acknowledged");
         }
         audit.record(AuditEvent.success(OrgAuditAction.FILING_ACKNOWLEDGE, "department", filing.departmentId(),
                 filing.kind() + " " + filing.subjectId() + " (filing " + id + ")"));
