@@ -133,10 +133,14 @@ class CdoWorkingGroupApiTest extends ApiIntegrationTest {
 
         // audited under the stable names
         LoggedIn auditor = newUser(admin, authorityDepartmentId(admin), Role.AUDIT_ADMIN);
-        assertThat(auditor.api().get("/api/v1/audit?action=cdo.member.appoint&objectId=" + appointed.id() + "&size=5")
-                .body()).contains("cdo.member.appoint");
-        assertThat(auditor.api().get("/api/v1/audit?action=cdo.member.end&objectId=" + appointed.id() + "&size=5")
-                .body()).contains("cdo.member.end");
+        JsonNode appointedEntry = auditor.api()
+                .get("/api/v1/audit?action=cdo.member.appoint&objectId=" + appointed.id() + "&size=5").json()
+                .get("items").get(0);
+        assertThat(appointedEntry.get("detail").asString()).contains(department.name(), "SECURITY_SPECIALIST");
+        JsonNode endedEntry = auditor.api()
+                .get("/api/v1/audit?action=cdo.member.end&objectId=" + appointed.id() + "&size=5").json()
+                .get("items").get(0);
+        assertThat(endedEntry.get("detail").asString()).contains("ended 2026-04-01");
     }
 
     @Test

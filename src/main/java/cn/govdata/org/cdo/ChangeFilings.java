@@ -117,7 +117,7 @@ class ChangeFilings {
      * This year's summaries of every department whose officer is in office by 15 December; idempotent, so every
      * node may run it.
      */
-    @Scheduled(initialDelayString = "${govdata.org.yearly-summary-interval:PT6H}",
+    @Scheduled(initialDelayString = "${govdata.org.yearly-summary-first-run:PT10M}",
             fixedDelayString = "${govdata.org.yearly-summary-interval:PT6H}")
     @Transactional
     void openThisYearsSummaries() {
