@@ -20,6 +20,7 @@ import { openRoutes } from './open/routes'
 import { securityRoutes } from './security/routes'
 import { noticeRoutes } from './notice/routes'
 import { chiefDataOfficerRoutes } from './cdo/routes'
+import { serviceUnitRoutes } from './serviceunit/routes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -46,7 +47,8 @@ export const router = createRouter({
         ...openRoutes,
         ...securityRoutes,
         ...noticeRoutes,
-        ...chiefDataOfficerRoutes
+        ...chiefDataOfficerRoutes,
+        ...serviceUnitRoutes
       ]
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }

@@ -155,6 +155,10 @@ public class ChiefDataOfficers {
                 "您已被任命为" + term.office() + "首席数据官",
                 "自" + appointment.appointedOn() + "起任职。您将收到本单位的整改通知、通报和年度报告。",
                 "/chief-data-officers", appointment.departmentId(), List.of(Addressee.user(user.id()))));
+        if (term.departmentId() != null) {
+            events.publishEvent(new StaffChanged(regionId, term.departmentId(), StaffChanged.Kind.OFFICER_APPOINTED,
+                    id, "任命" + user.displayName() + "为首席数据官", appointment.appointedOn()));
+        }
         return term;
     }
 
@@ -170,7 +174,25 @@ public class ChiefDataOfficers {
             throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("endedOn"), endedOn);
         }
         end(actor, term, endedOn, reason.strip());
+        if (term.departmentId() != null) {
+            events.publishEvent(new StaffChanged(term.regionId(), term.departmentId(),
+                    StaffChanged.Kind.OFFICER_ENDED, id, "首席数据官" + term.name() + "离任（" + reason.strip() + "）",
+                    endedOn));
+        }
         return find(id);
+    }
+
+    /**
+     * Whether the actor appoints and removes in the office of a region ({@code departmentId} none) or department:
+     * the same rule for the officer, the working group and their filings.
+     */
+    public boolean mayAppoint(Actor actor, long regionId, Long departmentId) {
+        return OrgAccess.mayAppointChiefDataOfficer(actor, regionId, departmentId);
+    }
+
+    /** Whether the actor sees inside a department (its officer, working group, documents and filings). */
+    public boolean maySeeInside(Actor actor, long departmentId) {
+        return OrgAccess.maySeeInside(actor, departmentId);
     }
 
     private void end(Actor actor, Term term, LocalDate endedOn, String reason) {

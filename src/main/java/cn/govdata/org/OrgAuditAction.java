@@ -11,6 +11,17 @@ public enum OrgAuditAction implements AuditAction {
     /** A chief data officer appointed (ORG-3); the one in office before ends the same day. */
     CHIEF_DATA_OFFICER_APPOINT("cdo.appoint"),
     CHIEF_DATA_OFFICER_END("cdo.end"),
+    /** A member of the chief data officer's working group appointed, their term ended (ORG-3). */
+    WORKING_GROUP_APPOINT("cdo.member.appoint"),
+    WORKING_GROUP_END("cdo.member.end"),
+    /** A document of appointment (or of a yearly summary) stored, and read. */
+    APPOINTMENT_DOCUMENT_ADD("cdo.document.add"),
+    APPOINTMENT_DOCUMENT_READ("cdo.document.read"),
+    /** A change reported to the data authority (ORG-2, ORG-3), and acknowledged by it. */
+    FILING_REPORT("org.filing.report"),
+    FILING_ACKNOWLEDGE("org.filing.acknowledge"),
+    /** The chief data officer's yearly summary submitted. */
+    YEARLY_SUMMARY_SUBMIT("cdo.summary.submit"),
     USER_CREATE("user.create"),
     USER_UPDATE("user.update"),
     USER_UNLOCK("user.unlock"),

@@ -1,9 +1,12 @@
 package cn.govdata.org;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Rosters {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     record Person(@NotBlank @Size(max = 50) @PlainText String name, @Size(max = 50) @PlainText String title,
             @Size(max = 30) @PlainText String phone, @Size(max = 100) @PlainText String email) {
     }
@@ -42,12 +47,15 @@ class Rosters {
     private final Departments departments;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    Rosters(JdbcClient jdbc, Departments departments, AuditLog audit, JsonMapper json) {
+    Rosters(JdbcClient jdbc, Departments departments, AuditLog audit, JsonMapper json,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.audit = audit;
         this.json = json;
+        this.events = events;
     }
 
     Optional<Roster> current(Actor actor, long departmentId) {
@@ -64,7 +72,7 @@ class Rosters {
 
     @Transactional
     Roster change(Actor actor, long departmentId, RosterContent content, String reason) {
-        departments.get(departmentId);
+        Departments.Department department = departments.get(departmentId);
         OrgAccess.require(OrgAccess.mayChangeRoster(actor, departmentId));
         int version = jdbc.sql("select coalesce(max(version), 0) from department_roster where department_id = ?")
                 .param(departmentId).query(Integer.class).single() + 1;
@@ -75,6 +83,10 @@ class Rosters {
                 .update();
         audit.record(AuditEvent.success(OrgAuditAction.ROSTER_CHANGE, "department", departmentId,
                 "version " + version + (reason == null ? "" : ": " + reason)));
+        // reported to the data authority as a filing (ORG-2), from today
+        events.publishEvent(new StaffChanged(department.regionId(), departmentId, StaffChanged.Kind.ROSTER_CHANGED,
+                version, "数据工作名单变更为第" + version + "版" + (reason == null || reason.isBlank() ? ""
+                        : "（" + reason.strip() + "）"), LocalDate.now(ZONE)));
         return current(actor, departmentId).orElseThrow();
     }
 

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 
 import cn.govdata.catalog.CatalogFacts;
 import cn.govdata.lake.LakeFacts;
+import cn.govdata.org.OrgFacts;
 import cn.govdata.share.ShareFacts;
 
 /**
@@ -19,7 +20,10 @@ import cn.govdata.share.ShareFacts;
  * <li>an objection to shared data still open past its due date;</li>
  * <li>a repeated collection the authority told the department to replace by sharing, still collected a set
  * number of working days after the decision (AGG-3, AGG-8);</li>
- * <li>a discrepancy between two departments still open past its due date, for each of the two (AGG-6).</li>
+ * <li>a discrepancy between two departments still open past its due date, for each of the two (AGG-6);</li>
+ * <li>a change of the chief data officer, the working group or the roster not reported to the data authority within
+ * 5 working days of taking effect, or the chief data officer's yearly summary not submitted by 15 December
+ * (ORG-2, ORG-3, TJ-CDO).</li>
  * </ul>
  */
 public final class ViolationRules {
@@ -85,6 +89,12 @@ public final class ViolationRules {
                             "discrepancy:" + d.id() + ":" + department + ":" + d.dueOn(), d.id(),
                             "数据不一致：" + d.itemLabel(), d.dueOn()));
                 }
+            }
+        }
+        for (OrgFacts.UnreportedFiling f : facts.filings()) {
+            if (f.overdue(today)) {
+                found.add(new Detection(ViolationType.ORG_FILING_OVERDUE, region, f.departmentId(),
+                        "org-filing:" + f.id() + ":" + f.dueOn(), f.id(), "报送事项：" + f.subject(), f.dueOn()));
             }
         }
         return found;

@@ -24,6 +24,7 @@ import cn.govdata.catalog.CatalogFacts;
 import cn.govdata.lake.LakeFacts;
 import cn.govdata.org.Directory;
 import cn.govdata.org.Directory.DepartmentInfo;
+import cn.govdata.org.OrgFacts;
 import cn.govdata.policy.ActivePolicy;
 import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.share.ShareFacts;
@@ -51,6 +52,7 @@ public class Violations {
     private final LakeFacts lake;
     private final ShareFacts share;
     private final Directory directory;
+    private final OrgFacts org;
     private final WorkingDayCalendar calendar;
     private final ActivePolicy policy;
     private final AuditLog audit;
@@ -58,13 +60,14 @@ public class Violations {
     private final ApplicationEventPublisher events;
 
     Violations(JdbcClient jdbc, CatalogFacts catalog, LakeFacts lake, ShareFacts share, Directory directory,
-            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit, ApplicationEventPublisher events,
+            OrgFacts org, WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit, ApplicationEventPublisher events,
             @Value("${govdata.supervise.repeated-collection-working-days:20}") int repeatedCollectionWorkingDays) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.lake = lake;
         this.share = share;
         this.directory = directory;
+        this.org = org;
         this.calendar = calendar;
         this.policy = policy;
         this.audit = audit;
@@ -78,7 +81,7 @@ public class Violations {
         LocalDate today = calendar.today();
         return new RegionFacts(regionId, today, catalog.obligations(regionId, today), lake.datasets(regionId, today),
                 share.applications(regionId), share.objections(regionId), lake.repeatedCollections(regionId),
-                lake.discrepancies(regionId));
+                lake.discrepancies(regionId), org.unreportedFilings(regionId));
     }
 
     /** Detection now, on demand (an officer or the authority's connected system), for the caller's region. */
