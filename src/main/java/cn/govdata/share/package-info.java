@@ -19,7 +19,7 @@
  * <ul>
  * <li>{@code common}: what every room shares — who may do what ({@code SharePermissions}, one method per
  * permission), the audit action names ({@code ShareAuditAction}), the settings, the clock, stages, deadlines,
- * stated texts, the parties of a shared thing, and the files parties send ({@code StoredFiles}).</li>
+ * stated texts and the parties of a shared thing (the files parties send are {@code shared.StoredFiles}).</li>
  * <li>{@code grant}: grants — issued on {@code GrantTerms}, listed, revoked — and the daily quota
  * ({@code QuotaLedger}).</li>
  * <li>{@code application}: the share catalog view, requests, applications with their materials, decisions,

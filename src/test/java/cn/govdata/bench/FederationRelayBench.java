@@ -60,13 +60,15 @@ public final class FederationRelayBench {
             Map<String, Object> form = application(foreignEntry, upperSystem.id());
             Api.Response applied = check(upperUser.post("/api/v1/federation/applications", form), 201);
             Api lowerApprover = login(lowerApi, "approver", PASSWORD);
-            JsonNode remote = lowerApprover.get("/api/v1/share/applications/" + applied.json().get("remoteId").asLong())
-                    .json();
-            for (int i = 0; i < remote.get("materials").size(); i++) {
+            int materials = upperUser.get("/api/v1/federation/entries/" + foreignEntry).json()
+                    .get("applicantMaterials").size();
+            for (int i = 0; i < materials; i++) {
                 check(upperUser.upload("/api/v1/federation/applications/" + applied.id() + "/attachments?material=" + i,
                         "file", "材料" + i + ".pdf", "application/pdf", pdf(i)), 201);
             }
             check(upperUser.post("/api/v1/federation/applications/" + applied.id() + "/submit", Map.of()), 200);
+            JsonNode remote = check(lowerApprover.get("/api/v1/share/applications/"
+                    + applied.json().get("remoteId").asLong()), 200).json();
             check(lowerApprover.post("/api/v1/share/applications/" + remote.get("id").asLong() + "/approve",
                     Map.of("rateLimit", 10_000, "dailyQuota", 1_000_000_000L)), 200);
             check(upperUser.get("/api/v1/federation/applications/" + applied.id()), 200);
@@ -77,7 +79,7 @@ public final class FederationRelayBench {
                     departmentOf(lowerUser), "name", "县级救助系统（压测）")), 201);
             Api.Response drafted = check(lowerUser.post("/api/v1/share/applications",
                     application(lowerEntry, lowerSystem.id())), 201);
-            for (int i = 0; i < remote.get("materials").size(); i++) {
+            for (int i = 0; i < materials; i++) {
                 check(lowerUser.upload("/api/v1/share/applications/" + drafted.id() + "/attachments?material=" + i,
                         "file", "材料" + i + ".pdf", "application/pdf", pdf(i)), 201);
             }

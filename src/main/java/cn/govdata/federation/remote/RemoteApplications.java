@@ -37,6 +37,7 @@ import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +71,7 @@ class RemoteApplications {
     private final ConnectedSystems systems;
     private final Directory directory;
     private final AuditLog audit;
+    private final Map<Long, PendingUses> pendingUses = new java.util.concurrent.ConcurrentHashMap<>();
 
     RemoteApplications(JdbcClient jdbc, JsonMapper json, ForeignEntries foreignEntries, Peers peers, PeerClient client,
             ThisPlatform platform, ConnectedSystems systems, Directory directory, AuditLog audit) {
@@ -205,6 +207,7 @@ class RemoteApplications {
     /** The department's applications to other platforms, newest first. */
     List<RemoteApplication> list(Actor actor) {
         FederationAccess.requireRemoteApplicant(actor);
+        writeUses();
         return query(" where a.department_id = ? order by a.id desc", actor.departmentId());
     }
 
@@ -245,9 +248,39 @@ class RemoteApplications {
                 .findFirst();
     }
 
+    /**
+     * Counts a relayed use. Each use is already in the audit log, durable before its answer; the count on the
+     * application is a convenience, so uses are added up here and written every few seconds (and before any
+     * application is read), not one write per use in the relay's path.
+     */
     void used(long id) {
-        jdbc.sql("update federation_remote_application set use_count = use_count + 1, last_used_at = ? where id = ?")
-                .params(now(), id).update();
+        pendingUses.computeIfAbsent(id, k -> new PendingUses()).add(now());
+    }
+
+    @Scheduled(fixedDelayString = "${govdata.federation.remote-use-flush-interval:PT5S}")
+    @PreDestroy
+    void writeUses() {
+        for (Long id : List.copyOf(pendingUses.keySet())) {
+            PendingUses pending = pendingUses.remove(id);
+            if (pending != null && pending.count.sum() > 0) {
+                jdbc.sql("""
+                        update federation_remote_application set use_count = use_count + ?,
+                            last_used_at = case when last_used_at is null or last_used_at < ? then ? else last_used_at end
+                        where id = ?""")
+                        .params(pending.count.sum(), pending.last, pending.last, id).update();
+            }
+        }
+    }
+
+    /** Uses of one application not yet written, and the time of the last. */
+    private static final class PendingUses {
+        final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        volatile OffsetDateTime last;
+
+        void add(OffsetDateTime at) {
+            count.increment();
+            last = at;
+        }
     }
 
     Target target(RemoteApplication application) {
@@ -326,6 +359,7 @@ class RemoteApplications {
     }
 
     RemoteApplication load(long id) {
+        writeUses();
         return query(" where a.id = ?", id).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("remote application", id));
     }

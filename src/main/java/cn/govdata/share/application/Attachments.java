@@ -20,11 +20,11 @@ import cn.govdata.share.application.ShareApplications.Status;
 import cn.govdata.share.common.ShareAuditAction;
 import cn.govdata.share.common.ShareClock;
 import cn.govdata.share.common.ShareSettings;
-import cn.govdata.share.common.StoredFiles;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
+import cn.govdata.shared.StoredFiles;
 
 /**
  * The materials an applicant attaches to its application (CAT-8, AB26), stored under
@@ -55,7 +55,7 @@ class Attachments {
         this.applications = applications;
         this.audit = audit;
         this.settings = settings;
-        this.files = new StoredFiles(settings, Path.of(dataDir, "share", "attachments"), "attachment");
+        this.files = new StoredFiles(settings.attachmentMaxBytes(), Path.of(dataDir, "share", "attachments"), "attachment");
     }
 
     /**

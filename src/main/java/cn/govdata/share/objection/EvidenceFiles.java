@@ -6,13 +6,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.govdata.share.common.ShareSettings;
-import cn.govdata.share.common.StoredFiles;
+import cn.govdata.shared.StoredFiles;
 
 /** The evidence files of objections, under {@code <data-dir>/share/objections}, by the rules of {@link StoredFiles}. */
 @Component
 class EvidenceFiles extends StoredFiles {
 
     EvidenceFiles(ShareSettings settings, @Value("${govdata.data-dir}") String dataDir) {
-        super(settings, Path.of(dataDir, "share", "objections"), "evidence");
+        super(settings.attachmentMaxBytes(), Path.of(dataDir, "share", "objections"), "evidence");
     }
 }

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.govdata.share.common.StoredFiles;
 import cn.govdata.share.objection.Objections.Evidence;
 import cn.govdata.share.objection.Objections.NewObjection;
 import cn.govdata.share.objection.Objections.Objection;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.StoredFiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;

@@ -53,7 +53,6 @@ import cn.govdata.share.common.ShareLabels;
 import cn.govdata.share.common.SharePermissions;
 import cn.govdata.share.common.ShareSettings;
 import cn.govdata.share.common.Stage;
-import cn.govdata.share.common.StoredFiles;
 import cn.govdata.share.grant.Grants;
 import cn.govdata.share.grant.Grants.Grant;
 import cn.govdata.shared.Actor;
@@ -62,6 +61,7 @@ import cn.govdata.shared.DomainException;
 import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ReadThroughCache;
+import cn.govdata.shared.StoredFiles;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

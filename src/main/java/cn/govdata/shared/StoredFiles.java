@@ -1,4 +1,4 @@
-package cn.govdata.share.common;
+package cn.govdata.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,16 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.FieldName;
-import cn.govdata.shared.ProblemCode;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Files parties send with an application or an objection (materials, evidence), in a directory under the data
- * directory: PDF, OFD, JPEG or PNG recognised by their first bytes and agreeing with the file name's extension and
- * the declared type, at most {@code govdata.share.attachment-max-bytes}. A file stored in a transaction that rolls
- * back is deleted; one removed is deleted once the removal commits. Served to the parties with the stored type,
+ * Files people send as documents — a share application's materials, an objection's evidence, a document of
+ * appointment — in a directory under the data directory: PDF, OFD, JPEG or PNG recognised by their first bytes and
+ * agreeing with the file name's extension and the declared type, at most a size the owner sets. A file stored in a
+ * transaction that rolls back is deleted; one removed is deleted once the removal commits. Served to the parties with the stored type,
  * {@code X-Content-Type-Options: nosniff} and an RFC 5987 file name ({@link #serve}).
  */
 public class StoredFiles {
@@ -74,13 +71,16 @@ public class StoredFiles {
     public record Stored(FileKind kind, String fileName, long size, String sha256, String storageName) {
     }
 
-    private final ShareSettings settings;
+    private final long maxBytes;
     private final Path directory;
     private final String fallbackName;
 
-    /** @param fallbackName the name of a file sent without one */
-    public StoredFiles(ShareSettings settings, Path directory, String fallbackName) {
-        this.settings = settings;
+    /**
+     * @param maxBytes the largest file taken
+     * @param fallbackName the name of a file sent without one
+     */
+    public StoredFiles(long maxBytes, Path directory, String fallbackName) {
+        this.maxBytes = maxBytes;
         this.directory = directory;
         this.fallbackName = fallbackName;
     }
@@ -90,7 +90,7 @@ public class StoredFiles {
         if (file == null || file.isEmpty()) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("file"));
         }
-        if (file.getSize() > settings.attachmentMaxBytes()) {
+        if (file.getSize() > maxBytes) {
             throw tooLarge();
         }
         String fileName = fileName(file.getOriginalFilename());
@@ -127,18 +127,20 @@ public class StoredFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        if (size > settings.attachmentMaxBytes()) {
+        if (size > maxBytes) {
             delete(target);
             throw tooLarge();
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    delete(target);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        delete(target);
+                    }
                 }
-            }
-        });
+            });
+        }
         return new Stored(kind, fileName, size, sha256, storageName);
     }
 
@@ -173,7 +175,7 @@ public class StoredFiles {
     }
 
     private DomainException tooLarge() {
-        return new DomainException(ProblemCode.ATTACHMENT_TOO_LARGE, settings.attachmentMaxBytes() / (1024 * 1024));
+        return new DomainException(ProblemCode.ATTACHMENT_TOO_LARGE, maxBytes / (1024 * 1024));
     }
 
     /** The file's own name without any path or control characters, at most 200 characters. */
