@@ -34,3 +34,15 @@ create table supervise_metric_run (
     claimed_slot        bigint,
     primary key (region_id, metric_year)
 );
+
+-- what each providing department's grants had served from the last run's day on, as that run read it: usage
+-- counts grow during the day without a time of their own, so the next run compares these sums to find them
+create table supervise_metric_served (
+    region_id           bigint        not null references region (id),
+    metric_year         integer       not null,
+    department_id       bigint        not null references department (id),
+    records             bigint        not null,
+    requests            bigint        not null,
+    primary key (metric_year, department_id)
+);
+create index supervise_metric_served_region on supervise_metric_served (region_id, metric_year);

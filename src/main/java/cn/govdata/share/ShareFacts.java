@@ -3,8 +3,10 @@ package cn.govdata.share;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -119,9 +121,10 @@ public class ShareFacts {
     }
 
     /**
-     * The providing departments of a region whose applications or grants were written after {@code since}, whose
-     * grants served records from {@code lastDay} on, or whose pending applications fell due in [{@code lastDay},
-     * {@code today}) and so turned overdue: what an incremental reading of sharing's facts has to read again.
+     * The providing departments of a region whose applications or grants were written after {@code since}, or whose
+     * pending applications fell due in [{@code lastDay}, {@code today}) and so turned overdue: what an incremental
+     * reading of sharing's facts has to read again (usage, which carries no time, is compared by
+     * {@link #servedSince}).
      */
     public Set<Long> departmentsChangedSince(long regionId, OffsetDateTime since, LocalDate lastDay, LocalDate today) {
         Set<Long> changed = new HashSet<>(jdbc.sql("""
@@ -130,11 +133,28 @@ public class ShareFacts {
                         or stage_started_at > ? or (status = 'PENDING' and due_on >= ? and due_on < ?))""")
                 .params(regionId, since, since, since, since, lastDay, today).query(Long.class).list());
         changed.addAll(jdbc.sql("""
-                select distinct g.provider_department_id from share_grant g where g.region_id = ?
-                    and (g.approved_at > ? or g.revoked_at > ?
-                        or exists (select 1 from share_grant_usage u where u.grant_id = g.id and u.usage_day >= ?))""")
-                .params(regionId, since, since, lastDay).query(Long.class).list());
+                select distinct provider_department_id from share_grant where region_id = ?
+                    and (approved_at > ? or revoked_at > ?)""")
+                .params(regionId, since, since).query(Long.class).list());
         return changed;
+    }
+
+    /** Records and requests served from a day on (usage counts grow during the day and carry no time). */
+    public record Served(long records, long requests) {
+    }
+
+    /** Per providing department of a region, what its grants served from {@code from} on. */
+    public Map<Long, Served> servedSince(long regionId, LocalDate from) {
+        Map<Long, Served> served = new HashMap<>();
+        jdbc.sql("""
+                select g.provider_department_id, sum(u.records), sum(u.requests) from share_grant_usage u
+                join share_grant g on g.id = u.grant_id where g.region_id = ? and u.usage_day >= ?
+                group by g.provider_department_id""")
+                .params(regionId, from)
+                .query(rs -> {
+                    served.put(rs.getLong(1), new Served(rs.getLong(2), rs.getLong(3)));
+                });
+        return served;
     }
 
     /** A filter on department ids (numbers, so written into the statement), none when {@code departments} is null. */

@@ -77,15 +77,16 @@ class MetricFacts {
         OffsetDateTime start = now();
         LocalDate today = calendar.today();
         Watermark last = lock(regionId, year);
+        Map<Long, ShareFacts.Served> servedToday = share.servedSince(regionId, today);
         if ("NONE".equals(last.lastKind()) || !methodVersion.equals(last.methodVersion())
                 || year < today.getYear()) {
-            return full(regionId, year, start, today);
+            return full(regionId, year, start, today, servedToday);
         }
-        Set<Long> changed = changedDepartments(regionId, year, last, today);
+        Set<Long> changed = changedDepartments(regionId, year, last, today, servedToday);
         if (!changed.isEmpty()) {
             write(regionId, year, changed, start);
         }
-        mark(regionId, year, start, today, "INCREMENTAL", changed.size());
+        mark(regionId, year, start, today, "INCREMENTAL", changed.size(), servedToday);
         return new Run("INCREMENTAL", changed.size());
     }
 
@@ -93,7 +94,16 @@ class MetricFacts {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Run recompute(long regionId, int year) {
         lock(regionId, year);
-        return full(regionId, year, now(), calendar.today());
+        LocalDate today = calendar.today();
+        return full(regionId, year, now(), today, share.servedSince(regionId, today));
+    }
+
+    /** When the region's facts of a year were last brought up to date, if ever. */
+    Optional<OffsetDateTime> lastRun(long regionId, int year) {
+        return jdbc.sql("""
+                select last_run_at from supervise_metric_run
+                where region_id = ? and metric_year = ? and last_kind <> 'NONE'""")
+                .params(regionId, year).query(OffsetDateTime.class).optional();
     }
 
     /** The stored inputs of the region's departments for a year, by department and metric. */
@@ -120,12 +130,15 @@ class MetricFacts {
      * last run's day, and those whose records in the lake no longer add up to the stored count (records written
      * without a batch).
      */
-    private Set<Long> changedDepartments(long regionId, int year, Watermark last, LocalDate today) {
+    private Set<Long> changedDepartments(long regionId, int year, Watermark last, LocalDate today,
+            Map<Long, ShareFacts.Served> servedToday) {
         OffsetDateTime since = last.changesSince();
         Set<Long> changed = new HashSet<>(catalog.departmentsChangedSince(regionId, since, last.lastDay(), today));
         changed.addAll(lake.departmentsChangedSince(regionId, since));
         changed.addAll(share.departmentsChangedSince(regionId, since, last.lastDay(), today));
         changed.addAll(violations.departmentsDetectedSince(regionId, since));
+        changed.addAll(servedChanged(regionId, year,
+                last.lastDay().equals(today) ? servedToday : share.servedSince(regionId, last.lastDay())));
         Map<Long, Long> records = lake.recordsByDepartment(regionId);
         Map<Long, Long> storedRecords = new HashMap<>();
         jdbc.sql("""
@@ -145,9 +158,45 @@ class MetricFacts {
         return changed;
     }
 
-    private Run full(long regionId, int year, OffsetDateTime start, LocalDate today) {
+    /**
+     * The providing departments whose grants served more since the last run's day ({@code now}: what they served
+     * from that day on) than that run saw.
+     */
+    private Set<Long> servedChanged(long regionId, int year, Map<Long, ShareFacts.Served> now) {
+        Map<Long, ShareFacts.Served> seen = new HashMap<>();
+        jdbc.sql("select department_id, records, requests from supervise_metric_served where region_id = ? and metric_year = ?")
+                .params(regionId, year)
+                .query(rs -> {
+                    seen.put(rs.getLong(1), new ShareFacts.Served(rs.getLong(2), rs.getLong(3)));
+                });
+        Set<Long> changed = new HashSet<>();
+        for (Map.Entry<Long, ShareFacts.Served> served : now.entrySet()) {
+            if (!served.getValue().equals(seen.get(served.getKey()))) {
+                changed.add(served.getKey());
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * What the grants served from today on, read before the run reads the facts (usage counted in between is read
+     * again by the next run), for the next run to compare: its last day is today.
+     */
+    private void rememberServed(long regionId, int year, Map<Long, ShareFacts.Served> servedToday) {
+        jdbc.sql("delete from supervise_metric_served where region_id = ? and metric_year = ?").params(regionId, year)
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        servedToday.forEach((department, served) -> rows.add(
+                new Object[] { regionId, year, department, served.records(), served.requests() }));
+        batch.batchUpdate("""
+                insert into supervise_metric_served (region_id, metric_year, department_id, records, requests)
+                values (?, ?, ?, ?, ?)""", rows);
+    }
+
+    private Run full(long regionId, int year, OffsetDateTime start, LocalDate today,
+            Map<Long, ShareFacts.Served> servedToday) {
         int departments = write(regionId, year, null, start);
-        mark(regionId, year, start, today, "FULL", departments);
+        mark(regionId, year, start, today, "FULL", departments, servedToday);
         return new Run("FULL", departments);
     }
 
@@ -202,7 +251,9 @@ class MetricFacts {
                 .update();
     }
 
-    private void mark(long regionId, int year, OffsetDateTime start, LocalDate today, String kind, int departments) {
+    private void mark(long regionId, int year, OffsetDateTime start, LocalDate today, String kind, int departments,
+            Map<Long, ShareFacts.Served> servedToday) {
+        rememberServed(regionId, year, servedToday);
         jdbc.sql("""
                 update supervise_metric_run set method_version = ?, changes_since = ?, last_day = ?, last_run_at = ?,
                     last_kind = ?, departments_read = ? where region_id = ? and metric_year = ?""")

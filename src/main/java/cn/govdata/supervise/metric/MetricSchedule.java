@@ -29,15 +29,15 @@ class MetricSchedule {
     private final Duration interval;
 
     MetricSchedule(MetricFacts facts, OrgFacts org, WorkingDayCalendar calendar,
-            @Value("${govdata.supervise.metrics.interval:PT15M}") Duration interval) {
+            @Value("${govdata.supervise.metrics.interval:PT1M}") Duration interval) {
         this.facts = facts;
         this.org = org;
         this.calendar = calendar;
         this.interval = interval;
     }
 
-    @Scheduled(initialDelayString = "${govdata.supervise.metrics.interval:PT15M}",
-            fixedDelayString = "${govdata.supervise.metrics.interval:PT15M}")
+    @Scheduled(initialDelayString = "${govdata.supervise.metrics.interval:PT1M}",
+            fixedDelayString = "${govdata.supervise.metrics.interval:PT1M}")
     void scheduled() {
         int year = calendar.today().getYear();
         long slot = System.currentTimeMillis() / interval.toMillis();

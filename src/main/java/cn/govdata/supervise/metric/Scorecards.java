@@ -1,5 +1,6 @@
 package cn.govdata.supervise.metric;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.OptionalDouble;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -68,13 +70,16 @@ public class Scorecards {
     private final JsonMapper json;
     private final ScoringModel model;
     private final MetricFacts facts;
+    private final Duration maxAge;
 
-    Scorecards(JdbcClient jdbc, MetricValues values, MetricFacts facts, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
-            JsonMapper json, ActivePolicy policy, MessageSource messages) {
+    Scorecards(JdbcClient jdbc, MetricValues values, MetricFacts facts, Directory directory,
+            WorkingDayCalendar calendar, AuditLog audit, JsonMapper json, ActivePolicy policy, MessageSource messages,
+            @Value("${govdata.supervise.metrics.max-age:PT1M}") Duration maxAge) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.values = values;
         this.facts = facts;
+        this.maxAge = maxAge;
         this.directory = directory;
         this.calendar = calendar;
         this.audit = audit;
@@ -197,14 +202,15 @@ public class Scorecards {
     }
 
     /**
-     * The metric inputs of a year as they stand now: a year that is over is recomputed in full (it is read once,
-     * then frozen); the current one is brought up to date incrementally. When another request or node is running
-     * the region's update, its rows are read as they are (that run brings them up to date).
+     * The metric inputs of a year: a year that is over is recomputed in full (it is read once, then frozen); the
+     * current one is read as the last run left it (the schedule runs every minute by default) unless that run is
+     * older than {@code govdata.supervise.metrics.max-age}, then brought up to date incrementally first. When
+     * another request or node is running the region's update, its rows are read as they are.
      */
     private Map<Long, Map<Metric, MetricTotals>> upToDate(long regionId, int year, boolean over) {
         if (over) {
             facts.recompute(regionId, year);
-        } else {
+        } else if (facts.lastRun(regionId, year).filter(run -> run.plus(maxAge).isAfter(OffsetDateTime.now(ZoneOffset.UTC))).isEmpty()) {
             try {
                 facts.refresh(regionId, year);
             } catch (TransientDataAccessException running) {
