@@ -135,6 +135,16 @@ class IncrementalMetricsTest extends CatalogFixtures {
         return jdbc.queryForObject("select min(id) from catalog_entry where department_id = ?", Long.class, department);
     }
 
+    @Test
+    void oneNodeOfAClusterClaimsEachScheduledSlot() {
+        long slot = System.currentTimeMillis(); // later than any slot of the schedule (minutes since 1970)
+        assertThat(facts.claim(regionId, year, slot)).isTrue();
+        assertThat(facts.claim(regionId, year, slot)).isFalse();
+        assertThat(facts.claim(regionId, year, slot + 1)).isTrue();
+        jdbc.update("update supervise_metric_run set claimed_slot = null where region_id = ? and metric_year = ?",
+                regionId, year);
+    }
+
     /** Whether the table holds, for every department of the region, the sums of its records read afresh. */
     private boolean storedEqualsRecords() {
         MetricValues.Evidence evidence = values.evidence(regionId, year);
