@@ -33,26 +33,33 @@ import tools.jackson.databind.json.JsonMapper;
  * compute of the metric inputs, an incremental run with nothing changed, one after a day's worth of changes by a
  * share of the departments (target < 10 s), and the dashboards' endpoints over HTTP (scorecards, region
  * averages, one drill-down; target p99 < 200 ms). Baseline in the same run: the raw database doing the equivalent
- * aggregate queries over every record. Arguments: JDBC URL, data directory, departments, share of departments
- * changed in the day, requests per endpoint.
+ * aggregate queries over every record. Arguments: JDBC URL, user and password (empty for H2), data directory,
+ * departments, share of departments changed in the day, requests per endpoint.
  */
 public final class SupervisionMetricsBench {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        Path dataDir = Path.of(args[1]);
-        int departments = Integer.parseInt(args[2]);
-        double changedShare = Double.parseDouble(args[3]);
-        int requests = Integer.parseInt(args[4]);
+        String user = args[1];
+        String password = args[2];
+        Path dataDir = Path.of(args[3]);
+        int departments = Integer.parseInt(args[4]);
+        double changedShare = Double.parseDouble(args[5]);
+        int requests = Integer.parseInt(args[6]);
+        List<String> database = new ArrayList<>(List.of("--spring.datasource.url=" + url));
+        if (!user.isEmpty()) {
+            database.add("--spring.datasource.username=" + user);
+            database.add("--spring.datasource.password=" + password);
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovdataApplication.class)
                 .logStartupInfo(false)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0",
-                        "--govdata.data-dir=" + dataDir, "--spring.datasource.url=" + url,
-                        "--govdata.bootstrap.admin-password=Bench-Admin-2026!",
+                .run(java.util.stream.Stream.concat(database.stream(), java.util.stream.Stream.of(
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0",
+                        "--govdata.data-dir=" + dataDir, "--govdata.bootstrap.admin-password=Bench-Admin-2026!",
                         // the bench runs the updates itself; a short overlap so that its reads come after it
                         "--govdata.supervise.metrics.interval=PT24H", "--govdata.supervise.metrics.overlap=PT2S",
                         "--govdata.supervise.detection-interval=PT24H",
-                        "--govdata.catalog.index.check-interval=365d")) {
+                        "--govdata.catalog.index.check-interval=365d")).toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             LocalDate today = context.getBean(WorkingDayCalendar.class).today();
             int year = today.getYear();

@@ -38,11 +38,12 @@ import cn.govdata.supervise.violation.Violations;
 @Service
 class MetricFacts {
 
-    /** What a run did: FULL or INCREMENTAL, and how many departments' facts it read again. */
+    /** What a run did: FULL, INCREMENTAL or NONE (another had just run), and how many departments it read again. */
     record Run(String kind, int departmentsRead) {
     }
 
-    private record Watermark(String methodVersion, OffsetDateTime changesSince, LocalDate lastDay, String lastKind) {
+    private record Watermark(String methodVersion, OffsetDateTime changesSince, LocalDate lastDay, String lastKind,
+            OffsetDateTime lastRunAt) {
     }
 
     private final JdbcClient jdbc;
@@ -74,9 +75,21 @@ class MetricFacts {
     /** Brings the region's facts of a year up to date, reading only what changed since the last run. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Run refresh(long regionId, int year) {
+        return refreshOlderThan(regionId, year, Duration.ZERO);
+    }
+
+    /**
+     * Brings the region's facts of a year up to date unless a run that finished while this one waited for the
+     * region's row left them younger than {@code maxAge} (readers arriving together run once).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Run refreshOlderThan(long regionId, int year, Duration maxAge) {
         OffsetDateTime start = now();
         LocalDate today = calendar.today();
         Watermark last = lock(regionId, year);
+        if (!maxAge.isZero() && !"NONE".equals(last.lastKind()) && last.lastRunAt().plus(maxAge).isAfter(start)) {
+            return new Run("NONE", 0);
+        }
         Map<Long, ShareFacts.Served> servedToday = share.servedSince(regionId, today);
         if ("NONE".equals(last.lastKind()) || !methodVersion.equals(last.methodVersion())
                 || year < today.getYear()) {
@@ -233,11 +246,11 @@ class MetricFacts {
     private Watermark lock(long regionId, int year) {
         ensureRun(regionId, year);
         return jdbc.sql("""
-                select method_version, changes_since, last_day, last_kind from supervise_metric_run
+                select method_version, changes_since, last_day, last_kind, last_run_at from supervise_metric_run
                 where region_id = ? and metric_year = ? for update""")
                 .params(regionId, year)
                 .query((rs, n) -> new Watermark(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4)))
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
                 .single();
     }
 

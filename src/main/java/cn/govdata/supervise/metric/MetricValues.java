@@ -49,10 +49,6 @@ class MetricValues {
         this.calendar = calendar;
     }
 
-    Evidence evidence(long regionId, int year) {
-        return evidence(regionId, year, null);
-    }
-
     /** The evidence of some departments of a region (all when null) for a year. */
     Evidence evidence(long regionId, int year, Collection<Long> departments) {
         LocalDate today = calendar.today();

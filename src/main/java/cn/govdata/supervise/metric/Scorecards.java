@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The departments' scorecards per year (SUP-1) under the profile's scoring model, computed from the metric inputs
- * kept per department ({@link MetricFacts}): for the current year brought up to date incrementally at every call
- * (only what changed since the last run is read); once a year is over its scores are computed one last time from
+ * kept per department ({@link MetricFacts}), which runs bring up to date incrementally (only what changed since
+ * the last run is read), so that a reading computes no record; once a year is over its scores are computed one last time from
  * every record and stored with the model's version, so a later change of weights does not rewrite a past year.
  */
 @Service
@@ -210,9 +210,10 @@ public class Scorecards {
     private Map<Long, Map<Metric, MetricTotals>> upToDate(long regionId, int year, boolean over) {
         if (over) {
             facts.recompute(regionId, year);
-        } else if (facts.lastRun(regionId, year).filter(run -> run.plus(maxAge).isAfter(OffsetDateTime.now(ZoneOffset.UTC))).isEmpty()) {
+        } else if (facts.lastRun(regionId, year)
+                .filter(run -> run.plus(maxAge).isAfter(OffsetDateTime.now(ZoneOffset.UTC))).isEmpty()) {
             try {
-                facts.refresh(regionId, year);
+                facts.refreshOlderThan(regionId, year, maxAge);
             } catch (TransientDataAccessException running) {
                 log.debug("Metrics of region {} are being updated by another run", regionId, running);
             }

@@ -136,6 +136,14 @@ class IncrementalMetricsTest extends CatalogFixtures {
     }
 
     @Test
+    void readersArrivingTogetherRunOnce() {
+        facts.refresh(regionId, year);
+        assertThat(facts.refreshOlderThan(regionId, year, java.time.Duration.ofHours(1)))
+                .isEqualTo(new MetricFacts.Run("NONE", 0));
+        assertThat(facts.refreshOlderThan(regionId, year, java.time.Duration.ZERO).kind()).isEqualTo("INCREMENTAL");
+    }
+
+    @Test
     void oneNodeOfAClusterClaimsEachScheduledSlot() {
         long slot = System.currentTimeMillis(); // later than any slot of the schedule (minutes since 1970)
         assertThat(facts.claim(regionId, year, slot)).isTrue();
@@ -147,7 +155,7 @@ class IncrementalMetricsTest extends CatalogFixtures {
 
     /** Whether the table holds, for every department of the region, the sums of its records read afresh. */
     private boolean storedEqualsRecords() {
-        MetricValues.Evidence evidence = values.evidence(regionId, year);
+        MetricValues.Evidence evidence = values.evidence(regionId, year, null);
         Map<Long, Map<Metric, MetricTotals>> stored = facts.stored(regionId, year);
         Set<Long> all = new HashSet<>(evidence.byDepartment().keySet());
         all.addAll(stored.keySet());
