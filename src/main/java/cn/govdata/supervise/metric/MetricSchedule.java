@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.govdata.org.OrgFacts;
 import cn.govdata.policy.WorkingDayCalendar;
@@ -48,7 +48,8 @@ class MetricSchedule {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** After the detection committed, in the background: the detecting request does not wait for the metrics. */
+    @ApplicationModuleListener
     void afterDetection(DetectionRan ran) {
         update(ran.regionId(), calendar.today().getYear());
     }
