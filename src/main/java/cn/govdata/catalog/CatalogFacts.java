@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,21 +84,64 @@ public class CatalogFacts {
                 .optional();
     }
 
-    public List<EntryCount> publishedEntries(long regionId) {
+    /**
+     * The entries of a region (of the given departments; all when null) published by the end of a year and not
+     * retired by then, counted by the share and open type of their version in force today (the catalog keeps no
+     * earlier share type once a version is superseded; a year still running reads as today).
+     */
+    public List<EntryCount> publishedEntries(long regionId, int year, Collection<Long> departments) {
+        OffsetDateTime yearOver = LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingDayCalendar.ZONE).toOffsetDateTime();
         return jdbc.sql("""
                 select e.department_id, v.share_type, v.open_type, count(*) from catalog_entry e
                 join catalog_version v on v.entry_id = e.id and v.version = e.published_version
-                where e.region_id = ? and e.published_version is not null and not e.retired
-                group by e.department_id, v.share_type, v.open_type""")
-                .param(regionId)
+                where e.region_id = ? and e.published_version is not null and (not e.retired or e.retired_at >= ?)
+                    and exists (select 1 from catalog_version f where f.entry_id = e.id
+                        and f.state in ('PUBLISHED', 'SUPERSEDED')
+                        and coalesce(f.reviewed_at, f.submitted_at, f.created_at) < ?)""" + among("e.department_id", departments)
+                + " group by e.department_id, v.share_type, v.open_type")
+                .params(regionId, yearOver, yearOver)
                 .query((rs, n) -> new EntryCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .list();
     }
 
+    /**
+     * The departments of a region whose entries or update obligations were written after {@code since}, or whose
+     * open obligations fell due in [{@code lastDay}, {@code today}) and so turned overdue: what an incremental
+     * reading of the catalog's facts has to read again.
+     */
+    public Set<Long> departmentsChangedSince(long regionId, OffsetDateTime since, LocalDate lastDay, LocalDate today) {
+        Set<Long> changed = new HashSet<>(jdbc.sql(
+                "select distinct department_id from catalog_entry where region_id = ? and updated_at > ?")
+                .params(regionId, since).query(Long.class).list());
+        changed.addAll(jdbc.sql("""
+                select distinct department_id from catalog_obligation where region_id = ?
+                    and (recorded_at > ? or submitted_at > ? or fulfilled_at > ? or updated_on >= ?
+                        or (status = 'OPEN' and ((due_date >= ? and due_date < ?)
+                            or (report_due_date >= ? and report_due_date < ?))))""")
+                .params(regionId, since, since, since, lastDay, lastDay, today, lastDay, today)
+                .query(Long.class).list());
+        return changed;
+    }
+
     /** The region's update obligations, judged as of {@code today}. */
     public List<Obligation> obligations(long regionId, LocalDate today) {
-        return jdbc.sql("select * from catalog_obligation where region_id = ? order by id").param(regionId)
+        return obligations(regionId, today, null);
+    }
+
+    /** The update obligations of some departments of a region (all when null), judged as of {@code today}. */
+    public List<Obligation> obligations(long regionId, LocalDate today, Collection<Long> departments) {
+        return jdbc.sql("select * from catalog_obligation where region_id = ?" + among("department_id", departments)
+                + " order by id").param(regionId)
                 .query((rs, n) -> obligation(rs, today)).list();
+    }
+
+    /** A filter on department ids (numbers, so written into the statement), none when {@code departments} is null. */
+    private static String among(String column, Collection<Long> departments) {
+        if (departments == null) {
+            return "";
+        }
+        return " and " + column + " in ("
+                + (departments.isEmpty() ? "null" : departments.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
     }
 
     public java.util.Optional<Obligation> obligation(long id, LocalDate today) {

@@ -3,7 +3,13 @@ package cn.govdata.lake;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,12 +74,17 @@ public class LakeFacts {
     }
 
     public List<DatasetFact> datasets(long regionId, LocalDate today) {
+        return datasets(regionId, today, null);
+    }
+
+    /** The datasets of some departments of a region (all when null). */
+    public List<DatasetFact> datasets(long regionId, LocalDate today, Collection<Long> departments) {
         return jdbc.sql("""
                 select d.id, d.entry_id, coalesce(d.table_name, ''), d.region_id, d.department_id, d.record_count,
                     d.last_success_at, d.created_at,
                     (select max(x.agreed_days) from lake_cycle_exception x
                      where x.dataset_id = d.id and x.status = 'ACCEPTED') agreed
-                from lake_dataset d where d.region_id = ? order by d.id""")
+                from lake_dataset d where d.region_id = ?""" + among("d.department_id", departments) + " order by d.id")
                 .param(regionId)
                 .query((rs, n) -> {
                     long entryId = rs.getLong(2);
@@ -92,6 +103,11 @@ public class LakeFacts {
 
     /** The region's applied batches finished in a year, each judged against the cycle before it. */
     public List<Delivery> deliveries(long regionId, int year) {
+        return deliveries(regionId, year, null);
+    }
+
+    /** The applied batches of some departments of a region (all when null) finished in a year. */
+    public List<Delivery> deliveries(long regionId, int year, Collection<Long> departments) {
         record Row(long batchId, long datasetId, long entryId, long departmentId, OffsetDateTime finishedAt,
                 OffsetDateTime datasetCreated, Integer agreed, long read, long accepted) {
         }
@@ -100,8 +116,8 @@ public class LakeFacts {
                     (select max(x.agreed_days) from lake_cycle_exception x
                      where x.dataset_id = d.id and x.status = 'ACCEPTED'), b.rows_read, b.rows_accepted
                 from lake_batch b join lake_dataset d on d.id = b.dataset_id
-                where d.region_id = ? and b.status = 'APPLIED' and b.finished_at is not null
-                order by b.dataset_id, b.finished_at, b.id""")
+                where d.region_id = ? and b.status = 'APPLIED' and b.finished_at is not null""" + among("d.department_id", departments)
+                + " order by b.dataset_id, b.finished_at, b.id")
                 .param(regionId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
@@ -129,9 +145,16 @@ public class LakeFacts {
     }
 
     public List<DiscrepancyFact> discrepancies(long regionId) {
+        return discrepancies(regionId, null);
+    }
+
+    /** The discrepancies of a region involving some departments (all when null). */
+    public List<DiscrepancyFact> discrepancies(long regionId, Collection<Long> departments) {
+        String involving = departments == null ? ""
+                : " and (department_a in (" + ids(departments) + ") or department_b in (" + ids(departments) + "))";
         return jdbc.sql("""
                 select id, region_id, department_a, department_b, item_label, status, found_at, due_on
-                from lake_discrepancy where region_id = ? order by id""")
+                from lake_discrepancy where region_id = ?""" + involving + " order by id")
                 .param(regionId)
                 .query((rs, n) -> new DiscrepancyFact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), dayOf(rs.getObject(7, OffsetDateTime.class)),
@@ -152,6 +175,53 @@ public class LakeFacts {
                         dayOf(rs.getObject(8, OffsetDateTime.class)), dayOf(rs.getObject(9, OffsetDateTime.class)),
                         rs.getBoolean(10)))
                 .list();
+    }
+
+    /**
+     * The departments of a region whose datasets, deliveries, cycle exceptions or discrepancies were written after
+     * {@code since}: what an incremental reading of the lake's facts has to read again. Records written without a
+     * batch (real-time push, deletions) show in {@link #recordsByDepartment}.
+     */
+    public Set<Long> departmentsChangedSince(long regionId, OffsetDateTime since) {
+        Set<Long> changed = new HashSet<>(jdbc.sql("""
+                select distinct d.department_id from lake_dataset d where d.region_id = ?
+                    and (d.created_at > ? or d.last_success_at > ?
+                        or exists (select 1 from lake_cycle_exception x where x.dataset_id = d.id
+                            and (x.filed_at > ? or x.decided_at > ?)))""")
+                .params(regionId, since, since, since, since).query(Long.class).list());
+        // by the batches' finishing time (indexed): the region's batches are the lake's largest table
+        changed.addAll(jdbc.sql("""
+                select distinct d.department_id from lake_batch b join lake_dataset d on d.id = b.dataset_id
+                where b.finished_at > ? and d.region_id = ?""")
+                .params(since, regionId).query(Long.class).list());
+        jdbc.sql("""
+                select department_a, department_b from lake_discrepancy where region_id = ?
+                    and (found_at > ? or resolved_at > ? or closed_at > ?)""")
+                .params(regionId, since, since, since)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list().forEach(changed::addAll);
+        return changed;
+    }
+
+    /** The records each department of a region holds in the lake today. */
+    public Map<Long, Long> recordsByDepartment(long regionId) {
+        Map<Long, Long> records = new HashMap<>();
+        jdbc.sql("select department_id, sum(record_count) from lake_dataset where region_id = ? group by department_id")
+                .param(regionId).query(rs -> {
+                    records.put(rs.getLong(1), rs.getLong(2));
+                });
+        return records;
+    }
+
+    /** A filter on department ids (numbers, so written into the statement), none when {@code departments} is null. */
+    private static String among(String column, Collection<Long> departments) {
+        if (departments == null) {
+            return "";
+        }
+        return " and " + column + " in (" + ids(departments) + ")";
+    }
+
+    private static String ids(Collection<Long> departments) {
+        return departments.isEmpty() ? "null" : departments.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private UpdateCycle cycleOf(long entryId) {

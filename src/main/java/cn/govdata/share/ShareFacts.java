@@ -2,8 +2,14 @@ package cn.govdata.share;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +48,7 @@ public class ShareFacts {
         }
     }
 
-    /** Grants in force and the records served under them in a year, per providing department. */
+    /** Grants in force at any time of a year and the records served under them in that year, per providing department. */
     public record ProviderUse(long providerDepartmentId, long activeGrants, long recordsServed, long requestsServed) {
     }
 
@@ -75,7 +81,13 @@ public class ShareFacts {
 
     /** The region's applications that were submitted (drafts are not the provider's business yet). */
     public List<ApplicationFact> applications(long regionId) {
-        return jdbc.sql(APPLICATIONS + " where region_id = ? and submitted_at is not null order by id")
+        return applications(regionId, null);
+    }
+
+    /** The submitted applications of a region to some providing departments (all when null). */
+    public List<ApplicationFact> applications(long regionId, Collection<Long> providers) {
+        return jdbc.sql(APPLICATIONS + " where region_id = ? and submitted_at is not null"
+                + among("provider_department_id", providers) + " order by id")
                 .param(regionId).query((rs, n) -> application(rs)).list();
     }
 
@@ -84,21 +96,74 @@ public class ShareFacts {
                 .query((rs, n) -> application(rs)).optional();
     }
 
-    /** Per providing department: grants in force on {@code today}, and records and requests served in a year. */
-    public List<ProviderUse> uses(long regionId, int year, LocalDate today) {
+    /**
+     * Per providing department (of some; all when null): the grants in force at any time of a year (approved
+     * before it ended, valid for part of it, not revoked before it began), and records and requests served in it.
+     */
+    public List<ProviderUse> uses(long regionId, int year, Collection<Long> providers) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        OffsetDateTime begins = first.atStartOfDay(WorkingDayCalendar.ZONE).toOffsetDateTime();
+        OffsetDateTime ends = first.plusYears(1).atStartOfDay(WorkingDayCalendar.ZONE).toOffsetDateTime();
         return jdbc.sql("""
                 select g.provider_department_id,
-                    sum(case when g.revoked_at is null and g.valid_from <= ?
-                        and (g.valid_until is null or g.valid_until >= ?) then 1 else 0 end),
+                    sum(case when g.approved_at < ? and g.valid_from <= ? and (g.valid_until is null or g.valid_until >= ?)
+                        and (g.revoked_at is null or g.revoked_at >= ?) then 1 else 0 end),
                     coalesce(sum((select sum(u.records) from share_grant_usage u
                         where u.grant_id = g.id and u.usage_day between ? and ?)), 0),
                     coalesce(sum((select sum(u.requests) from share_grant_usage u
                         where u.grant_id = g.id and u.usage_day between ? and ?)), 0)
-                from share_grant g where g.region_id = ? group by g.provider_department_id""")
-                .params(today, today, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1),
-                        LocalDate.of(year, 12, 31), regionId)
+                from share_grant g where g.region_id = ?""" + among("g.provider_department_id", providers)
+                + " group by g.provider_department_id")
+                .params(ends, last, first, begins, first, last, first, last, regionId)
                 .query((rs, n) -> new ProviderUse(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
+    }
+
+    /**
+     * The providing departments of a region whose applications or grants were written after {@code since}, or whose
+     * pending applications fell due in [{@code lastDay}, {@code today}) and so turned overdue: what an incremental
+     * reading of sharing's facts has to read again (usage, which carries no time, is compared by
+     * {@link #servedSince}).
+     */
+    public Set<Long> departmentsChangedSince(long regionId, OffsetDateTime since, LocalDate lastDay, LocalDate today) {
+        Set<Long> changed = new HashSet<>(jdbc.sql("""
+                select distinct provider_department_id from share_application where region_id = ?
+                    and submitted_at is not null and (updated_at > ? or submitted_at > ? or decided_at > ?
+                        or stage_started_at > ? or (status = 'PENDING' and due_on >= ? and due_on < ?))""")
+                .params(regionId, since, since, since, since, lastDay, today).query(Long.class).list());
+        changed.addAll(jdbc.sql("""
+                select distinct provider_department_id from share_grant where region_id = ?
+                    and (approved_at > ? or revoked_at > ?)""")
+                .params(regionId, since, since).query(Long.class).list());
+        return changed;
+    }
+
+    /** Records and requests served from a day on (usage counts grow during the day and carry no time). */
+    public record Served(long records, long requests) {
+    }
+
+    /** Per providing department of a region, what its grants served from {@code from} on. */
+    public Map<Long, Served> servedSince(long regionId, LocalDate from) {
+        Map<Long, Served> served = new HashMap<>();
+        jdbc.sql("""
+                select g.provider_department_id, sum(u.records), sum(u.requests) from share_grant_usage u
+                join share_grant g on g.id = u.grant_id where g.region_id = ? and u.usage_day >= ?
+                group by g.provider_department_id""")
+                .params(regionId, from)
+                .query(rs -> {
+                    served.put(rs.getLong(1), new Served(rs.getLong(2), rs.getLong(3)));
+                });
+        return served;
+    }
+
+    /** A filter on department ids (numbers, so written into the statement), none when {@code departments} is null. */
+    private static String among(String column, Collection<Long> departments) {
+        if (departments == null) {
+            return "";
+        }
+        return " and " + column + " in ("
+                + (departments.isEmpty() ? "null" : departments.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
     }
 
     private static final String OBJECTIONS = """

@@ -7,13 +7,13 @@ package cn.govdata.supervise.metric;
  * in the score.
  */
 public enum Metric {
-    ENTRIES("entries", Kind.COUNT, "已编目资源数", "本部门已发布且未撤销的目录条目数（数据量）。"),
+    ENTRIES("entries", Kind.COUNT, "已编目资源数", "本部门截至年末已发布且未撤销的目录条目数（数据量）。"),
     RECORDS("records", Kind.COUNT, "归集数据量（条）", "本部门在数据湖中各数据集当前的记录数之和（数据量）。"),
     SHARED_SHARE("sharedShare", Kind.RATIO, "可共享目录占比",
             "已发布目录中无条件共享与有条件共享条目所占比例；没有已发布目录时为0（共享程度）。"),
     APPLICATIONS_ON_TIME("applicationsOnTime", Kind.RATIO, "共享申请按时答复率",
             "答复期限在本年度的共享申请中，在期限内作出决定的比例；已逾期仍未答复的计为未按时（应用支撑）。"),
-    ACTIVE_GRANTS("activeGrants", Kind.COUNT, "有效共享授权数", "本部门作为提供方、今日仍有效的共享授权数（应用支撑）。"),
+    ACTIVE_GRANTS("activeGrants", Kind.COUNT, "有效共享授权数", "本部门作为提供方、本年度内任一时间有效的共享授权数（应用支撑）。"),
     RECORDS_SERVED("recordsServed", Kind.COUNT, "共享服务数据量（条）", "本年度依共享授权向其他部门提供的记录数（应用支撑）。"),
     DELIVERIES_ON_TIME("deliveriesOnTime", Kind.RATIO, "归集按时率",
             "本年度每次成功归集是否在上一次归集（或数据集建立）后一个更新周期内完成，按时次数所占比例（及时性）。"),

@@ -2,6 +2,7 @@ package cn.govdata.supervise.metric;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +19,9 @@ import cn.govdata.supervise.violation.Violations;
 
 /**
  * Computes each department's metrics for a year from the modules' facts, with the records behind every number.
- * Correctness over speed: everything is read afresh per call (a region's facts are thousands of rows, not
- * millions). Entries, records and active grants are today's state; the rest belong to the year.
+ * Read for every department of a region (a full recompute, and the drill-down) or for the departments that
+ * changed (an incremental run of {@link MetricFacts}). Records are today's state (the lake keeps no yearly count);
+ * entries are those published by the year's end, grants those in force at any time of the year.
  */
 @Component
 class MetricValues {
@@ -47,21 +49,22 @@ class MetricValues {
         this.calendar = calendar;
     }
 
-    Evidence evidence(long regionId, int year) {
+    /** The evidence of some departments of a region (all when null) for a year. */
+    Evidence evidence(long regionId, int year, Collection<Long> departments) {
         LocalDate today = calendar.today();
         Map<Long, Map<Metric, List<MetricRecord>>> all = new HashMap<>();
-        for (CatalogFacts.EntryCount count : catalog.publishedEntries(regionId)) {
+        for (CatalogFacts.EntryCount count : catalog.publishedEntries(regionId, year, departments)) {
             boolean shared = !"NOT_SHARED".equals(count.shareType());
             add(all, count.departmentId(), Metric.ENTRIES, new MetricRecord("entries", 0,
                     count.shareType() + " / " + count.openType(), null, null, count.entries()));
             add(all, count.departmentId(), Metric.SHARED_SHARE, new MetricRecord("entries", 0,
                     count.shareType() + " / " + count.openType(), null, shared, count.entries()));
         }
-        for (LakeFacts.DatasetFact d : lake.datasets(regionId, today)) {
+        for (LakeFacts.DatasetFact d : lake.datasets(regionId, today, departments)) {
             add(all, d.departmentId(), Metric.RECORDS, new MetricRecord("dataset", d.id(), d.name(), d.dueOn(), null,
                     d.records()));
         }
-        for (ShareFacts.ApplicationFact a : share.applications(regionId)) {
+        for (ShareFacts.ApplicationFact a : share.applications(regionId, departments)) {
             LocalDate due = a.dueOn() != null ? a.dueOn() : a.submittedOn();
             boolean judged = a.answeredOn() != null || a.overdue(today);
             if (due != null && due.getYear() == year && judged) {
@@ -69,13 +72,13 @@ class MetricValues {
                         a.id(), a.entryName(), due, a.answeredOnTime(), 1));
             }
         }
-        for (ShareFacts.ProviderUse use : share.uses(regionId, year, today)) {
+        for (ShareFacts.ProviderUse use : share.uses(regionId, year, departments)) {
             add(all, use.providerDepartmentId(), Metric.ACTIVE_GRANTS, new MetricRecord("grants", 0,
-                    "有效共享授权", today, null, use.activeGrants()));
+                    "本年度有效的共享授权", null, null, use.activeGrants()));
             add(all, use.providerDepartmentId(), Metric.RECORDS_SERVED, new MetricRecord("grants", 0,
                     use.requestsServed() + " 次调用", null, null, use.recordsServed()));
         }
-        for (LakeFacts.Delivery delivery : lake.deliveries(regionId, year)) {
+        for (LakeFacts.Delivery delivery : lake.deliveries(regionId, year, departments)) {
             add(all, delivery.departmentId(), Metric.DELIVERIES_ON_TIME, new MetricRecord("batch", delivery.batchId(),
                     "数据集 " + delivery.datasetId() + "，应于 " + delivery.dueOn() + " 前", delivery.deliveredOn(),
                     delivery.onTime(), 1));
@@ -83,7 +86,7 @@ class MetricValues {
                     "读取 " + delivery.rowsRead() + " 行，入库 " + delivery.rowsAccepted() + " 行",
                     delivery.deliveredOn(), null, delivery.rowsAccepted(), delivery.rowsRead()));
         }
-        for (CatalogFacts.Obligation o : catalog.obligations(regionId, today)) {
+        for (CatalogFacts.Obligation o : catalog.obligations(regionId, today, departments)) {
             LocalDate due = o.dueOn() != null ? o.dueOn() : o.triggerDate();
             boolean judged = o.metOn() != null || o.overdue();
             if (due.getYear() == year && judged) {
@@ -91,7 +94,7 @@ class MetricValues {
                         o.description(), due, o.metOnTime(), 1));
             }
         }
-        for (LakeFacts.DiscrepancyFact d : lake.discrepancies(regionId)) {
+        for (LakeFacts.DiscrepancyFact d : lake.discrepancies(regionId, departments)) {
             if ("OPEN".equals(d.status())) {
                 MetricRecord record = new MetricRecord("discrepancy", d.id(), d.itemLabel(), d.dueOn(), null, 1);
                 add(all, d.departmentA(), Metric.OPEN_DISCREPANCIES, record);
@@ -100,7 +103,7 @@ class MetricValues {
                 }
             }
         }
-        for (ViolationView v : violations.inRegion(regionId, year)) {
+        for (ViolationView v : violations.inRegion(regionId, year, departments)) {
             add(all, v.departmentId(), Metric.VIOLATIONS, new MetricRecord("violation", v.id(),
                     v.typeLabel() + "：" + v.subject(), v.detectedOn(), null, 1));
         }
@@ -109,45 +112,25 @@ class MetricValues {
 
     /** The department's metric values from the evidence. */
     static Map<Metric, Double> values(Evidence evidence, long departmentId) {
+        return values(totals(evidence, departmentId));
+    }
+
+    /** The department's metric inputs: the evidence summed per metric. */
+    static Map<Metric, MetricTotals> totals(Evidence evidence, long departmentId) {
+        Map<Metric, MetricTotals> totals = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            totals.put(metric, MetricTotals.of(evidence.of(departmentId, metric)));
+        }
+        return totals;
+    }
+
+    /** The metric values from their inputs; a metric without inputs counts as having no record. */
+    static Map<Metric, Double> values(Map<Metric, MetricTotals> totals) {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            List<MetricRecord> records = evidence.of(departmentId, metric);
-            values.put(metric, switch (metric) {
-                case SHARED_SHARE -> records.isEmpty() ? 0.0 : weightedShare(records);
-                case ACCEPTED_ROW_SHARE -> acceptedShare(records);
-                default -> metric.kind() == Metric.Kind.RATIO ? share(records) : Double.valueOf(total(records));
-            });
+            values.put(metric, totals.getOrDefault(metric, MetricTotals.NONE).value(metric));
         }
         return values;
-    }
-
-    /** Ratio of records in favour, null when there is none. */
-    private static Double share(List<MetricRecord> records) {
-        if (records.isEmpty()) {
-            return null;
-        }
-        return round(records.stream().filter(r -> Boolean.TRUE.equals(r.good())).count() / (double) records.size());
-    }
-
-    /** Ratio of the amounts in favour (entries counted by their number). */
-    private static Double weightedShare(List<MetricRecord> records) {
-        long all = total(records);
-        long good = records.stream().filter(r -> Boolean.TRUE.equals(r.good())).mapToLong(MetricRecord::amount).sum();
-        return all == 0 ? 0.0 : round(good / (double) all);
-    }
-
-    /** Rows accepted out of rows read, null when nothing was read. */
-    private static Double acceptedShare(List<MetricRecord> records) {
-        long read = records.stream().mapToLong(MetricRecord::outOf).sum();
-        return read == 0 ? null : round(total(records) / (double) read);
-    }
-
-    private static long total(List<MetricRecord> records) {
-        return records.stream().mapToLong(MetricRecord::amount).sum();
-    }
-
-    private static double round(double ratio) {
-        return Math.round(ratio * 10000) / 10000.0;
     }
 
     private static void add(Map<Long, Map<Metric, List<MetricRecord>>> all, long departmentId, Metric metric,

@@ -1,5 +1,6 @@
 package cn.govdata.supervise.metric;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,8 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +37,15 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The departments' scorecards per year (SUP-1) under the profile's scoring model. The current year is computed
- * afresh at every call; once a year is over its scores are computed one last time and stored with the model's
- * version, so a later change of weights does not rewrite a past year.
+ * The departments' scorecards per year (SUP-1) under the profile's scoring model, computed from the metric inputs
+ * kept per department ({@link MetricFacts}), which runs bring up to date incrementally (only what changed since
+ * the last run is read), so that a reading computes no record; once a year is over its scores are computed one last time from
+ * every record and stored with the model's version, so a later change of weights does not rewrite a past year.
  */
 @Service
 public class Scorecards {
+
+    private static final Logger log = LoggerFactory.getLogger(Scorecards.class);
 
     /** A metric's definition as shown beside its number, and its weight in the current model. */
     public record MetricDefinition(String key, String label, String definition, Metric.Kind kind, Double weight) {
@@ -61,12 +69,17 @@ public class Scorecards {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ScoringModel model;
+    private final MetricFacts facts;
+    private final Duration maxAge;
 
-    Scorecards(JdbcClient jdbc, MetricValues values, Directory directory, WorkingDayCalendar calendar, AuditLog audit,
-            JsonMapper json, ActivePolicy policy, MessageSource messages) {
+    Scorecards(JdbcClient jdbc, MetricValues values, MetricFacts facts, Directory directory,
+            WorkingDayCalendar calendar, AuditLog audit, JsonMapper json, ActivePolicy policy, MessageSource messages,
+            @Value("${govdata.supervise.metrics.max-age:PT1M}") Duration maxAge) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.values = values;
+        this.facts = facts;
+        this.maxAge = maxAge;
         this.directory = directory;
         this.calendar = calendar;
         this.audit = audit;
@@ -134,7 +147,8 @@ public class Scorecards {
                 .orElseThrow(() -> DomainException.notFound("department", departmentId));
         SuperviseAccess.requireSees(actor, departmentId, department.regionId());
         Metric metric = Metric.byKey(metricKey).orElseThrow(() -> DomainException.notFound("metric", metricKey));
-        MetricValues.Evidence evidence = values.evidence(department.regionId(), year);
+        // the records of this department only; its value computed from them as the scorecard's is from their sums
+        MetricValues.Evidence evidence = values.evidence(department.regionId(), year, List.of(departmentId));
         return new DrillDown(departmentId, year, metric.key(), label(metric), definition(metric),
                 MetricValues.values(evidence, departmentId).get(metric), evidence.of(departmentId, metric));
     }
@@ -157,7 +171,7 @@ public class Scorecards {
     }
 
     private List<Scorecard> compute(long regionId, int year, boolean frozen) {
-        MetricValues.Evidence evidence = values.evidence(regionId, year);
+        Map<Long, Map<Metric, MetricTotals>> stored = upToDate(regionId, year, frozen);
         record Scored(DepartmentInfo department, double score, Map<String, Double> metrics) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -165,7 +179,7 @@ public class Scorecards {
             if (department.authority()) {
                 continue;
             }
-            Map<Metric, Double> metricValues = MetricValues.values(evidence, department.id());
+            Map<Metric, Double> metricValues = MetricValues.values(stored.getOrDefault(department.id(), Map.of()));
             Map<String, Double> byKey = new LinkedHashMap<>();
             metricValues.forEach((metric, value) -> {
                 if (value != null) {
@@ -185,6 +199,26 @@ public class Scorecards {
                     label(grade), rank, model.methodVersion(), frozen, s.metrics()));
         }
         return cards;
+    }
+
+    /**
+     * The metric inputs of a year: a year that is over is recomputed in full (it is read once, then frozen); the
+     * current one is read as the last run left it (the schedule runs every minute by default) unless that run is
+     * older than {@code govdata.supervise.metrics.max-age}, then brought up to date incrementally first. When
+     * another request or node is running the region's update, its rows are read as they are.
+     */
+    private Map<Long, Map<Metric, MetricTotals>> upToDate(long regionId, int year, boolean over) {
+        if (over) {
+            facts.recompute(regionId, year);
+        } else if (facts.lastRun(regionId, year)
+                .filter(run -> run.plus(maxAge).isAfter(OffsetDateTime.now(ZoneOffset.UTC))).isEmpty()) {
+            try {
+                facts.refreshOlderThan(regionId, year, maxAge);
+            } catch (TransientDataAccessException running) {
+                log.debug("Metrics of region {} are being updated by another run", regionId, running);
+            }
+        }
+        return facts.stored(regionId, year);
     }
 
     private void freeze(long regionId, int year, List<Scorecard> cards) {

@@ -130,6 +130,7 @@ public class Violations {
                         where id = ? and status = 'DETECTED'""").params(now, v.id()).update();
             }
         }
+        events.publishEvent(new DetectionRan(regionId));
         return new DetectionReport(facts.today(), opened, detections.size() - opened, resolved);
     }
 
@@ -168,8 +169,21 @@ public class Violations {
 
     /** Every violation of a region detected in a year, for the metrics and the report. */
     public List<ViolationView> inRegion(long regionId, int year) {
-        return jdbc.sql(SELECT + " where region_id = ? and detected_on between ? and ? order by id")
+        return inRegion(regionId, year, null);
+    }
+
+    /** The violations of some departments of a region (all when null) detected in a year. */
+    public List<ViolationView> inRegion(long regionId, int year, java.util.Collection<Long> departments) {
+        String among = departments == null ? "" : " and department_id in (" + (departments.isEmpty() ? "null"
+                : departments.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
+        return jdbc.sql(SELECT + " where region_id = ? and detected_on between ? and ?" + among + " order by id")
                 .params(regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(this::map).list();
+    }
+
+    /** The departments of a region with a violation detected after {@code since}. */
+    public Set<Long> departmentsDetectedSince(long regionId, OffsetDateTime since) {
+        return Set.copyOf(jdbc.sql("select distinct department_id from supervise_violation where region_id = ? and detected_at > ?")
+                .params(regionId, since).query(Long.class).list());
     }
 
     /** Every correction order of every region waiting for the department's answer, for the deadline notices. */
