@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.lake.dataset.DatasetMigrated;
 import cn.govdata.lake.dataset.DatasetTables;
+import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 
@@ -36,9 +37,18 @@ import cn.govdata.shared.ReadThroughCache;
 @Service
 public class LakeRecords {
 
-    /** The dataset aggregated for a published catalog entry. */
+    /**
+     * The dataset aggregated for a published catalog entry.
+     *
+     * @param sealedItems the items whose values the lake keeps sealed (personal information); reads answer them
+     *        opened, like any other
+     */
     public record Source(long datasetId, long entryId, long departmentId, List<String> items, List<String> keyItems,
-            long recordCount, long sequence, OffsetDateTime lastSuccessAt) {
+            long recordCount, long sequence, OffsetDateTime lastSuccessAt, List<String> sealedItems) {
+
+        public Source {
+            sealedItems = sealedItems == null ? List.of() : List.copyOf(sealedItems);
+        }
 
         /** A record's key from its key items' values, as the dataset stores it. */
         public String recordKey(Map<String, String> keyValues) {
@@ -93,6 +103,7 @@ public class LakeRecords {
     }
 
     private final JdbcClient jdbc;
+    private final SealedValues sealing;
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
     private final TransactionTemplate snapshot;
@@ -102,8 +113,10 @@ public class LakeRecords {
      */
     private final ReadThroughCache<Long, Source> forReading;
 
-    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches) {
+    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches,
+            SealedValues sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 20_000);
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
@@ -128,7 +141,7 @@ public class LakeRecords {
         // one statement for the dataset and its live columns (a row per column): it runs on every shared read
         return jdbc.sql("""
                 select d.id, d.entry_id, d.department_id, d.record_count, d.applied_seq, d.last_success_at,
-                    c.item_name, c.record_key
+                    c.item_name, c.record_key, c.sealed
                 from lake_dataset d join lake_dataset_column c on c.dataset_id = d.id and not c.retired
                 where d.entry_id = ? order by c.position""").param(entryId).query(rs -> {
                     if (!rs.next()) {
@@ -141,14 +154,18 @@ public class LakeRecords {
                     OffsetDateTime lastSuccessAt = rs.getObject("last_success_at", OffsetDateTime.class);
                     List<String> items = new ArrayList<>();
                     List<String> keyItems = new ArrayList<>();
+                    List<String> sealedItems = new ArrayList<>();
                     do {
                         items.add(rs.getString("item_name"));
                         if (rs.getBoolean("record_key")) {
                             keyItems.add(rs.getString("item_name"));
                         }
+                        if (rs.getBoolean("sealed")) {
+                            sealedItems.add(rs.getString("item_name"));
+                        }
                     } while (rs.next());
                     return Optional.of(new Source(id, entryId, departmentId, List.copyOf(items), List.copyOf(keyItems),
-                            recordCount, sequence, lastSuccessAt));
+                            recordCount, sequence, lastSuccessAt, sealedItems));
                 });
     }
 
@@ -178,12 +195,25 @@ public class LakeRecords {
         List<Object> params = new ArrayList<>(query.params);
         params.add(recordKey);
         return jdbc.sql(query.select() + query.from() + " and record_key = ?").params(params).query(query::row)
-                .optional();
+                .optional().filter(query::admits).map(query::asked);
     }
 
     /** Current records the conditions admit, in key order, one page; only the given items. */
     public Page query(Source source, List<String> items, List<Condition> conditions, int page, int size) {
         Query query = new Query(source, items, conditions);
+        if (query.filtersAfterOpening()) {
+            // a prefix of a sealed value cannot be compared in SQL: every row the other conditions admit is read,
+            // opened and filtered here, in key order, and the page is cut from what remains
+            long[] total = { 0 };
+            List<Row> rows = new ArrayList<>();
+            streaming.query(query.select() + query.from() + " order by record_key", rs -> {
+                Row row = query.row(rs, 0);
+                if (query.admits(row) && total[0]++ >= (long) page * size && rows.size() < size) {
+                    rows.add(query.asked(row));
+                }
+            }, query.params.toArray());
+            return new Page(total[0], rows);
+        }
         long total = jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class).single();
         List<Object> params = new ArrayList<>(query.params);
         params.add(size);
@@ -208,6 +238,21 @@ public class LakeRecords {
                     .query(Long.class).single();
             long[] changes = { 0 };
             Query query = new Query(source, items, conditions);
+            if (since <= 0 && query.filtersAfterOpening()) {
+                long[] admitted = { 0 };
+                streaming.query(query.select() + query.from(), rs -> {
+                    admitted[0] += query.admits(query.row(rs, 0)) ? 1 : 0;
+                }, query.params.toArray());
+                admission.admit(admitted[0], cursor);
+                streaming.query(query.select() + query.from(), rs -> {
+                    Row row = query.row(rs, 0);
+                    if (query.admits(row)) {
+                        sink.accept(new Change(row.key(), query.values(row), false));
+                        changes[0]++;
+                    }
+                }, query.params.toArray());
+                return new ExportResult(changes[0], cursor);
+            }
             if (since <= 0) {
                 admission.admit(jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class)
                         .single(), cursor);
@@ -230,19 +275,32 @@ public class LakeRecords {
             List<Object> params = new ArrayList<>();
             params.add(since);
             params.addAll(query.params);
-            String changed = "select c.record_key, " + query.columns("c") + ", false as deleted, b.applied_seq from "
+            String changed = "select c.record_key, " + query.columns("c") + query.hidden("c")
+                    + ", false as deleted, b.applied_seq from "
                     + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
             // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
             params.add(since);
             params.addAll(query.params);
-            String deleted = "select t.record_key, " + query.nulls() + ", true as deleted, b.applied_seq from "
+            String deleted = "select t.record_key, " + query.nulls() + query.hidden("v")
+                    + ", true as deleted, b.applied_seq from "
                     + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
                     + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
                     + " b.applied_seq > ?" + query.where("v");
             String union = "select * from (" + changed + " union all " + deleted + ") x";
-            admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
-                    .single(), cursor);
+            if (query.filtersAfterOpening()) {
+                long[] admitted = { 0 };
+                streaming.query(union, rs -> {
+                    admitted[0] += query.admitsHidden(rs) ? 1 : 0;
+                }, params.toArray());
+                admission.admit(admitted[0], cursor);
+            } else {
+                admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
+                        .single(), cursor);
+            }
             streaming.query(union + " order by applied_seq, record_key", rs -> {
+                if (!query.admitsHidden(rs)) {
+                    return;
+                }
                 boolean gone = rs.getBoolean("deleted");
                 sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
                 changes[0]++;
@@ -258,8 +316,13 @@ public class LakeRecords {
         final List<String> filters = new ArrayList<>();  // "(%1$s.c_x = ? or %1$s.c_x = ?)", the alias left open
         final List<Object> params = new ArrayList<>();
         final String table;
+        final java.util.Set<String> sealed;
+        /** Prefix conditions on sealed items, checked on the opened values: {column, prefixes…} each. */
+        final List<Condition> afterOpening = new ArrayList<>();
+        final Map<String, String> columnOf = new LinkedHashMap<>();
 
         Query(Source source, List<String> items, List<Condition> conditions) {
+            sealed = java.util.Set.copyOf(source.sealedItems());
             table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
             // a live item's column is named from its identifier when the dataset is created or migrated
             Map<String, String> columns = new LinkedHashMap<>();
@@ -278,9 +341,20 @@ public class LakeRecords {
                 if (column == null) {
                     throw new IllegalArgumentException("not an item of the dataset: " + condition.item());
                 }
+                columnOf.put(condition.item(), column);
+                if (sealed.contains(condition.item()) && condition.match() == Match.STARTS_WITH) {
+                    afterOpening.add(condition);
+                    continue;
+                }
                 List<String> alternatives = new ArrayList<>();
                 for (String value : condition.values()) {
-                    if (condition.match() == Match.EQUALS) {
+                    if (condition.match() == Match.EQUALS && sealed.contains(condition.item())) {
+                        // equal values seal equal under one key version: the value sealed under each live version
+                        for (String needle : sealing.needles(value)) {
+                            alternatives.add("%1$s." + column + " = ?");
+                            params.add(needle);
+                        }
+                    } else if (condition.match() == Match.EQUALS) {
                         alternatives.add("%1$s." + column + " = ?");
                         params.add(value);
                     } else {
@@ -290,6 +364,45 @@ public class LakeRecords {
                 }
                 filters.add("(" + String.join(" or ", alternatives) + ")");
             }
+        }
+
+        boolean filtersAfterOpening() {
+            return !afterOpening.isEmpty();
+        }
+
+        /** The columns of the conditions checked after opening, under names of their own. */
+        String hidden(String alias) {
+            StringBuilder hidden = new StringBuilder();
+            for (int i = 0; i < afterOpening.size(); i++) {
+                hidden.append(", ").append(alias).append('.').append(columnOf.get(afterOpening.get(i).item()))
+                        .append(" as h_").append(i);
+            }
+            return hidden.toString();
+        }
+
+        /** Whether the prefix conditions on sealed items admit the opened values of a row read with them. */
+        boolean admits(Row row) {
+            return afterOpening.isEmpty() || admits(condition -> row.values().get(condition.item()));
+        }
+
+        boolean admitsHidden(ResultSet rs) throws SQLException {
+            for (int i = 0; i < afterOpening.size(); i++) {
+                String value = sealing.open(rs.getString("h_" + i));
+                if (value == null || afterOpening.get(i).values().stream().noneMatch(value::startsWith)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean admits(java.util.function.Function<Condition, String> valueOf) {
+            for (Condition condition : afterOpening) {
+                String value = valueOf.apply(condition);
+                if (value == null || condition.values().stream().noneMatch(value::startsWith)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The conditions, each {@code and}-ed, on the columns of the table with this alias. */
@@ -312,7 +425,7 @@ public class LakeRecords {
         }
 
         String select() {
-            return "select record_key, valid_from, " + columns(table);
+            return "select record_key, valid_from, " + columns(table) + hidden(table);
         }
 
         String from() {
@@ -322,7 +435,7 @@ public class LakeRecords {
         Map<String, String> values(ResultSet rs) throws SQLException {
             Map<String, String> values = new LinkedHashMap<>();
             for (String[] s : selected) {
-                values.put(s[0], rs.getString(s[1]));
+                values.put(s[0], opened(s[0], rs.getString(s[1])));
             }
             return values;
         }
@@ -331,13 +444,42 @@ public class LakeRecords {
         Map<String, String> values(String[] fields) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < selected.size(); i++) {
-                values.put(selected.get(i)[0], fields[i + 1]);
+                values.put(selected.get(i)[0], opened(selected.get(i)[0], fields[i + 1]));
             }
             return values;
         }
 
+        /** A row's asked-for values, without the items read only to check a prefix condition. */
+        Map<String, String> values(Row row) {
+            if (!filtersAfterOpening()) {
+                return row.values();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String[] s : selected) {
+                values.put(s[0], row.values().get(s[0]));
+            }
+            return values;
+        }
+
+        Row asked(Row row) {
+            return filtersAfterOpening() ? new Row(row.key(), values(row), row.validFrom()) : row;
+        }
+
+        private String opened(String item, String stored) {
+            return sealed.contains(item) ? sealing.open(stored) : stored;
+        }
+
         Row row(ResultSet rs, int n) throws SQLException {
-            return new Row(rs.getString("record_key"), values(rs), rs.getObject("valid_from", OffsetDateTime.class));
+            Map<String, String> values = values(rs);
+            if (filtersAfterOpening()) {
+                // the prefix conditions' items, opened, beside the asked-for ones; taken out again by asked()
+                Map<String, String> checked = new LinkedHashMap<>(values);
+                for (int i = 0; i < afterOpening.size(); i++) {
+                    checked.putIfAbsent(afterOpening.get(i).item(), sealing.open(rs.getString("h_" + i)));
+                }
+                return new Row(rs.getString("record_key"), checked, rs.getObject("valid_from", OffsetDateTime.class));
+            }
+            return new Row(rs.getString("record_key"), values, rs.getObject("valid_from", OffsetDateTime.class));
         }
     }
 }

@@ -16,8 +16,13 @@ public record Dataset(long id, long entryId, String resourceCode, String name, l
         String tableName, int schemaVersion, long recordCount, Long lastBatchId, OffsetDateTime lastSuccessAt,
         List<Column> columns) {
 
-    /** One data item as a column. */
-    public record Column(String itemName, String columnName, int position, boolean recordKey, boolean retired) {
+    /**
+     * One data item as a column.
+     *
+     * @param sealed its values are stored sealed (a personal-information item, SEC-4): see {@code lake.sealing}
+     */
+    public record Column(String itemName, String columnName, int position, boolean recordKey, boolean retired,
+            boolean sealed) {
     }
 
     public List<Column> liveColumns() {

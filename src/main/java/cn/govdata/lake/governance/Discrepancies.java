@@ -23,6 +23,7 @@ import cn.govdata.lake.dataset.Dataset;
 import cn.govdata.lake.dataset.Dataset.Column;
 import cn.govdata.lake.dataset.DatasetTables;
 import cn.govdata.lake.dataset.DatasetTables.Side;
+import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.lake.dataset.LakeAccess;
 import cn.govdata.lake.dataset.LakeAuditAction;
 import cn.govdata.lake.dataset.LakeDatasets;
@@ -73,14 +74,16 @@ public class Discrepancies {
     private final JdbcClient jdbc;
     private final LakeDatasets datasets;
     private final DatasetTables tables;
+    private final SealedValues sealing;
     private final PublishedCatalog catalog;
     private final WorkingDayCalendar calendar;
     private final ActivePolicy policy;
     private final AuditLog audit;
 
     Discrepancies(JdbcClient jdbc, LakeDatasets datasets, DatasetTables tables, PublishedCatalog catalog,
-            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit) {
+            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit, SealedValues sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.datasets = datasets;
         this.tables = tables;
         this.catalog = catalog;
@@ -151,13 +154,15 @@ public class Discrepancies {
                         || (only != null && a.dataset().id() != only && b.dataset().id() != only)) {
                     continue;
                 }
-                Map<String, String> columnsA = columns(a.dataset());
-                Map<String, String> columnsB = columns(b.dataset());
+                Map<String, Column> columnsA = columns(a.dataset());
+                Map<String, Column> columnsB = columns(b.dataset());
                 for (ItemPair pair : DataElements.pairs(a.items(), b.items())) {
+                    Column columnA = columnsA.get(pair.a().name());
+                    Column columnB = columnsB.get(pair.b().name());
                     Side sideA = new Side(a.dataset().id(), a.dataset().departmentId(), a.dataset().tableName(),
-                            columnsA.get(pair.a().name()), pair.a().name());
+                            columnA.columnName(), pair.a().name(), columnA.sealed());
                     Side sideB = new Side(b.dataset().id(), b.dataset().departmentId(), b.dataset().tableName(),
-                            columnsB.get(pair.b().name()), pair.b().name());
+                            columnB.columnName(), pair.b().name(), columnB.sealed());
                     String label = pair.a().chineseName() == null ? pair.a().name() : pair.a().chineseName();
                     boolean personal = DataElements.personal(pair.a(), standards)
                             || DataElements.personal(pair.b(), standards);
@@ -171,8 +176,8 @@ public class Discrepancies {
         return new ScanReport(compared.size(), comparisons, found, closed, due);
     }
 
-    private static Map<String, String> columns(Dataset dataset) {
-        return dataset.liveColumns().stream().collect(Collectors.toMap(Column::itemName, Column::columnName));
+    private static Map<String, Column> columns(Dataset dataset) {
+        return dataset.liveColumns().stream().collect(Collectors.toMap(Column::itemName, c -> c));
     }
 
     /** The discrepancies the caller's department holds a side of, or the region's for the authority. */
@@ -243,9 +248,11 @@ public class Discrepancies {
         return jdbc.sql("select * from lake_discrepancy where id = ?").param(id).query((rs, n) -> map(rs, today)).single();
     }
 
-    private static Discrepancy map(ResultSet rs, LocalDate today) throws SQLException {
+    private Discrepancy map(ResultSet rs, LocalDate today) throws SQLException {
         boolean personal = rs.getBoolean("personal");
-        Function<String, String> shown = value -> value == null ? null : Masking.shown(value, personal);
+        boolean sealed = rs.getBoolean("sealed");
+        Function<String, String> shown = value -> value == null ? null
+                : Masking.shown(sealed ? sealing.open(value) : value, personal);
         Status status = Status.valueOf(rs.getString("status"));
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         String decision = rs.getString("decision");
