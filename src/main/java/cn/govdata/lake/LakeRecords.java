@@ -50,7 +50,15 @@ public class LakeRecords {
             sealedItems = sealedItems == null ? List.of() : List.copyOf(sealedItems);
         }
 
-        /** A record's key from its key items' values, as the dataset stores it. */
+        /** Whether the lake stores this dataset's record keys as keyed digests: a key item is sealed. */
+        public boolean lookupKeys() {
+            return keyItems.stream().anyMatch(sealedItems::contains);
+        }
+
+        /**
+         * A record's key text from its key items' values, as reads answer it and take it; a dataset with sealed key
+         * items stores a keyed digest of it instead, which the lake computes itself.
+         */
         public String recordKey(Map<String, String> keyValues) {
             return RecordKey.of(keyItems, keyValues).stored();
         }
@@ -193,7 +201,7 @@ public class LakeRecords {
     public Optional<Row> byKey(Source source, String recordKey, List<String> items, List<Condition> conditions) {
         Query query = new Query(source, items, conditions);
         List<Object> params = new ArrayList<>(query.params);
-        params.add(recordKey);
+        params.add(source.lookupKeys() ? sealing.lookupKey(recordKey) : recordKey);
         return jdbc.sql(query.select() + query.from() + " and record_key = ?").params(params).query(query::row)
                 .optional().filter(query::admits).map(query::asked);
     }
@@ -258,13 +266,13 @@ public class LakeRecords {
                         .single(), cursor);
                 // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
                 boolean copied = CopyOutRows.stream(dataSource, "select record_key, " + query.columns(query.table)
-                        + query.from(), query.params, fields -> {
-                            sink.accept(new Change(fields[0], query.values(fields), false));
+                        + query.keys(query.table) + query.from(), query.params, fields -> {
+                            sink.accept(new Change(query.key(fields), query.values(fields), false));
                             changes[0]++;
                         });
                 if (!copied) {
                     streaming.query(query.select() + query.from(), rs -> {
-                        sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
+                        sink.accept(new Change(query.key(rs), query.values(rs), false));
                         changes[0]++;
                     }, query.params.toArray());
                 }
@@ -275,13 +283,13 @@ public class LakeRecords {
             List<Object> params = new ArrayList<>();
             params.add(since);
             params.addAll(query.params);
-            String changed = "select c.record_key, " + query.columns("c") + query.hidden("c")
+            String changed = "select c.record_key, " + query.columns("c") + query.hidden("c") + query.keys("c")
                     + ", false as deleted, b.applied_seq from "
                     + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
             // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
             params.add(since);
             params.addAll(query.params);
-            String deleted = "select t.record_key, " + query.nulls() + query.hidden("v")
+            String deleted = "select t.record_key, " + query.nulls() + query.hidden("v") + query.keys("v")
                     + ", true as deleted, b.applied_seq from "
                     + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
                     + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
@@ -302,7 +310,7 @@ public class LakeRecords {
                     return;
                 }
                 boolean gone = rs.getBoolean("deleted");
-                sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
+                sink.accept(new Change(query.key(rs), gone ? null : query.values(rs), gone));
                 changes[0]++;
             }, params.toArray());
             return new ExportResult(changes[0], cursor);
@@ -317,12 +325,19 @@ public class LakeRecords {
         final List<Object> params = new ArrayList<>();
         final String table;
         final java.util.Set<String> sealed;
-        /** Prefix conditions on sealed items, checked on the opened values: {column, prefixes…} each. */
+        /** Prefix conditions on sealed items, checked on the opened values rather than in SQL. */
         final List<Condition> afterOpening = new ArrayList<>();
         final Map<String, String> columnOf = new LinkedHashMap<>();
+        /** The key items' columns, when the stored key is a digest; empty when it is the key text. */
+        final List<String> keyColumns = new ArrayList<>();
+        final List<String> keyItems = new ArrayList<>();
 
         Query(Source source, List<String> items, List<Condition> conditions) {
             sealed = java.util.Set.copyOf(source.sealedItems());
+            if (source.lookupKeys()) {
+                keyItems.addAll(source.keyItems());
+                source.keyItems().forEach(item -> keyColumns.add(DatasetTables.columnName(item)));
+            }
             table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
             // a live item's column is named from its identifier when the dataset is created or migrated
             Map<String, String> columns = new LinkedHashMap<>();
@@ -364,6 +379,43 @@ public class LakeRecords {
                 }
                 filters.add("(" + String.join(" or ", alternatives) + ")");
             }
+        }
+
+        /**
+         * The key items' columns, under names of their own, when the stored key is a digest: the key text is rebuilt
+         * from them.
+         */
+        String keys(String alias) {
+            StringBuilder keys = new StringBuilder();
+            for (int i = 0; i < keyColumns.size(); i++) {
+                keys.append(", ").append(alias).append('.').append(keyColumns.get(i)).append(" as k_").append(i);
+            }
+            return keys.toString();
+        }
+
+        /** The key text of a row read with {@link #keys}. */
+        String key(ResultSet rs) throws SQLException {
+            if (keyColumns.isEmpty()) {
+                return rs.getString("record_key");
+            }
+            List<String> values = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                values.add(opened(keyItems.get(i), rs.getString("k_" + i)));
+            }
+            return new RecordKey(values).stored();
+        }
+
+        /** The key text of a row read by COPY: the key columns follow the selected ones. */
+        String key(String[] fields) {
+            if (keyColumns.isEmpty()) {
+                return fields[0];
+            }
+            int first = 1 + Math.max(1, selected.size());  // after the key and the selected columns (or no_items)
+            List<String> values = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                values.add(opened(keyItems.get(i), fields[first + i]));
+            }
+            return new RecordKey(values).stored();
         }
 
         boolean filtersAfterOpening() {
@@ -425,7 +477,7 @@ public class LakeRecords {
         }
 
         String select() {
-            return "select record_key, valid_from, " + columns(table) + hidden(table);
+            return "select record_key, valid_from, " + columns(table) + hidden(table) + keys(table);
         }
 
         String from() {
@@ -477,9 +529,9 @@ public class LakeRecords {
                 for (int i = 0; i < afterOpening.size(); i++) {
                     checked.putIfAbsent(afterOpening.get(i).item(), sealing.open(rs.getString("h_" + i)));
                 }
-                return new Row(rs.getString("record_key"), checked, rs.getObject("valid_from", OffsetDateTime.class));
+                return new Row(key(rs), checked, rs.getObject("valid_from", OffsetDateTime.class));
             }
-            return new Row(rs.getString("record_key"), values, rs.getObject("valid_from", OffsetDateTime.class));
+            return new Row(key(rs), values, rs.getObject("valid_from", OffsetDateTime.class));
         }
     }
 }

@@ -152,7 +152,7 @@ public class RecordCorrections {
         List<Object> row = new ArrayList<>();
         row.add(batchId);
         row.add(1L);
-        row.add(recordKey);
+        row.add(tables.storedKey(dataset.lookupKeys(), recordKey));
         row.addAll(tables.stored(columns, dataset.columnValues(record)));
         batches.update(RowTarget.staging(dataset.tableName(), columns, batchId).insertStatement(), row.toArray());
         Applied applied = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
@@ -168,7 +168,8 @@ public class RecordCorrections {
     private Map<String, String> current(Dataset dataset, List<Column> columns, String recordKey) {
         String table = DatasetTables.checked(dataset.tableName());
         String select = columns.stream().map(c -> DatasetTables.checked(c.columnName())).collect(Collectors.joining(", "));
-        return jdbc.sql("select " + select + " from " + table + " where record_key = ?").param(recordKey)
+        return jdbc.sql("select " + select + " from " + table + " where record_key = ?")
+                .param(tables.storedKey(dataset.lookupKeys(), recordKey))
                 .query((rs, n) -> {
                     Map<String, String> values = new LinkedHashMap<>();
                     for (Column column : columns) {

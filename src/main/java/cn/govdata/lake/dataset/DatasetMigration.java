@@ -118,7 +118,9 @@ class DatasetMigration implements PublicationGuard {
                             .params(dataset.id(), item.name()).update();
                 }
                 boolean seal = tables.sealsItem(item);
-                if (existing.isPresent() && existing.get().sealed() != seal && tables.sealingOn()) {
+                // a key item keeps its sealing: the stored form of every record key (a digest or the text) follows it
+                if (existing.isPresent() && existing.get().sealed() != seal && !existing.get().recordKey()
+                        && tables.sealingOn()) {
                     // the item became personal information, or stopped being it: its stored values follow
                     tables.changeSealing(dataset.tableName(), existing.get().columnName(), seal);
                     jdbc.sql("update lake_dataset_column set sealed = ? where dataset_id = ? and item_name = ?")

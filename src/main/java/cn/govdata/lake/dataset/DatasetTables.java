@@ -46,7 +46,7 @@ public class DatasetTables {
     }
 
     /** A dataset's columns, retired ones included, in position order. */
-    List<Column> columns(long datasetId) {
+    public List<Column> columns(long datasetId) {
         return jdbc.sql("""
                 select item_name, column_name, position, record_key, retired, sealed from lake_dataset_column
                 where dataset_id = ? order by position""").param(datasetId)
@@ -75,6 +75,44 @@ public class DatasetTables {
             stored.add(columns.get(i).sealed() ? sealing.seal(values.get(i)) : values.get(i));
         }
         return stored;
+    }
+
+    /**
+     * The form a record key takes in the tables: its keyed digest when the dataset's key items are sealed (one index
+     * probe still finds a record by its key), the key text otherwise.
+     */
+    public String storedKey(boolean lookupKeys, String recordKey) {
+        return lookupKeys ? sealing.lookupKey(recordKey) : recordKey;
+    }
+
+    public List<String> storedKeys(boolean lookupKeys, List<String> recordKeys) {
+        return lookupKeys ? recordKeys.stream().map(sealing::lookupKey).toList() : recordKeys;
+    }
+
+    /**
+     * The key text of a record found by its stored key, rebuilt from its sealed key items when the key is a digest;
+     * empty when no version of the record (current or past) is left to rebuild it from.
+     */
+    public java.util.Optional<String> keyText(String table, List<Column> columns, String storedKey) {
+        List<Column> keyColumns = columns.stream().filter(Column::recordKey).toList();
+        if (keyColumns.stream().noneMatch(Column::sealed)) {
+            return java.util.Optional.of(storedKey);
+        }
+        String select = keyColumns.stream().map(c -> checked(c.columnName())).collect(Collectors.joining(", "));
+        for (String t : List.of(checked(table), checked(table + "_h"))) {
+            java.util.Optional<String> found = jdbc.sql("select " + select + " from " + t + " where record_key = ? and "
+                    + checked(keyColumns.get(0).columnName()) + " is not null limit 1").param(storedKey).query((rs, n) -> {
+                        List<String> values = new java.util.ArrayList<>();
+                        for (int i = 0; i < keyColumns.size(); i++) {
+                            values.add(plain(keyColumns.get(i), rs.getString(i + 1)));
+                        }
+                        return new cn.govdata.lake.RecordKey(values).stored();
+                    }).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A stored value of the column as it was sent: opened when the column is sealed. */

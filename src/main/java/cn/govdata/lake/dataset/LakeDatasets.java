@@ -178,7 +178,7 @@ public class LakeDatasets {
         }
         if (key != null && !key.isBlank()) {
             from += " and record_key = ?";
-            params.add(key.strip());
+            params.add(tables.storedKey(dataset.lookupKeys(), key.strip()));
         }
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

@@ -199,7 +199,7 @@ public class Discrepancies {
         }
         LocalDate today = calendar.today();
         return jdbc.sql("select * from lake_discrepancy where " + where + " order by id").params(params)
-                .query((rs, n) -> map(rs, today)).list();
+                .query((rs, n) -> map(rs, today)).list().stream().map(this::shown).toList();
     }
 
     /**
@@ -211,7 +211,7 @@ public class Discrepancies {
     Discrepancy resolve(Actor actor, long id, Resolution resolution) {
         LocalDate today = calendar.today();
         Discrepancy found = jdbc.sql("select * from lake_discrepancy where id = ? and region_id = ?")
-                .params(id, actor.regionId()).query((rs, n) -> map(rs, today)).optional()
+                .params(id, actor.regionId()).query((rs, n) -> map(rs, today)).optional().map(this::shown)
                 .filter(d -> LakeAccess.sees(actor, d.a().departmentId()) || LakeAccess.sees(actor, d.b().departmentId()))
                 .orElseThrow(() -> DomainException.notFound("discrepancy", id));
         Status outcome = switch (LakeAccess.resolveDiscrepancy(actor, found.a().departmentId(), found.b().departmentId())) {
@@ -245,7 +245,23 @@ public class Discrepancies {
         }
         audit.record(AuditEvent.success(LakeAuditAction.DISCREPANCY_RESOLVE, "discrepancy", id, outcome + " " + decision
                 + (correct == null ? "" : " correct: department " + correct)));
-        return jdbc.sql("select * from lake_discrepancy where id = ?").param(id).query((rs, n) -> map(rs, today)).single();
+        return shown(jdbc.sql("select * from lake_discrepancy where id = ?").param(id).query((rs, n) -> map(rs, today))
+                .single());
+    }
+
+    /**
+     * The discrepancy as listings show it: its entity's key masked like any personal value, rebuilt from the sealed key
+     * items first when the lake stores the key as a digest (read after the row, never inside a row mapper).
+     */
+    private Discrepancy shown(Discrepancy d) {
+        List<Column> columns = tables.columns(d.a().datasetId());
+        String key = d.entityKey();
+        if (columns.stream().anyMatch(c -> c.recordKey() && c.sealed())) {
+            key = tables.keyText(DatasetTables.tableName(d.a().datasetId()), columns, key).orElse("—");
+        }
+        return new Discrepancy(d.id(), d.keyStandard(), Masking.mask(key), d.item(), d.a(), d.b(), d.personal(),
+                d.status(), d.foundAt(), d.dueOn(), d.overdue(), d.decision(), d.correctDepartmentId(), d.note(),
+                d.resolvedBy(), d.resolvedByDepartmentId(), d.resolvedAt(), d.closedAt());
     }
 
     private Discrepancy map(ResultSet rs, LocalDate today) throws SQLException {
@@ -256,7 +272,7 @@ public class Discrepancies {
         Status status = Status.valueOf(rs.getString("status"));
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         String decision = rs.getString("decision");
-        return new Discrepancy(rs.getLong("id"), rs.getString("key_standard"), Masking.mask(rs.getString("entity_key")),
+        return new Discrepancy(rs.getLong("id"), rs.getString("key_standard"), rs.getString("entity_key"),
                 rs.getString("item_label"),
                 new Holding(rs.getLong("dataset_a"), rs.getLong("department_a"), rs.getString("item_a"),
                         shown.apply(rs.getString("value_a"))),

@@ -22,6 +22,7 @@ import cn.govdata.lake.ingest.LakeIngestionApiTest;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.Role;
 import cn.govdata.support.Api;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Encryption at rest of personal information in the lake (SEC-4, SEC-8): what the tables hold after an upload, a push
@@ -108,6 +109,11 @@ class LakeSealingApiTest extends CatalogFixtures {
         assertThat(jdbc.sql("select count(*) from lake_ds_" + datasetId + "_h").query(Long.class).single())
                 .as("the unchanged record keeps its version: equal values seal equal").isEqualTo(1);
         assertNothingPlain("张三", "李四", "张三丰", ZHANG, LI);
+        // the ID number is the record key: stored as a keyed HMAC-SM3 digest, one index probe away
+        for (String table : List.of("lake_ds_" + datasetId, "lake_ds_" + datasetId + "_h")) {
+            assertThat(jdbc.sql("select record_key from " + table).query(String.class).list()).isNotEmpty()
+                    .allMatch(key -> key.matches("k:[0-9a-f]{64}"));
+        }
 
         Api.Response pushed = system(editor.department().id()).post("/api/v1/lake/datasets/" + datasetId + "/records",
                 Map.of("requestId", "req-" + unique(), "records", List.of(Map.of("gmsfhm", WANG, "xm", "王五"))));
@@ -137,8 +143,12 @@ class LakeSealingApiTest extends CatalogFixtures {
         assertThat(source.sealedItems()).containsExactlyInAnyOrder("gmsfhm", "xm");
         List<String> items = List.of("gmsfhm", "xm", "hjd");
 
-        assertThat(lakeRecords.byKey(source, source.recordKey(Map.of("gmsfhm", LI)), items, List.of()).orElseThrow()
-                .values()).containsEntry("xm", "李四").containsEntry("gmsfhm", LI);
+        LakeRecords.Row li = lakeRecords.byKey(source, source.recordKey(Map.of("gmsfhm", LI)), items, List.of())
+                .orElseThrow();
+        assertThat(li.values()).containsEntry("xm", "李四").containsEntry("gmsfhm", LI);
+        assertThat(li.key()).as("the key text, rebuilt from the sealed key item").isEqualTo(LI);
+        assertThat(lakeRecords.query(source, List.of("xm"), List.of(), 0, 10).rows()).extracting(LakeRecords.Row::key)
+                .containsExactlyInAnyOrder(ZHANG, LI, WANG);
         // an equality condition on a sealed item runs in SQL, against the value sealed under each live key version
         LakeRecords.Page named = lakeRecords.query(source, items, List.of(new Condition("xm", Match.EQUALS,
                 List.of("王五", "赵六"))), 0, 10);
@@ -157,6 +167,7 @@ class LakeSealingApiTest extends CatalogFixtures {
         List<LakeRecords.Change> all = new ArrayList<>();
         long cursor = lakeRecords.export(source, items, List.of(), 0, (n, c) -> { }, all::add).cursor();
         assertThat(all).extracting(c -> c.values().get("xm")).containsExactlyInAnyOrder("张三", "李四", "王五");
+        assertThat(all).extracting(LakeRecords.Change::key).containsExactlyInAnyOrder(ZHANG, LI, WANG);
         List<LakeRecords.Change> prefixed = new ArrayList<>();
         long[] admitted = { -1 };
         lakeRecords.export(source, items, born, 0, (n, c) -> admitted[0] = n, prefixed::add);
@@ -194,6 +205,35 @@ class LakeSealingApiTest extends CatalogFixtures {
             jdbc.sql("update lake_ds_" + datasetId + " set c_xm = ?").param(sealed).update();
         }
         assertThat(provider.get("/api/v1/lake/datasets/" + datasetId + "/records").body()).contains("张三");
+    }
+
+    @Test
+    void aCatalogVersionThatMakesAnItemPersonalOrNotSealsOrOpensItsColumn() throws InterruptedException {
+        upload("公民身份号码,姓名,户籍地\n" + ZHANG + ",张三,370602\n" + LI + ",李四,370603\n");
+        JsonNode entry = editor.api().get("/api/v1/catalog/entries/" + entryId).json();
+        Map<String, Object> content = content(entry.get("published").get("content").get("name").asString());
+        content.put("dataItems", List.of(
+                item("gmsfhm", "公民身份号码", "CHARACTER", 18, true, true, "GB 11643", "PERSONAL_INFORMATION"),
+                item("xm", "姓名", "CHARACTER", 50, true, false, null, "NONE"),
+                item("hjd", "户籍地", "CHARACTER", 6, false, false, null, "SENSITIVE_PERSONAL_INFORMATION")));
+        Api.Response saved = editor.api().put("/api/v1/catalog/entries/" + entryId,
+                Map.of("content", content, "revision", entry.get("latest").get("revision").asInt()));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(editor.api().post("/api/v1/catalog/entries/" + entryId + "/submit", Map.of()).status()).isEqualTo(200);
+        Api.Response published = reviewer.post("/api/v1/catalog/entries/" + entryId + "/publish", Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("select schema_version from lake_dataset where id = ?").param(datasetId).query(Integer.class)
+                .single() < 2) {
+            assertThat(System.nanoTime()).as("the dataset followed the publication within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(stored("c_xm")).containsExactlyInAnyOrder("张三", "李四");
+        assertThat(stored("c_hjd")).hasSize(2).allMatch(v -> v.matches("[0-9]+:[A-Za-z0-9+/=]+"));
+        LakeRecords.Source source = source();
+        assertThat(source.sealedItems()).containsExactlyInAnyOrder("gmsfhm", "hjd");
+        assertThat(lakeRecords.query(source, List.of("xm", "hjd"), List.of(new Condition("hjd", Match.EQUALS,
+                "370603")), 0, 10).rows()).extracting(r -> r.values().get("xm")).containsExactly("李四");
     }
 
     private Api system(long departmentId) {
