@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.govdata.lake.dataset.DatasetMigrated;
 import cn.govdata.lake.dataset.DatasetTables;
+import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 
@@ -36,11 +37,28 @@ import cn.govdata.shared.ReadThroughCache;
 @Service
 public class LakeRecords {
 
-    /** The dataset aggregated for a published catalog entry. */
+    /**
+     * The dataset aggregated for a published catalog entry.
+     *
+     * @param sealedItems the items whose values the lake keeps sealed (personal information); reads answer them
+     *        opened, like any other
+     */
     public record Source(long datasetId, long entryId, long departmentId, List<String> items, List<String> keyItems,
-            long recordCount, long sequence, OffsetDateTime lastSuccessAt) {
+            long recordCount, long sequence, OffsetDateTime lastSuccessAt, List<String> sealedItems) {
 
-        /** A record's key from its key items' values, as the dataset stores it. */
+        public Source {
+            sealedItems = sealedItems == null ? List.of() : List.copyOf(sealedItems);
+        }
+
+        /** Whether the lake stores this dataset's record keys as keyed digests: a key item is sealed. */
+        public boolean lookupKeys() {
+            return keyItems.stream().anyMatch(sealedItems::contains);
+        }
+
+        /**
+         * A record's key text from its key items' values, as reads answer it and take it; a dataset with sealed key
+         * items stores a keyed digest of it instead, which the lake computes itself.
+         */
         public String recordKey(Map<String, String> keyValues) {
             return RecordKey.of(keyItems, keyValues).stored();
         }
@@ -93,6 +111,7 @@ public class LakeRecords {
     }
 
     private final JdbcClient jdbc;
+    private final SealedValues sealing;
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
     private final TransactionTemplate snapshot;
@@ -102,8 +121,10 @@ public class LakeRecords {
      */
     private final ReadThroughCache<Long, Source> forReading;
 
-    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches) {
+    LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches,
+            SealedValues sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 20_000);
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
@@ -128,7 +149,7 @@ public class LakeRecords {
         // one statement for the dataset and its live columns (a row per column): it runs on every shared read
         return jdbc.sql("""
                 select d.id, d.entry_id, d.department_id, d.record_count, d.applied_seq, d.last_success_at,
-                    c.item_name, c.record_key
+                    c.item_name, c.record_key, c.sealed
                 from lake_dataset d join lake_dataset_column c on c.dataset_id = d.id and not c.retired
                 where d.entry_id = ? order by c.position""").param(entryId).query(rs -> {
                     if (!rs.next()) {
@@ -141,14 +162,18 @@ public class LakeRecords {
                     OffsetDateTime lastSuccessAt = rs.getObject("last_success_at", OffsetDateTime.class);
                     List<String> items = new ArrayList<>();
                     List<String> keyItems = new ArrayList<>();
+                    List<String> sealedItems = new ArrayList<>();
                     do {
                         items.add(rs.getString("item_name"));
                         if (rs.getBoolean("record_key")) {
                             keyItems.add(rs.getString("item_name"));
                         }
+                        if (rs.getBoolean("sealed")) {
+                            sealedItems.add(rs.getString("item_name"));
+                        }
                     } while (rs.next());
                     return Optional.of(new Source(id, entryId, departmentId, List.copyOf(items), List.copyOf(keyItems),
-                            recordCount, sequence, lastSuccessAt));
+                            recordCount, sequence, lastSuccessAt, sealedItems));
                 });
     }
 
@@ -176,14 +201,27 @@ public class LakeRecords {
     public Optional<Row> byKey(Source source, String recordKey, List<String> items, List<Condition> conditions) {
         Query query = new Query(source, items, conditions);
         List<Object> params = new ArrayList<>(query.params);
-        params.add(recordKey);
+        params.add(source.lookupKeys() ? sealing.lookupKey(recordKey) : recordKey);
         return jdbc.sql(query.select() + query.from() + " and record_key = ?").params(params).query(query::row)
-                .optional();
+                .optional().filter(query::admits).map(query::asked);
     }
 
     /** Current records the conditions admit, in key order, one page; only the given items. */
     public Page query(Source source, List<String> items, List<Condition> conditions, int page, int size) {
         Query query = new Query(source, items, conditions);
+        if (query.filtersAfterOpening()) {
+            // a prefix of a sealed value cannot be compared in SQL: every row the other conditions admit is read,
+            // opened and filtered here, in key order, and the page is cut from what remains
+            long[] total = { 0 };
+            List<Row> rows = new ArrayList<>();
+            streaming.query(query.select() + query.from() + " order by record_key", rs -> {
+                Row row = query.row(rs, 0);
+                if (query.admits(row) && total[0]++ >= (long) page * size && rows.size() < size) {
+                    rows.add(query.asked(row));
+                }
+            }, query.params.toArray());
+            return new Page(total[0], rows);
+        }
         long total = jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class).single();
         List<Object> params = new ArrayList<>(query.params);
         params.add(size);
@@ -208,18 +246,33 @@ public class LakeRecords {
                     .query(Long.class).single();
             long[] changes = { 0 };
             Query query = new Query(source, items, conditions);
+            if (since <= 0 && query.filtersAfterOpening()) {
+                long[] admitted = { 0 };
+                streaming.query(query.select() + query.from(), rs -> {
+                    admitted[0] += query.admits(query.row(rs, 0)) ? 1 : 0;
+                }, query.params.toArray());
+                admission.admit(admitted[0], cursor);
+                streaming.query(query.select() + query.from(), rs -> {
+                    Row row = query.row(rs, 0);
+                    if (query.admits(row)) {
+                        sink.accept(new Change(row.key(), query.values(row), false));
+                        changes[0]++;
+                    }
+                }, query.params.toArray());
+                return new ExportResult(changes[0], cursor);
+            }
             if (since <= 0) {
                 admission.admit(jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class)
                         .single(), cursor);
                 // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
                 boolean copied = CopyOutRows.stream(dataSource, "select record_key, " + query.columns(query.table)
-                        + query.from(), query.params, fields -> {
-                            sink.accept(new Change(fields[0], query.values(fields), false));
+                        + query.keys(query.table) + query.from(), query.params, fields -> {
+                            sink.accept(new Change(query.key(fields), query.values(fields), false));
                             changes[0]++;
                         });
                 if (!copied) {
                     streaming.query(query.select() + query.from(), rs -> {
-                        sink.accept(new Change(rs.getString("record_key"), query.values(rs), false));
+                        sink.accept(new Change(query.key(rs), query.values(rs), false));
                         changes[0]++;
                     }, query.params.toArray());
                 }
@@ -230,21 +283,34 @@ public class LakeRecords {
             List<Object> params = new ArrayList<>();
             params.add(since);
             params.addAll(query.params);
-            String changed = "select c.record_key, " + query.columns("c") + ", false as deleted, b.applied_seq from "
+            String changed = "select c.record_key, " + query.columns("c") + query.hidden("c") + query.keys("c")
+                    + ", false as deleted, b.applied_seq from "
                     + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
             // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
             params.add(since);
             params.addAll(query.params);
-            String deleted = "select t.record_key, " + query.nulls() + ", true as deleted, b.applied_seq from "
+            String deleted = "select t.record_key, " + query.nulls() + query.hidden("v") + query.keys("v")
+                    + ", true as deleted, b.applied_seq from "
                     + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
                     + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
                     + " b.applied_seq > ?" + query.where("v");
             String union = "select * from (" + changed + " union all " + deleted + ") x";
-            admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
-                    .single(), cursor);
+            if (query.filtersAfterOpening()) {
+                long[] admitted = { 0 };
+                streaming.query(union, rs -> {
+                    admitted[0] += query.admitsHidden(rs) ? 1 : 0;
+                }, params.toArray());
+                admission.admit(admitted[0], cursor);
+            } else {
+                admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
+                        .single(), cursor);
+            }
             streaming.query(union + " order by applied_seq, record_key", rs -> {
+                if (!query.admitsHidden(rs)) {
+                    return;
+                }
                 boolean gone = rs.getBoolean("deleted");
-                sink.accept(new Change(rs.getString("record_key"), gone ? null : query.values(rs), gone));
+                sink.accept(new Change(query.key(rs), gone ? null : query.values(rs), gone));
                 changes[0]++;
             }, params.toArray());
             return new ExportResult(changes[0], cursor);
@@ -258,8 +324,20 @@ public class LakeRecords {
         final List<String> filters = new ArrayList<>();  // "(%1$s.c_x = ? or %1$s.c_x = ?)", the alias left open
         final List<Object> params = new ArrayList<>();
         final String table;
+        final java.util.Set<String> sealed;
+        /** Prefix conditions on sealed items, checked on the opened values rather than in SQL. */
+        final List<Condition> afterOpening = new ArrayList<>();
+        final Map<String, String> columnOf = new LinkedHashMap<>();
+        /** The key items' columns, when the stored key is a digest; empty when it is the key text. */
+        final List<String> keyColumns = new ArrayList<>();
+        final List<String> keyItems = new ArrayList<>();
 
         Query(Source source, List<String> items, List<Condition> conditions) {
+            sealed = java.util.Set.copyOf(source.sealedItems());
+            if (source.lookupKeys()) {
+                keyItems.addAll(source.keyItems());
+                source.keyItems().forEach(item -> keyColumns.add(DatasetTables.columnName(item)));
+            }
             table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
             // a live item's column is named from its identifier when the dataset is created or migrated
             Map<String, String> columns = new LinkedHashMap<>();
@@ -278,9 +356,20 @@ public class LakeRecords {
                 if (column == null) {
                     throw new IllegalArgumentException("not an item of the dataset: " + condition.item());
                 }
+                columnOf.put(condition.item(), column);
+                if (sealed.contains(condition.item()) && condition.match() == Match.STARTS_WITH) {
+                    afterOpening.add(condition);
+                    continue;
+                }
                 List<String> alternatives = new ArrayList<>();
                 for (String value : condition.values()) {
-                    if (condition.match() == Match.EQUALS) {
+                    if (condition.match() == Match.EQUALS && sealed.contains(condition.item())) {
+                        // equal values seal equal under one key version: the value sealed under each live version
+                        for (String needle : sealing.needles(value)) {
+                            alternatives.add("%1$s." + column + " = ?");
+                            params.add(needle);
+                        }
+                    } else if (condition.match() == Match.EQUALS) {
                         alternatives.add("%1$s." + column + " = ?");
                         params.add(value);
                     } else {
@@ -290,6 +379,82 @@ public class LakeRecords {
                 }
                 filters.add("(" + String.join(" or ", alternatives) + ")");
             }
+        }
+
+        /**
+         * The key items' columns, under names of their own, when the stored key is a digest: the key text is rebuilt
+         * from them.
+         */
+        String keys(String alias) {
+            StringBuilder keys = new StringBuilder();
+            for (int i = 0; i < keyColumns.size(); i++) {
+                keys.append(", ").append(alias).append('.').append(keyColumns.get(i)).append(" as k_").append(i);
+            }
+            return keys.toString();
+        }
+
+        /** The key text of a row read with {@link #keys}. */
+        String key(ResultSet rs) throws SQLException {
+            if (keyColumns.isEmpty()) {
+                return rs.getString("record_key");
+            }
+            List<String> values = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                values.add(opened(keyItems.get(i), rs.getString("k_" + i)));
+            }
+            return new RecordKey(values).stored();
+        }
+
+        /** The key text of a row read by COPY: the key columns follow the selected ones. */
+        String key(String[] fields) {
+            if (keyColumns.isEmpty()) {
+                return fields[0];
+            }
+            int first = 1 + Math.max(1, selected.size());  // after the key and the selected columns (or no_items)
+            List<String> values = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                values.add(opened(keyItems.get(i), fields[first + i]));
+            }
+            return new RecordKey(values).stored();
+        }
+
+        boolean filtersAfterOpening() {
+            return !afterOpening.isEmpty();
+        }
+
+        /** The columns of the conditions checked after opening, under names of their own. */
+        String hidden(String alias) {
+            StringBuilder hidden = new StringBuilder();
+            for (int i = 0; i < afterOpening.size(); i++) {
+                hidden.append(", ").append(alias).append('.').append(columnOf.get(afterOpening.get(i).item()))
+                        .append(" as h_").append(i);
+            }
+            return hidden.toString();
+        }
+
+        /** Whether the prefix conditions on sealed items admit the opened values of a row read with them. */
+        boolean admits(Row row) {
+            return afterOpening.isEmpty() || admits(condition -> row.values().get(condition.item()));
+        }
+
+        boolean admitsHidden(ResultSet rs) throws SQLException {
+            for (int i = 0; i < afterOpening.size(); i++) {
+                String value = sealing.open(rs.getString("h_" + i));
+                if (value == null || afterOpening.get(i).values().stream().noneMatch(value::startsWith)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean admits(java.util.function.Function<Condition, String> valueOf) {
+            for (Condition condition : afterOpening) {
+                String value = valueOf.apply(condition);
+                if (value == null || condition.values().stream().noneMatch(value::startsWith)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The conditions, each {@code and}-ed, on the columns of the table with this alias. */
@@ -312,7 +477,7 @@ public class LakeRecords {
         }
 
         String select() {
-            return "select record_key, valid_from, " + columns(table);
+            return "select record_key, valid_from, " + columns(table) + hidden(table) + keys(table);
         }
 
         String from() {
@@ -322,7 +487,7 @@ public class LakeRecords {
         Map<String, String> values(ResultSet rs) throws SQLException {
             Map<String, String> values = new LinkedHashMap<>();
             for (String[] s : selected) {
-                values.put(s[0], rs.getString(s[1]));
+                values.put(s[0], opened(s[0], rs.getString(s[1])));
             }
             return values;
         }
@@ -331,13 +496,42 @@ public class LakeRecords {
         Map<String, String> values(String[] fields) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < selected.size(); i++) {
-                values.put(selected.get(i)[0], fields[i + 1]);
+                values.put(selected.get(i)[0], opened(selected.get(i)[0], fields[i + 1]));
             }
             return values;
         }
 
+        /** A row's asked-for values, without the items read only to check a prefix condition. */
+        Map<String, String> values(Row row) {
+            if (!filtersAfterOpening()) {
+                return row.values();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String[] s : selected) {
+                values.put(s[0], row.values().get(s[0]));
+            }
+            return values;
+        }
+
+        Row asked(Row row) {
+            return filtersAfterOpening() ? new Row(row.key(), values(row), row.validFrom()) : row;
+        }
+
+        private String opened(String item, String stored) {
+            return sealed.contains(item) ? sealing.open(stored) : stored;
+        }
+
         Row row(ResultSet rs, int n) throws SQLException {
-            return new Row(rs.getString("record_key"), values(rs), rs.getObject("valid_from", OffsetDateTime.class));
+            Map<String, String> values = values(rs);
+            if (filtersAfterOpening()) {
+                // the prefix conditions' items, opened, beside the asked-for ones; taken out again by asked()
+                Map<String, String> checked = new LinkedHashMap<>(values);
+                for (int i = 0; i < afterOpening.size(); i++) {
+                    checked.putIfAbsent(afterOpening.get(i).item(), sealing.open(rs.getString("h_" + i)));
+                }
+                return new Row(key(rs), checked, rs.getObject("valid_from", OffsetDateTime.class));
+            }
+            return new Row(key(rs), values, rs.getObject("valid_from", OffsetDateTime.class));
         }
     }
 }

@@ -105,7 +105,7 @@ public class RecordCorrections {
         String recordKey;
         try {
             recordKey = new LakeRecords.Source(dataset.id(), entryId, dataset.departmentId(),
-                    List.copyOf(live), dataset.keyItems(), 0, 0, null).recordKey(keyValues);
+                    List.copyOf(live), dataset.keyItems(), 0, 0, null, List.of()).recordKey(keyValues);
         } catch (IllegalArgumentException e) {
             throw DomainException.notFound("record", "-");
         }
@@ -152,8 +152,8 @@ public class RecordCorrections {
         List<Object> row = new ArrayList<>();
         row.add(batchId);
         row.add(1L);
-        row.add(recordKey);
-        row.addAll(dataset.columnValues(record));
+        row.add(tables.storedKey(dataset.lookupKeys(), recordKey));
+        row.addAll(tables.stored(columns, dataset.columnValues(record)));
         batches.update(RowTarget.staging(dataset.tableName(), columns, batchId).insertStatement(), row.toArray());
         Applied applied = tables.apply(dataset.tableName(), columns, batchId, dataset.departmentId(), now, false);
         jdbc.sql("update lake_dataset set record_count = record_count + ?, last_batch_id = ? where id = ?")
@@ -168,11 +168,12 @@ public class RecordCorrections {
     private Map<String, String> current(Dataset dataset, List<Column> columns, String recordKey) {
         String table = DatasetTables.checked(dataset.tableName());
         String select = columns.stream().map(c -> DatasetTables.checked(c.columnName())).collect(Collectors.joining(", "));
-        return jdbc.sql("select " + select + " from " + table + " where record_key = ?").param(recordKey)
+        return jdbc.sql("select " + select + " from " + table + " where record_key = ?")
+                .param(tables.storedKey(dataset.lookupKeys(), recordKey))
                 .query((rs, n) -> {
                     Map<String, String> values = new LinkedHashMap<>();
                     for (Column column : columns) {
-                        values.put(column.itemName(), rs.getString(column.columnName()));
+                        values.put(column.itemName(), tables.plain(column, rs.getString(column.columnName())));
                     }
                     return values;
                 }).optional().orElseThrow(() -> DomainException.notFound("record", "-"));

@@ -19,9 +19,12 @@
  * <li>{@code lake.source} — the streaming readers of CSV, XLSX and JSON Lines files;</li>
  * <li>{@code lake.quality} — value standards, quality rules, record validation, duplicate keys, masking;</li>
  * <li>{@code lake.governance} — authoritative sources and repeated collections, discrepancies, deletion
- * requests, purchase filings.</li>
+ * requests, purchase filings;</li>
+ * <li>{@code lake.sealing} — the SM4 sealing of personal-information values at rest and its key file;</li>
+ * <li>{@code lake.keys} — the rotation of those keys (the security administrator's API and the re-sealing job).</li>
  * </ul>
- * {@code ingest} uses {@code governance}, both use {@code dataset}, and every room may use {@code quality}.
+ * {@code ingest} uses {@code governance}, both use {@code dataset}, {@code keys} uses {@code dataset}, every room may
+ * use {@code quality} and {@code sealing}, which uses none.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "org", "policy", "catalog" })
 package cn.govdata.lake;

@@ -171,7 +171,7 @@ public final class LakeIngestBench {
         }
     }
 
-    private static void checkpoint(DataSource db) throws Exception {
+    static void checkpoint(DataSource db) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("checkpoint");
         } catch (java.sql.SQLException e) {
@@ -185,7 +185,7 @@ public final class LakeIngestBench {
      * Writes the file; returns how many rows have a fault. ID numbers are distinct by construction: the k-th
      * person of a county has sequence k (its parity the sex) and, from the 500th on, a birth year after 1970.
      */
-    private static long generate(Path file, int rows) throws IOException {
+    static long generate(Path file, int rows) throws IOException {
         List<String> counties = counties();
         Random random = new Random(20261126);
         int[] perCounty = new int[counties.size()];
@@ -251,7 +251,7 @@ public final class LakeIngestBench {
     // --- the published entry ----------------------------------------------------------------------------------
 
     /** A region, the public security bureau and its published population entry; returns {region, department, entry}. */
-    private static long[] seedEntry(DataSource db, JsonMapper json) throws Exception {
+    static long[] seedEntry(DataSource db, JsonMapper json) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Random random = new Random();
         List<DataItem> items = List.of(

@@ -16,8 +16,13 @@ public record Dataset(long id, long entryId, String resourceCode, String name, l
         String tableName, int schemaVersion, long recordCount, Long lastBatchId, OffsetDateTime lastSuccessAt,
         List<Column> columns) {
 
-    /** One data item as a column. */
-    public record Column(String itemName, String columnName, int position, boolean recordKey, boolean retired) {
+    /**
+     * One data item as a column.
+     *
+     * @param sealed its values are stored sealed (a personal-information item, SEC-4): see {@code lake.sealing}
+     */
+    public record Column(String itemName, String columnName, int position, boolean recordKey, boolean retired,
+            boolean sealed) {
     }
 
     public List<Column> liveColumns() {
@@ -28,9 +33,17 @@ public record Dataset(long id, long entryId, String resourceCode, String name, l
         return columns.stream().filter(Column::recordKey).map(Column::itemName).toList();
     }
 
-    /** A record's key as stored. */
+    /** A record's key from its key items' values (its text, not yet in its stored form: see {@link #lookupKeys}). */
     public String recordKey(java.util.Map<String, String> record) {
         return RecordKey.of(keyItems(), record).stored();
+    }
+
+    /**
+     * Whether the tables store each record key as a keyed digest ({@code lake.sealing}): a key item is sealed. Fixed
+     * when the dataset is created, since a migration never changes the sealing of a key item.
+     */
+    public boolean lookupKeys() {
+        return columns.stream().anyMatch(c -> c.recordKey() && c.sealed());
     }
 
     /** A record's values in the order of the live columns, blank values as null. */

@@ -83,7 +83,7 @@ class DatasetMigration implements PublicationGuard {
             if (old == null || column == null || sameShape(old, item)) {
                 continue;
             }
-            long misfits = misfits(dataset.get().table(), column.columnName(), item, standards);
+            long misfits = misfits(dataset.get().table(), column, item, standards);
             if (misfits > 0) {
                 violations.add(Violation.of("dataItems[" + i + "].type", ProblemCode.DATA_ITEM_CHANGE_LOSES_DATA,
                         misfits, item.name()));
@@ -110,11 +110,21 @@ class DatasetMigration implements PublicationGuard {
                         jdbc.sql("alter table " + DatasetTables.checked(table) + " add column " + column + " text").update();
                     }
                     jdbc.sql("""
-                            insert into lake_dataset_column (dataset_id, item_name, column_name, position, record_key)
-                            values (?, ?, ?, ?, false)""").params(dataset.id(), item.name(), column, ++position).update();
+                            insert into lake_dataset_column (dataset_id, item_name, column_name, position, record_key,
+                                sealed) values (?, ?, ?, ?, false, ?)""")
+                            .params(dataset.id(), item.name(), column, ++position, tables.sealsItem(item)).update();
                 } else if (existing.get().retired()) {
                     jdbc.sql("update lake_dataset_column set retired = false where dataset_id = ? and item_name = ?")
                             .params(dataset.id(), item.name()).update();
+                }
+                boolean seal = tables.sealsItem(item);
+                // a key item keeps its sealing: the stored form of every record key (a digest or the text) follows it
+                if (existing.isPresent() && existing.get().sealed() != seal && !existing.get().recordKey()
+                        && tables.sealingOn()) {
+                    // the item became personal information, or stopped being it: its stored values follow
+                    tables.changeSealing(dataset.tableName(), existing.get().columnName(), seal);
+                    jdbc.sql("update lake_dataset_column set sealed = ? where dataset_id = ? and item_name = ?")
+                            .params(seal, dataset.id(), item.name()).update();
                 }
             }
             for (Column column : columns) {
@@ -137,15 +147,16 @@ class DatasetMigration implements PublicationGuard {
     }
 
     /** How many stored values the new definition of the item would refuse. */
-    private long misfits(String table, String column, DataItem item, ValueStandards standards) {
+    private long misfits(String table, Column column, DataItem item, ValueStandards standards) {
         DataItem optional = new DataItem(item.name(), item.chineseName(), item.type(), item.length(), false, false,
                 item.valueStandard(), item.sensitivity());
         RecordValidator validator = new RecordValidator(List.of(optional),
                 QualityRules.derive(List.of(optional), standards).rules());
         long[] misfits = { 0 };
-        jdbc.sql("select " + DatasetTables.checked(column) + " from " + DatasetTables.checked(table) + " where "
-                + column + " is not null").query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    if (!validator.validate(Map.of(item.name(), rs.getString(1))).isEmpty()) {
+        String name = DatasetTables.checked(column.columnName());
+        jdbc.sql("select " + name + " from " + DatasetTables.checked(table) + " where "
+                + name + " is not null").query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (!validator.validate(Map.of(item.name(), tables.plain(column, rs.getString(1)))).isEmpty()) {
                         misfits[0]++;
                     }
                 });

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.govdata.lake.DatasetChanged;
 import cn.govdata.lake.dataset.Dataset.Column;
+import cn.govdata.lake.sealing.SealedValues;
 
 /**
  * The physical tables of a dataset (DESIGN.md, Storage): the current state keyed by record key (each
@@ -34,20 +35,158 @@ public class DatasetTables {
     private volatile Boolean postgres;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SealedValues sealing;
 
-    DatasetTables(JdbcClient jdbc, DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
+    DatasetTables(JdbcClient jdbc, DataSource dataSource, org.springframework.context.ApplicationEventPublisher events,
+            SealedValues sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.events = events;
         this.dataSource = dataSource;
     }
 
     /** A dataset's columns, retired ones included, in position order. */
-    List<Column> columns(long datasetId) {
+    public List<Column> columns(long datasetId) {
         return jdbc.sql("""
-                select item_name, column_name, position, record_key, retired from lake_dataset_column
+                select item_name, column_name, position, record_key, retired, sealed from lake_dataset_column
                 where dataset_id = ? order by position""").param(datasetId)
-                .query((c, i) -> new Column(c.getString(1), c.getString(2), c.getInt(3), c.getBoolean(4), c.getBoolean(5)))
+                .query((c, i) -> new Column(c.getString(1), c.getString(2), c.getInt(3), c.getBoolean(4), c.getBoolean(5),
+                        c.getBoolean(6)))
                 .list();
+    }
+
+    /** Whether personal information is sealed (on unless a property turns it off, for a bench's comparison). */
+    public boolean sealingOn() {
+        return sealing.enabled();
+    }
+
+    /** Whether a new column of this item is sealed: a personal-information item, while sealing is on. */
+    public boolean sealsItem(cn.govdata.catalog.DataItem item) {
+        return sealing.enabled() && item.sensitivity() != null && item.sensitivity().personal();
+    }
+
+    /** A record's values in column order as they are stored: the sealed columns' values sealed. */
+    public List<String> stored(List<Column> columns, List<String> values) {
+        if (columns.stream().noneMatch(Column::sealed)) {
+            return values;
+        }
+        List<String> stored = new java.util.ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            stored.add(columns.get(i).sealed() ? sealing.seal(values.get(i)) : values.get(i));
+        }
+        return stored;
+    }
+
+    /**
+     * The form a record key takes in the tables: its keyed digest when the dataset's key items are sealed (one index
+     * probe still finds a record by its key), the key text otherwise.
+     */
+    public String storedKey(boolean lookupKeys, String recordKey) {
+        return lookupKeys ? sealing.lookupKey(recordKey) : recordKey;
+    }
+
+    public List<String> storedKeys(boolean lookupKeys, List<String> recordKeys) {
+        return lookupKeys ? recordKeys.stream().map(sealing::lookupKey).toList() : recordKeys;
+    }
+
+    /**
+     * The key text of a record found by its stored key, rebuilt from its sealed key items when the key is a digest;
+     * empty when no version of the record (current or past) is left to rebuild it from.
+     */
+    public java.util.Optional<String> keyText(String table, List<Column> columns, String storedKey) {
+        List<Column> keyColumns = columns.stream().filter(Column::recordKey).toList();
+        if (keyColumns.stream().noneMatch(Column::sealed)) {
+            return java.util.Optional.of(storedKey);
+        }
+        String select = keyColumns.stream().map(c -> checked(c.columnName())).collect(Collectors.joining(", "));
+        for (String t : List.of(checked(table), checked(table + "_h"))) {
+            java.util.Optional<String> found = jdbc.sql("select " + select + " from " + t + " where record_key = ? and "
+                    + checked(keyColumns.get(0).columnName()) + " is not null limit 1").param(storedKey).query((rs, n) -> {
+                        List<String> values = new java.util.ArrayList<>();
+                        for (int i = 0; i < keyColumns.size(); i++) {
+                            values.add(plain(keyColumns.get(i), rs.getString(i + 1)));
+                        }
+                        return new cn.govdata.lake.RecordKey(values).stored();
+                    }).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A stored value of the column as it was sent: opened when the column is sealed. */
+    public String plain(Column column, String stored) {
+        return column.sealed() ? sealing.open(stored) : stored;
+    }
+
+    /** A sealed column of a dataset, in one of its tables (current, history or staging). */
+    public record SealedColumn(long datasetId, String table, String column) {
+    }
+
+    /** Every sealed column of every dataset, in each of the dataset's three tables. */
+    public List<SealedColumn> sealedColumns() {
+        List<SealedColumn> found = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select d.id, d.table_name, c.column_name from lake_dataset_column c
+                join lake_dataset d on d.id = c.dataset_id where c.sealed order by d.id, c.position""")
+                .query(rs -> {
+                    for (String suffix : List.of("", "_h", "_s")) {
+                        found.add(new SealedColumn(rs.getLong(1), checked(rs.getString(2) + suffix),
+                                checked(rs.getString(3))));
+                    }
+                });
+        return found;
+    }
+
+    /** How many values of the column are sealed under this key version. */
+    public long countSealedUnder(SealedColumn column, int version) {
+        return jdbc.sql("select count(*) from " + column.table() + " where " + column.column() + " like ?")
+                .param(version + ":%").query(Long.class).single();
+    }
+
+    /**
+     * Re-seals under the active key version up to {@code limit} values of the column sealed under an older one, in
+     * the caller's (short) transaction. A row is identified by its key (its batch and row in staging) and its old
+     * sealed value, so that a value a batch changed meanwhile is left alone. Returns how many were re-sealed.
+     */
+    public int reseal(SealedColumn column, int limit) {
+        String active = sealing.activeVersion() + ":%";
+        boolean staging = column.table().endsWith("_s");
+        String identity = staging ? "batch_id, row_number" : "record_key";
+        List<Object[]> rows = jdbc.sql("select " + identity + ", " + column.column() + " from " + column.table()
+                + " where " + column.column() + " is not null and " + column.column() + " not like ? limit ?")
+                .params(active, limit).query((rs, n) -> staging
+                        ? new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3) }
+                        : new Object[] { rs.getString(1), rs.getString(2) })
+                .list();
+        int resealed = 0;
+        for (Object[] row : rows) {
+            String old = (String) row[row.length - 1];
+            List<Object> params = new java.util.ArrayList<>();
+            params.add(sealing.resealed(old));
+            params.addAll(List.of(row).subList(0, row.length - 1));
+            params.add(old);
+            resealed += jdbc.sql("update " + column.table() + " set " + column.column() + " = ? where "
+                    + (staging ? "batch_id = ? and row_number = ?" : "record_key = ?") + " and " + column.column()
+                    + " = ?").params(params).update();
+        }
+        return resealed;
+    }
+
+    /**
+     * Seals (or opens) every value of a column whose item became (or stopped being) personal information, in its
+     * three tables, inside the caller's transaction: each distinct value is rewritten once.
+     */
+    void changeSealing(String table, String column, boolean seal) {
+        for (String t : List.of(checked(table), checked(table + "_h"), checked(table + "_s"))) {
+            List<String> values = jdbc.sql("select distinct " + checked(column) + " from " + t + " where "
+                    + checked(column) + " is not null").query(String.class).list();
+            for (String value : values) {
+                jdbc.sql("update " + t + " set " + checked(column) + " = ? where " + checked(column) + " = ?")
+                        .params(seal ? sealing.seal(value) : sealing.open(value), value).update();
+            }
+        }
     }
 
     public static String tableName(long datasetId) {
@@ -260,8 +399,13 @@ public class DatasetTables {
                 .stream().map(DatasetTables::checked).toList();
     }
 
-    /** One side of a comparison of two datasets' corresponding items (AGG-6). */
-    public record Side(long datasetId, long departmentId, String table, String column, String itemName) {
+    /**
+     * One side of a comparison of two datasets' corresponding items (AGG-6). Two sealed items compare in SQL like
+     * two plain ones (equal values seal equal under one key version; while a rotation is under way, a value sealed
+     * under an older version differs until it is re-sealed); a sealed item is not compared with a plain one.
+     */
+    public record Side(long datasetId, long departmentId, String table, String column, String itemName,
+            boolean sealed) {
     }
 
     /**
@@ -269,6 +413,9 @@ public class DatasetTables {
      * record is gone from either dataset, or either value changed. Set-based over the current tables.
      */
     public int closeSettledDiscrepancies(Side a, Side b, OffsetDateTime now) {
+        if (a.sealed() != b.sealed()) {
+            return 0;
+        }
         return jdbc.sql("update lake_discrepancy d set status = 'CLOSED', closed_at = ? where d.status = 'OPEN'"
                 + " and d.dataset_a = ? and d.item_a = ? and d.dataset_b = ? and d.item_b = ? and not exists ("
                 + "select 1 from " + checked(a.table()) + " x join " + checked(b.table()) + " y on y.record_key = x.record_key"
@@ -283,18 +430,22 @@ public class DatasetTables {
      */
     public int insertDiscrepancies(Side a, Side b, long regionId, String keyStandard, String label, boolean personal,
             OffsetDateTime now, java.time.LocalDate due) {
+        if (a.sealed() != b.sealed()) {
+            return 0;
+        }
         String x = "x." + checked(a.column());
         String y = "y." + checked(b.column());
         return jdbc.sql("insert into lake_discrepancy (region_id, key_standard, entity_key, dataset_a, department_a,"
-                + " item_a, value_a, dataset_b, department_b, item_b, value_b, item_label, personal, status, found_at,"
-                + " due_on) select ?, ?, x.record_key, ?, ?, ?, " + x + ", ?, ?, ?, " + y + ", ?, ?, 'OPEN', ?, ? from "
+                + " item_a, value_a, dataset_b, department_b, item_b, value_b, item_label, personal, sealed, status,"
+                + " found_at, due_on) select ?, ?, x.record_key, ?, ?, ?, " + x + ", ?, ?, ?, " + y
+                + ", ?, ?, ?, 'OPEN', ?, ? from "
                 + checked(a.table()) + " x join " + checked(b.table()) + " y on y.record_key = x.record_key"
                 + " where " + x + " is not null and " + y + " is not null and " + x + " <> " + y
                 + " and not exists (select 1 from lake_discrepancy d where d.dataset_a = ? and d.item_a = ?"
                 + " and d.dataset_b = ? and d.item_b = ? and d.entity_key = x.record_key and d.status <> 'CLOSED'"
                 + " and d.value_a = " + x + " and d.value_b = " + y + ")")
                 .params(regionId, keyStandard, a.datasetId(), a.departmentId(), a.itemName(), b.datasetId(),
-                        b.departmentId(), b.itemName(), label, personal, now, due, a.datasetId(), a.itemName(),
+                        b.departmentId(), b.itemName(), label, personal, a.sealed(), now, due, a.datasetId(), a.itemName(),
                         b.datasetId(), b.itemName())
                 .update();
     }

@@ -107,6 +107,13 @@ public final class LakeAccess {
      * A person of the dataset's department who answers for a correction (data provider or share approver)
      * corrects a record; to another department the entry has no dataset.
      */
+    /** Rotates the keys that seal the lake's personal information, and sees them: the authority's security administrator. */
+    public static void manageKeys(Actor actor) {
+        if (!actor.authority() || !actor.has(Role.SECURITY_ADMIN)) {
+            throw new DomainException(ProblemCode.FORBIDDEN);
+        }
+    }
+
     public static void correctRecord(Actor actor, Dataset dataset) {
         if (dataset.departmentId() != actor.departmentId()) {
             throw DomainException.notFound("dataset", dataset.entryId());

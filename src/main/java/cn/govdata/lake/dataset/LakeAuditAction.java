@@ -31,7 +31,9 @@ public enum LakeAuditAction implements AuditAction {
     DELETION_REJECT("lake.deletion.reject"),
     PURCHASE_FILE("lake.purchase.file"),
     PURCHASE_APPROVE("lake.purchase.approve"),
-    PURCHASE_REJECT("lake.purchase.reject");
+    PURCHASE_REJECT("lake.purchase.reject"),
+    KEYS_ROTATE("lake.keys.rotate"),
+    KEY_RETIRE("lake.keys.retire");
 
     private final String code;
 

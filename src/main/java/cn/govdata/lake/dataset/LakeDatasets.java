@@ -94,12 +94,13 @@ public class LakeDatasets {
         List<DataItem> items = entry.content().dataItems();
         for (int i = 0; i < items.size(); i++) {
             DataItem item = items.get(i);
-            Column column = new Column(item.name(), DatasetTables.columnName(item.name()), i, item.recordKey(), false);
+            Column column = new Column(item.name(), DatasetTables.columnName(item.name()), i, item.recordKey(), false,
+                    tables.sealsItem(item));
             columns.add(column);
             jdbc.sql("""
-                    insert into lake_dataset_column (dataset_id, item_name, column_name, position, record_key)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(id, column.itemName(), column.columnName(), i, column.recordKey()).update();
+                    insert into lake_dataset_column (dataset_id, item_name, column_name, position, record_key, sealed)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, column.itemName(), column.columnName(), i, column.recordKey(), column.sealed()).update();
         }
         tables.create(table, columns);
         audit.record(AuditEvent.success(LakeAuditAction.DATASET_CREATE, "dataset", id, entry.resourceCode()));
@@ -177,7 +178,7 @@ public class LakeDatasets {
         }
         if (key != null && !key.isBlank()) {
             from += " and record_key = ?";
-            params.add(key.strip());
+            params.add(tables.storedKey(dataset.lookupKeys(), key.strip()));
         }
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
@@ -187,7 +188,7 @@ public class LakeDatasets {
                 .params(pageParams).query((rs, n) -> {
                     Map<String, Object> record = new LinkedHashMap<>();
                     for (Column column : columns) {
-                        record.put(column.itemName(), rs.getString(column.columnName()));
+                        record.put(column.itemName(), tables.plain(column, rs.getString(column.columnName())));
                     }
                     record.put("_batch", rs.getLong("batch_id"));
                     record.put("_validFrom", rs.getObject("valid_from", OffsetDateTime.class));

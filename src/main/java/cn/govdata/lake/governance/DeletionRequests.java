@@ -90,7 +90,7 @@ class DeletionRequests {
         }
         String reason = SourceDesignations.text(request.reason(), "reason", 2000, true);
         List<String> keys = new ArrayList<>(distinct);
-        long current = tables.countCurrent(dataset.tableName(), keys);
+        long current = tables.countCurrent(dataset.tableName(), tables.storedKeys(dataset.lookupKeys(), keys));
         if (current < keys.size()) {
             throw new DomainException(ProblemCode.UNKNOWN_RECORD_KEYS, keys.size() - current, keys.size());
         }
@@ -167,7 +167,8 @@ class DeletionRequests {
                 .update(generated, "id");
         long batchId = generated.getKeyAs(Long.class);
         tables.lockDataset(dataset.id());
-        long tombstoned = tables.tombstone(dataset.tableName(), request.recordKeys(), batchId, dataset.departmentId(), now);
+        long tombstoned = tables.tombstone(dataset.tableName(), tables.storedKeys(dataset.lookupKeys(),
+                request.recordKeys()), batchId, dataset.departmentId(), now);
         jdbc.sql("update lake_batch set records_tombstoned = ? where id = ?").params(tombstoned, batchId).update();
         jdbc.sql("update lake_dataset set record_count = record_count - ? where id = ?")
                 .params(tombstoned, dataset.id()).update();

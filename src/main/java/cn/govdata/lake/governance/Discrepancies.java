@@ -23,6 +23,7 @@ import cn.govdata.lake.dataset.Dataset;
 import cn.govdata.lake.dataset.Dataset.Column;
 import cn.govdata.lake.dataset.DatasetTables;
 import cn.govdata.lake.dataset.DatasetTables.Side;
+import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.lake.dataset.LakeAccess;
 import cn.govdata.lake.dataset.LakeAuditAction;
 import cn.govdata.lake.dataset.LakeDatasets;
@@ -73,14 +74,16 @@ public class Discrepancies {
     private final JdbcClient jdbc;
     private final LakeDatasets datasets;
     private final DatasetTables tables;
+    private final SealedValues sealing;
     private final PublishedCatalog catalog;
     private final WorkingDayCalendar calendar;
     private final ActivePolicy policy;
     private final AuditLog audit;
 
     Discrepancies(JdbcClient jdbc, LakeDatasets datasets, DatasetTables tables, PublishedCatalog catalog,
-            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit) {
+            WorkingDayCalendar calendar, ActivePolicy policy, AuditLog audit, SealedValues sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
         this.datasets = datasets;
         this.tables = tables;
         this.catalog = catalog;
@@ -151,13 +154,15 @@ public class Discrepancies {
                         || (only != null && a.dataset().id() != only && b.dataset().id() != only)) {
                     continue;
                 }
-                Map<String, String> columnsA = columns(a.dataset());
-                Map<String, String> columnsB = columns(b.dataset());
+                Map<String, Column> columnsA = columns(a.dataset());
+                Map<String, Column> columnsB = columns(b.dataset());
                 for (ItemPair pair : DataElements.pairs(a.items(), b.items())) {
+                    Column columnA = columnsA.get(pair.a().name());
+                    Column columnB = columnsB.get(pair.b().name());
                     Side sideA = new Side(a.dataset().id(), a.dataset().departmentId(), a.dataset().tableName(),
-                            columnsA.get(pair.a().name()), pair.a().name());
+                            columnA.columnName(), pair.a().name(), columnA.sealed());
                     Side sideB = new Side(b.dataset().id(), b.dataset().departmentId(), b.dataset().tableName(),
-                            columnsB.get(pair.b().name()), pair.b().name());
+                            columnB.columnName(), pair.b().name(), columnB.sealed());
                     String label = pair.a().chineseName() == null ? pair.a().name() : pair.a().chineseName();
                     boolean personal = DataElements.personal(pair.a(), standards)
                             || DataElements.personal(pair.b(), standards);
@@ -171,8 +176,8 @@ public class Discrepancies {
         return new ScanReport(compared.size(), comparisons, found, closed, due);
     }
 
-    private static Map<String, String> columns(Dataset dataset) {
-        return dataset.liveColumns().stream().collect(Collectors.toMap(Column::itemName, Column::columnName));
+    private static Map<String, Column> columns(Dataset dataset) {
+        return dataset.liveColumns().stream().collect(Collectors.toMap(Column::itemName, c -> c));
     }
 
     /** The discrepancies the caller's department holds a side of, or the region's for the authority. */
@@ -194,7 +199,7 @@ public class Discrepancies {
         }
         LocalDate today = calendar.today();
         return jdbc.sql("select * from lake_discrepancy where " + where + " order by id").params(params)
-                .query((rs, n) -> map(rs, today)).list();
+                .query((rs, n) -> map(rs, today)).list().stream().map(this::shown).toList();
     }
 
     /**
@@ -206,7 +211,7 @@ public class Discrepancies {
     Discrepancy resolve(Actor actor, long id, Resolution resolution) {
         LocalDate today = calendar.today();
         Discrepancy found = jdbc.sql("select * from lake_discrepancy where id = ? and region_id = ?")
-                .params(id, actor.regionId()).query((rs, n) -> map(rs, today)).optional()
+                .params(id, actor.regionId()).query((rs, n) -> map(rs, today)).optional().map(this::shown)
                 .filter(d -> LakeAccess.sees(actor, d.a().departmentId()) || LakeAccess.sees(actor, d.b().departmentId()))
                 .orElseThrow(() -> DomainException.notFound("discrepancy", id));
         Status outcome = switch (LakeAccess.resolveDiscrepancy(actor, found.a().departmentId(), found.b().departmentId())) {
@@ -240,16 +245,34 @@ public class Discrepancies {
         }
         audit.record(AuditEvent.success(LakeAuditAction.DISCREPANCY_RESOLVE, "discrepancy", id, outcome + " " + decision
                 + (correct == null ? "" : " correct: department " + correct)));
-        return jdbc.sql("select * from lake_discrepancy where id = ?").param(id).query((rs, n) -> map(rs, today)).single();
+        return shown(jdbc.sql("select * from lake_discrepancy where id = ?").param(id).query((rs, n) -> map(rs, today))
+                .single());
     }
 
-    private static Discrepancy map(ResultSet rs, LocalDate today) throws SQLException {
+    /**
+     * The discrepancy as listings show it: its entity's key masked like any personal value, rebuilt from the sealed key
+     * items first when the lake stores the key as a digest (read after the row, never inside a row mapper).
+     */
+    private Discrepancy shown(Discrepancy d) {
+        List<Column> columns = tables.columns(d.a().datasetId());
+        String key = d.entityKey();
+        if (columns.stream().anyMatch(c -> c.recordKey() && c.sealed())) {
+            key = tables.keyText(DatasetTables.tableName(d.a().datasetId()), columns, key).orElse("—");
+        }
+        return new Discrepancy(d.id(), d.keyStandard(), Masking.mask(key), d.item(), d.a(), d.b(), d.personal(),
+                d.status(), d.foundAt(), d.dueOn(), d.overdue(), d.decision(), d.correctDepartmentId(), d.note(),
+                d.resolvedBy(), d.resolvedByDepartmentId(), d.resolvedAt(), d.closedAt());
+    }
+
+    private Discrepancy map(ResultSet rs, LocalDate today) throws SQLException {
         boolean personal = rs.getBoolean("personal");
-        Function<String, String> shown = value -> value == null ? null : Masking.shown(value, personal);
+        boolean sealed = rs.getBoolean("sealed");
+        Function<String, String> shown = value -> value == null ? null
+                : Masking.shown(sealed ? sealing.open(value) : value, personal);
         Status status = Status.valueOf(rs.getString("status"));
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         String decision = rs.getString("decision");
-        return new Discrepancy(rs.getLong("id"), rs.getString("key_standard"), Masking.mask(rs.getString("entity_key")),
+        return new Discrepancy(rs.getLong("id"), rs.getString("key_standard"), rs.getString("entity_key"),
                 rs.getString("item_label"),
                 new Holding(rs.getLong("dataset_a"), rs.getLong("department_a"), rs.getString("item_a"),
                         shown.apply(rs.getString("value_a"))),

@@ -604,6 +604,8 @@ class BulkIngestion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<Column> live = dataset.liveColumns();
+        boolean lookupKeys = dataset.lookupKeys();
         Map<String, String> itemLabels = new java.util.HashMap<>();
         items.forEach(item -> itemLabels.put(item.name(), item.chineseName() == null || item.chineseName().isBlank()
                 ? item.name() : item.chineseName()));
@@ -632,7 +634,8 @@ class BulkIngestion {
                     List<String> values = dataset.columnValues(record.values());
                     counters.values += values.size();
                     counters.filledValues += values.stream().filter(java.util.Objects::nonNull).count();
-                    writer.add(record.row(), dataset.recordKey(record.values()), values);
+                    writer.add(record.row(), tables.storedKey(lookupKeys, dataset.recordKey(record.values())),
+                            tables.stored(live, values));
                 } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {

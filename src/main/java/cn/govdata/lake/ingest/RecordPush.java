@@ -189,8 +189,8 @@ class RecordPush {
             List<Object> row = new ArrayList<>();
             row.add(batchId);
             row.add(i + 1L);
-            row.add(dataset.recordKey(records.get(i)));
-            row.addAll(dataset.columnValues(records.get(i)));
+            row.add(tables.storedKey(dataset.lookupKeys(), dataset.recordKey(records.get(i))));
+            row.addAll(tables.stored(columns, dataset.columnValues(records.get(i))));
             rows.add(row.toArray());
         }
         tables.lockDataset(dataset.id());

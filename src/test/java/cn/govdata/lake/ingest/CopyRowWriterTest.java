@@ -38,8 +38,8 @@ class CopyRowWriterTest {
 
     @Test
     void theStatementNamesOnlyCheckedIdentifiersInStagingOrder() {
-        List<Column> columns = List.of(new Column("gmsfhm", "c_gmsfhm", 0, true, false),
-                new Column("xm", "c_xm", 1, false, false));
+        List<Column> columns = List.of(new Column("gmsfhm", "c_gmsfhm", 0, true, false, false),
+                new Column("xm", "c_xm", 1, false, false, false));
         assertThat(RowTarget.staging("lake_ds_7", columns, 3).copyStatement())
                 .isEqualTo("copy lake_ds_7_s (batch_id, row_number, record_key, c_gmsfhm, c_xm) from stdin");
         assertThat(RowTarget.current("lake_ds_7", columns, 3, 9, OffsetDateTime.now()).copyStatement())
@@ -50,8 +50,8 @@ class CopyRowWriterTest {
 
     @Test
     void aRowOfTheCurrentTableEndsWithItsBatchDepartmentAndValidity() {
-        List<Column> columns = List.of(new Column("gmsfhm", "c_gmsfhm", 0, true, false),
-                new Column("xm", "c_xm", 1, false, false));
+        List<Column> columns = List.of(new Column("gmsfhm", "c_gmsfhm", 0, true, false, false),
+                new Column("xm", "c_xm", 1, false, false, false));
         OffsetDateTime at = OffsetDateTime.of(2026, 11, 25, 8, 30, 0, 0, ZoneOffset.UTC);
         StringBuilder staged = new StringBuilder();
         RowTarget.staging("lake_ds_7", columns, 3).appendCopyLine(staged, 12, "k", Arrays.asList("k", null));
