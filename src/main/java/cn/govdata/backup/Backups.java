@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   manifest.json          written last: what the backup holds, each file's size and SHA-256
  *   database.dump          PostgreSQL: pg_dump's custom format, taken in one exported snapshot
  *   database.sql.zip       H2: the database's SQL script (schema and data)
- *   keys/                  the audit signing key and the subscriptions' secret key
- *   files/                 stored files (share/attachments, share/objections, lake/rejected)
+ *   keys/                  the audit signing key, the subscriptions', peers' and lake's keys, the decision signing key
+ *   files/                 stored files (share/attachments, share/objections, lake/rejected, lake/held, org/documents)
  * </pre>
  * The database is taken first and the files after it, so every file a backed-up row names is in the backup (a file
  * is stored before the row that names it commits); a file stored meanwhile is merely extra. A restore checks the

@@ -65,6 +65,9 @@ class BackupRestoreTest extends ApiIntegrationTest {
         assertThat(BackupCommand.run(args("restore", "--from", backup.toString(), restoreSettings))).isZero();
         assertThat(restoredDir.resolve("keys/audit-sm2.pem")).hasSameBinaryContentAs(
                 backup.resolve("keys/audit-sm2.pem"));
+        // without its key file the lake's sealed personal values could not be read after a restore
+        assertThat(restoredDir.resolve("keys/lake-sm4.keys")).hasSameBinaryContentAs(
+                Path.of(dataDir, "keys", "lake-sm4.keys"));
         assertThat(restoredDir.resolve("share/objections/backup-test/evidence.pdf")).hasContent(
                 "%PDF-1.4 evidence kept with the backup");
 
