@@ -17,7 +17,7 @@ export const securityMessages = {
       assessmentStatuses: { OPEN: '填报中', SUBMITTED: '已提交', RETURNED: '已退回', ACCEPTED: '已通过' },
       trace: {
         title: '泄露文件溯源', hint: '上传一份疑似泄露的数据文件，平台将比对文件中的数字水印，查明它来自哪一次共享导出或开放数据下载。文件中的行可以是打乱顺序的，也可以只剩部分列。',
-        drop: '将文件拖到此处，或点击选择文件', only: '支持 CSV、TSV、JSON、JSON Lines 文件和 Excel 工作簿（2007 及以上版本），不超过 50 MB', send: '开始溯源',
+        drop: '将文件拖到此处，或点击选择文件', only: '支持 CSV、TSV、JSON、JSONL 文件和 Excel 工作簿（2007 及以上版本），不超过 50 MB', send: '开始溯源',
         found: '已查明来源', consumer: '取得文件的一方', grant: '依据', grantNo: '第 {id} 号共享授权', openGrantNo: '第 {id} 号开放数据申请', data: '数据资源', records: '（共 {n} 条记录）',
         exportedAt: '导出时间', confidence: '可信程度', evidence: '比对依据', agreeing: '文件中有 {compared} 处带水印的内容，其中 {agreeing} 处与这次导出一致'
       }

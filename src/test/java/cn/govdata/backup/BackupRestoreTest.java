@@ -40,6 +40,9 @@ class BackupRestoreTest extends ApiIntegrationTest {
     @Value("${govdata.data-dir}")
     String dataDir;
 
+    @Value("${govdata.lake.sealing.key-file}")
+    String lakeKeyFile;
+
     @Test
     void aBackupRestoresIntoAnEmptyInstallationWithTheAuditLogIntact() throws Exception {
         // some history: the administrator's login and a department
@@ -61,13 +64,14 @@ class BackupRestoreTest extends ApiIntegrationTest {
         Path restoredDir = work.resolve("restored-data");
         String[] restoreSettings = { "--govdata.data-dir=" + restoredDir, "--spring.datasource.url=" + restoredUrl,
                 "--govdata.audit.signing-key=" + restoredDir.resolve("keys/audit-sm2.pem"),
-                "--govdata.share.subscription.secret-key=" + restoredDir.resolve("keys/subscription-sm4.key") };
+                "--govdata.share.subscription.secret-key=" + restoredDir.resolve("keys/subscription-sm4.key"),
+                "--govdata.federation.secret-key=" + restoredDir.resolve("keys/federation-sm4.key"),
+                "--govdata.lake.sealing.key-file=" + restoredDir.resolve("keys/lake-sm4.keys") };
         assertThat(BackupCommand.run(args("restore", "--from", backup.toString(), restoreSettings))).isZero();
         assertThat(restoredDir.resolve("keys/audit-sm2.pem")).hasSameBinaryContentAs(
                 backup.resolve("keys/audit-sm2.pem"));
         // without its key file the lake's sealed personal values could not be read after a restore
-        assertThat(restoredDir.resolve("keys/lake-sm4.keys")).hasSameBinaryContentAs(
-                Path.of(dataDir, "keys", "lake-sm4.keys"));
+        assertThat(restoredDir.resolve("keys/lake-sm4.keys")).hasSameBinaryContentAs(Path.of(lakeKeyFile));
         assertThat(restoredDir.resolve("share/objections/backup-test/evidence.pdf")).hasContent(
                 "%PDF-1.4 evidence kept with the backup");
 
@@ -84,6 +88,8 @@ class BackupRestoreTest extends ApiIntegrationTest {
         second[0] = "--govdata.data-dir=" + again;
         second[2] = "--govdata.audit.signing-key=" + again.resolve("keys/audit-sm2.pem");
         second[3] = "--govdata.share.subscription.secret-key=" + again.resolve("keys/subscription-sm4.key");
+        second[4] = "--govdata.federation.secret-key=" + again.resolve("keys/federation-sm4.key");
+        second[5] = "--govdata.lake.sealing.key-file=" + again.resolve("keys/lake-sm4.keys");
         assertThat(BackupCommand.run(args("restore", "--from", backup.toString(), second))).isEqualTo(1);
         assertThat(again.resolve("keys/audit-sm2.pem")).doesNotExist();
     }

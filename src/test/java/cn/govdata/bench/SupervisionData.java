@@ -112,7 +112,7 @@ public final class SupervisionData {
                     select id from share_application where provider_department_id = ? and status = 'PENDING'
                     order by id fetch first 2 rows only""", Long.class, department)) {
                 OffsetDateTime decided = between(from, to);
-                jdbc.update("update share_application set status = 'APPROVED', decided_at = ?, updated_at = ? where id = ?",
+                jdbc.update("update share_application set status = 'APPROVED', stage = null, decided_at = ?, updated_at = ? where id = ?",
                         decided, decided, pending);
             }
             List<Long> grants = grants(department, other, entries.get(0), 1, between(from, to));
@@ -238,15 +238,18 @@ public final class SupervisionData {
             }
             String status = decided == null ? "PENDING" : random.nextInt(5) == 0 ? "REFUSED" : "APPROVED";
             OffsetDateTime updated = decided != null ? decided : submitted;
+            // a pending application waits at the provider's stage, as the platform's own would
+            String stage = "PENDING".equals(status) ? "PROVIDER" : null;
             rows.add(new Object[] { regionId, entry, "GEN" + entry, "生成的目录", provider, applicant, applicant,
-                    status, submitted, updated, submitted, due, decided });
+                    status, stage, submitted, updated, submitted, due, decided });
         }
         jdbc.batchUpdate("""
                 insert into share_application (region_id, entry_id, entry_version, resource_code, entry_name, share_type,
                     provider_department_id, applicant_department_id, applicant_kind, applicant_id, applied_by, purpose,
-                    requested_scope, materials, status, created_at, updated_at, submitted_at, due_on, decided_at)
-                values (?, ?, 1, ?, ?, 'CONDITIONAL', ?, ?, 'DEPARTMENT', ?, 'bench', '生成的申请', '{}', '[]', ?, ?, ?, ?,
-                    ?, ?)""", rows);
+                    requested_scope, materials, status, stages, stage, created_at, updated_at, submitted_at, due_on,
+                    decided_at)
+                values (?, ?, 1, ?, ?, 'CONDITIONAL', ?, ?, 'USER', ?, 'bench', '生成的申请', '{}', '[]', ?, 'PROVIDER', ?, ?,
+                    ?, ?, ?, ?)""", rows);
     }
 
     /** Grants on the provider's latest application (the generated ones are not tied to their own). */
@@ -316,7 +319,7 @@ public final class SupervisionData {
                 insert into share_objection (region_id, entry_id, resource_code, entry_name, provider_department_id,
                     raiser_department_id, raised_by, raised_as, record_key, key_values, item, description, route, stage,
                     status, raised_at, due_on)
-                values (?, ?, ?, '生成的目录', ?, ?, 'bench', 'DEPARTMENT', ?, '{}', 'name', '数据有误', 'PROVIDER', 'PROVIDER',
+                values (?, ?, ?, '生成的目录', ?, ?, 'bench', 'CONSUMER', ?, '{}', 'name', '数据有误', 'PROVIDER', 'PROVIDER',
                     ?, ?, ?)""", rows);
     }
 

@@ -22,6 +22,8 @@ import cn.govdata.bench.SupervisionData;
 import cn.govdata.catalog.CatalogFixtures;
 import cn.govdata.org.Directory;
 import cn.govdata.policy.WorkingDayCalendar;
+import cn.govdata.support.Api;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The metric inputs kept per department (issue #14): after random changes written as the modules write them, an
@@ -50,7 +52,8 @@ class IncrementalMetricsTest extends CatalogFixtures {
     @BeforeEach
     void setUp() {
         setUpCatalog();
-        regionId = homeRegionId(admin);
+        // the generated year of records lives in a county of its own, out of the way of every other test's region
+        regionId = county(homeRegionId(admin), "370686");
         today = calendar.today();
         year = today.getYear();
         // every generated entry carries the content of a real published one, so that the catalog reads it
@@ -61,6 +64,18 @@ class IncrementalMetricsTest extends CatalogFixtures {
         data = new SupervisionData(jdbc, regionId, content, seed, today);
         departments = data.departments(8, "增量指标" + unique());
         data.year(departments, new SupervisionData.Sizes(6, 3, 2, 6, 3, 5, 1, 1, 2));
+    }
+
+    private long county(long city, String divisionCode) {
+        for (JsonNode region : admin.get("/api/v1/regions").json()) {
+            if (divisionCode.equals(region.get("divisionCode").asString())) {
+                return region.get("id").asLong();
+            }
+        }
+        Api.Response created = admin.post("/api/v1/regions",
+                Map.of("divisionCode", divisionCode, "parentId", city));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.id();
     }
 
     @Test
@@ -107,10 +122,11 @@ class IncrementalMetricsTest extends CatalogFixtures {
         jdbc.update("""
                 insert into share_application (region_id, entry_id, entry_version, resource_code, entry_name, share_type,
                     provider_department_id, applicant_department_id, applicant_kind, applicant_id, applied_by, purpose,
-                    requested_scope, materials, status, created_at, updated_at, submitted_at, due_on)
-                values (?, ?, 1, 'X', '到期未答复', 'CONDITIONAL', ?, ?, 'DEPARTMENT', ?, 'test', '用途', '{}', '[]', 'PENDING',
-                    ?, ?, ?, ?)""", regionId, entryOf(other), other, department, department, longAgo, longAgo, longAgo,
-                today.minusDays(1));
+                    requested_scope, materials, status, stages, stage, stage_started_at, created_at, updated_at,
+                    submitted_at, due_on)
+                values (?, ?, 1, 'X', '到期未答复', 'CONDITIONAL', ?, ?, 'USER', ?, 'test', '用途', '{}', '[]', 'PENDING',
+                    'PROVIDER', 'PROVIDER', ?, ?, ?, ?, ?)""", regionId, entryOf(other), other, department, department, longAgo, longAgo, longAgo,
+                longAgo, today.minusDays(1));
         jdbc.update("update supervise_metric_run set last_day = ? where region_id = ? and metric_year = ?",
                 today.minusDays(3), regionId, year);
         assertThat(storedEqualsRecords()).isFalse();
