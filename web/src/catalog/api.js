@@ -100,7 +100,9 @@ function mapSearch(answer) {
     openType: h.openType,
     format: h.format,
     updateCycle: h.updateCycle,
-    score: h.score
+    score: h.score,
+    // a lower platform's entry (SHR-10): {platform, baseUrl}; null for this platform's own
+    origin: h.origin ?? null
   }))
   return { total: answer?.total ?? hits.length, hits, facets }
 }

@@ -1,4 +1,5 @@
 // The sharing (共享) pages; meta.menu names the menu item a page belongs to, meta.list which list a page shows.
+import { federationRoutes } from '../../federation/routes'
 import { isApprover, isAuthorityApprover, isDataUser, isObjectionOfficer, objectionSides, usageSides } from '../../share/access'
 
 const load = {
@@ -32,12 +33,14 @@ export const shareRoutes = [
   { path: 'share/subscriptions', component: load.subscriptions, meta: { menu: '/share/subscriptions' } },
   { path: 'share/objections', component: load.objections, props: { list: 'sides' }, meta: { menu: '/share/objections' } },
   { path: 'share/objections-overdue', component: load.objections, props: { list: 'overdue' }, meta: { menu: '/share/objections-overdue' } },
-  { path: 'share/objections/:id', component: load.objection, props: true, meta: { menu: '/share/objections' } }
+  { path: 'share/objections/:id', component: load.objection, props: true, meta: { menu: '/share/objections' } },
+  // applications to other platforms' entries (SHR-10), in this menu group
+  ...federationRoutes
 ]
 
 /**
  * The sharing menu group for the signed-in user: data users the share catalog, their applications, grants and
- * subscriptions (订阅推送); share approvers the inbox and the grants their department gave; the authority's
+ * subscriptions (订阅推送) and applications to other platforms (跨平台申请); share approvers the inbox and the grants their department gave; the authority's
  * approver also the overdue applications, the coordination requests and the region's grants; 使用记录 whoever may
  * see a side of the use; 疑义与复核 whoever raises or checks objections, 逾期疑义 the authority's officers.
  */
@@ -45,7 +48,8 @@ export function shareMenu() {
   const items = []
   if (isDataUser()) {
     items.push({ key: 'shareCatalog', path: '/share/catalog' }, { key: 'shareApplications', path: '/share/applications' },
-      { key: 'shareGrants', path: '/share/grants' }, { key: 'shareSubscriptions', path: '/share/subscriptions' })
+      { key: 'shareGrants', path: '/share/grants' }, { key: 'shareSubscriptions', path: '/share/subscriptions' },
+      { key: 'federationApplications', path: '/federation/applications' })
   }
   if (isApprover()) items.push({ key: 'shareInbox', path: '/share/inbox' }, { key: 'shareGrantsGiven', path: '/share/grants-given' })
   if (isAuthorityApprover()) {
