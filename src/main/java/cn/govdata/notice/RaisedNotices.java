@@ -94,10 +94,10 @@ class RaisedNotices {
     }
 
     /**
-     * A text message says only the notice's title (which names no one beyond the addressee's own department and
-     * matter) after the platform's name, in one part: a longer title is cut.
+     * A text message says only the platform's name and the notice's title (nothing beyond what the notice says, and
+     * not its body), in one part: a longer title is cut.
      */
-    static String smsText(NoticeRaised notice) {
+    private static String smsText(NoticeRaised notice) {
         String text = "【" + PLATFORM + "】" + notice.title().strip();
         if (text.length() <= SMS_LENGTH) {
             return text;
