@@ -22,10 +22,10 @@ import cn.govdata.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The caller's inbox, their e-mail preference, and the departments' webhooks. */
+/** The caller's inbox, their e-mail and SMS preference, and the departments' webhooks. */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@Tag(name = "Notifications", description = "the inbox of notices, by e-mail and webhook too")
+@Tag(name = "Notifications", description = "the inbox of notices, by e-mail, SMS and webhook too")
 class NoticeController {
 
     private final Inbox inbox;
@@ -62,14 +62,15 @@ class NoticeController {
         return settings.preference(Actor.require());
     }
 
-    record PreferenceRequest(String email, Boolean emailEnabled) {
+    record PreferenceRequest(String email, Boolean emailEnabled, String mobile, Boolean smsEnabled) {
     }
 
     @PutMapping("/preference")
-    @Operation(summary = "Receive my notices by e-mail as well (when the platform has a mail server); "
-            + "an empty address with e-mail off forgets the address")
+    @Operation(summary = "Receive my notices by e-mail or SMS as well (when the platform has a mail server, an SMS "
+            + "gateway); a pair left out is kept; an empty address or number with its channel off forgets it")
     Preference changePreference(@RequestBody PreferenceRequest request) {
-        return settings.changePreference(Actor.require(), request.email(), request.emailEnabled());
+        return settings.changePreference(Actor.require(), request.email(), request.emailEnabled(), request.mobile(),
+                request.smsEnabled());
     }
 
     record WebhookRequest(String url) {

@@ -19,47 +19,84 @@ import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.Role;
 
 /**
- * Where notices go besides the inbox: a user's own e-mail address, and a department's webhook. The webhook is set
+ * Where notices go besides the inbox: a user's own e-mail address and mobile number, and a department's webhook.
+ * The webhook is set
  * by the data authority's system administrator only (not by the department), because the platform then calls that
  * address from inside the government network: only the operator decides which addresses it calls.
  */
 @Service
 class NoticeSettings {
 
-    record Preference(String email, boolean emailEnabled) {
+    /**
+     * A user's wishes, and whether the platform can act on them: e-mail is sent only with a mail server, SMS only
+     * with a gateway ({@code emailAvailable}, {@code smsAvailable}); without one the wish is kept, nothing is sent.
+     */
+    record Preference(String email, boolean emailEnabled, String mobile, boolean smsEnabled, boolean emailAvailable,
+            boolean smsAvailable) {
     }
 
     record Webhook(long departmentId, String url) {
     }
+
+    /** A mainland mobile number: 11 digits, 1 then 3 to 9. */
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(\\.[\\w-]{1,63})+");
 
     private final JdbcClient jdbc;
     private final Directory directory;
     private final AuditLog audit;
+    private final Deliveries deliveries;
 
-    NoticeSettings(JdbcClient jdbc, Directory directory, AuditLog audit) {
+    NoticeSettings(JdbcClient jdbc, Directory directory, AuditLog audit, Deliveries deliveries) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
+        this.deliveries = deliveries;
     }
 
     Preference preference(Actor actor) {
-        return preferenceOf(userOf(actor)).orElse(new Preference(null, false));
+        return preferenceOf(userOf(actor))
+                .orElse(new Preference(null, false, null, false, deliveries.mailConfigured(), deliveries.smsConfigured()));
     }
 
     Optional<Preference> preferenceOf(long userId) {
-        return jdbc.sql("select email, email_enabled from notice_preference where user_id = ?").param(userId)
-                .query((rs, row) -> new Preference(rs.getString(1), rs.getBoolean(2))).optional();
+        boolean mail = deliveries.mailConfigured();
+        boolean sms = deliveries.smsConfigured();
+        return jdbc.sql("select email, email_enabled, mobile, sms_enabled from notice_preference where user_id = ?")
+                .param(userId)
+                .query((rs, row) -> new Preference(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4),
+                        mail, sms))
+                .optional();
     }
 
     /**
-     * Sets the caller's address and whether notices go there too; both are required, and an empty address (with
-     * e-mail off) forgets the address.
+     * Sets the caller's address and mobile number and whether notices go there too. Each pair is given whole or
+     * not at all (then kept as it was), and at least one pair is given, the e-mail one unless the SMS one is (so a
+     * request of before SMS keeps working as it did); an empty address or number (with its channel off) forgets it.
      */
     @Transactional
-    Preference changePreference(Actor actor, String email, Boolean emailEnabled) {
+    Preference changePreference(Actor actor, String email, Boolean emailEnabled, String mobile, Boolean smsEnabled) {
         long userId = userOf(actor);
+        Preference current = preference(actor);
+        boolean smsGiven = mobile != null || smsEnabled != null;
+        boolean emailGiven = email != null || emailEnabled != null || !smsGiven;
+        String address = emailGiven ? checkedEmail(email, emailEnabled) : nonNull(current.email());
+        boolean mailOn = emailGiven ? emailEnabled : current.emailEnabled();
+        String number = smsGiven ? checkedMobile(mobile, smsEnabled) : nonNull(current.mobile());
+        boolean smsOn = smsGiven ? smsEnabled : current.smsEnabled();
+        jdbc.sql("delete from notice_preference where user_id = ?").param(userId).update();
+        if (!address.isEmpty() || !number.isEmpty()) {
+            jdbc.sql("""
+                    insert into notice_preference (user_id, email, email_enabled, mobile, sms_enabled)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(userId, address.isEmpty() ? null : address, mailOn, number.isEmpty() ? null : number, smsOn)
+                    .update();
+        }
+        return preference(actor);
+    }
+
+    private static String checkedEmail(String email, Boolean emailEnabled) {
         if (email == null) {
             throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("email"));
         }
@@ -73,12 +110,29 @@ class NoticeSettings {
         if (!address.isEmpty() && (address.length() > 200 || !EMAIL.matcher(address).matches())) {
             throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("email"), address);
         }
-        jdbc.sql("delete from notice_preference where user_id = ?").param(userId).update();
-        if (!address.isEmpty()) {
-            jdbc.sql("insert into notice_preference (user_id, email, email_enabled) values (?, ?, ?)")
-                    .params(userId, address, emailEnabled).update();
+        return address;
+    }
+
+    private static String checkedMobile(String mobile, Boolean smsEnabled) {
+        if (mobile == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("mobile"));
         }
-        return preference(actor);
+        if (smsEnabled == null) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("smsEnabled"));
+        }
+        String number = mobile.strip();
+        if (number.isEmpty() && smsEnabled) {
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("mobile"));
+        }
+        if (!number.isEmpty() && !MOBILE.matcher(number).matches()) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of("mobile"),
+                    number.length() > 20 ? number.substring(0, 20) + "…" : number);
+        }
+        return number;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 
     Optional<String> webhookOf(long departmentId) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives the notices modules raise, after their transaction committed and off the request's thread: stores one
- * per addressed user, records the e-mails and the department's webhook call to make, commits, then sends them.
+ * per addressed user, records the e-mails, text messages and the department's webhook call to make, commits, then
+ * sends them.
  * Spring Modulith keeps the event until this returned, and delivers it again otherwise; storing is idempotent.
  */
 @Component
@@ -30,6 +31,12 @@ class RaisedNotices {
     private final Directory directory;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
+
+    /** What a text message names as its sender, and what the e-mails ask to log in to. */
+    private static final String PLATFORM = "政务数据平台";
+
+    /** A text message in one part: 70 Chinese characters. */
+    private static final int SMS_LENGTH = 70;
 
     RaisedNotices(Recipients recipients, Inbox inbox, NoticeSettings settings, Deliveries deliveries, Directory directory,
             JsonMapper json, PlatformTransactionManager transactions) {
@@ -49,22 +56,30 @@ class RaisedNotices {
         deliveries.sendDue();
     }
 
-    /** Stores the notice for each addressee it has not reached yet, with its e-mails and webhook call; how many. */
+    /**
+     * Stores the notice for each addressee it has not reached yet, with its e-mails, text messages and webhook call;
+     * how many.
+     */
     int store(NoticeRaised notice) {
         int stored = 0;
         OffsetDateTime raisedAt = Inbox.now();
         Set<Long> users = recipients.of(notice.to());
-        boolean mail = deliveries.mailConfigured();
         for (long userId : users) {
             if (!inbox.store(userId, notice, raisedAt)) {
                 continue;
             }
             stored++;
-            if (mail) {
-                settings.preferenceOf(userId).filter(NoticeSettings.Preference::emailEnabled)
-                        .ifPresent(p -> deliveries.enqueue(notice.key(), Deliveries.Channel.EMAIL, p.email(),
-                                notice.title(), emailText(notice)));
-            }
+            settings.preferenceOf(userId).ifPresent(preference -> {
+                if (preference.emailEnabled() && preference.emailAvailable()) {
+                    deliveries.enqueue(notice.key(), Deliveries.Channel.EMAIL, preference.email(), notice.title(),
+                            emailText(notice));
+                }
+                // once per notice and number: the delivery's key holds the number
+                if (preference.smsEnabled() && preference.smsAvailable()) {
+                    deliveries.enqueue(notice.key(), Deliveries.Channel.SMS, preference.mobile(), notice.title(),
+                            smsText(notice));
+                }
+            });
         }
         if (notice.departmentId() != null) {
             settings.webhookOf(notice.departmentId()).ifPresent(url -> deliveries.enqueue(notice.key(),
@@ -75,7 +90,20 @@ class RaisedNotices {
 
     private static String emailText(NoticeRaised notice) {
         return notice.title() + "\n\n" + (notice.body() == null ? "" : notice.body() + "\n\n")
-                + "请登录政务数据平台处理。";
+                + "请登录" + PLATFORM + "处理。";
+    }
+
+    /**
+     * A text message says only the platform's name and the notice's title (nothing beyond what the notice says, and
+     * not its body), in one part: a longer title is cut.
+     */
+    private static String smsText(NoticeRaised notice) {
+        String text = "【" + PLATFORM + "】" + notice.title().strip();
+        if (text.length() <= SMS_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(SMS_LENGTH - 2)) ? SMS_LENGTH - 2 : SMS_LENGTH - 1;
+        return text.substring(0, end) + "…";
     }
 
     /** What the department's system receives: the notice in plain words, and which department it concerns. */

@@ -1,8 +1,8 @@
 /**
  * Notifications: every user's inbox of the notices the platform raises (a correction order to their department,
  * an application waiting for them, an escalation for the chief data officer...), read and counted in the console,
- * and their delivery by e-mail (per user preference, when an SMTP server is configured) and by a department's
- * webhook, after the raising transaction committed and retried until delivered, never blocking the action.
+ * and their delivery by e-mail and by text message (per user preference, when an SMTP server, an SMS gateway is
+ * configured) and by a department's webhook, after the raising transaction committed and retried until delivered, never blocking the action.
  *
  * <p>Modules raise notices by publishing {@link cn.govdata.shared.notify.NoticeRaised} (in the shared kernel, so
  * they need no dependency on this module); Spring Modulith's publication registry keeps the event until it was

@@ -207,6 +207,19 @@ class NotificationApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void anSmsPreferenceIsKeptWithoutAGatewayAndTheAnswerSaysNothingIsSent() {
+        Dept department = newDepartment(admin, "无短信网关局");
+        Api user = newUser(admin, department.id(), Role.DATA_USER).api();
+        Api.Response kept = user.put("/api/v1/notifications/preference",
+                Map.of("mobile", "13912345678", "smsEnabled", true));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("smsEnabled").asBoolean()).isTrue();
+        assertThat(kept.json().get("smsAvailable").asBoolean()).isFalse();
+        assertThat(kept.json().get("emailAvailable").asBoolean()).isFalse();
+        assertThat(user.get("/api/v1/notifications/preference").text("mobile")).isEqualTo("13912345678");
+    }
+
+    @Test
     void badInputIsAProblem() {
         Dept department = newDepartment(admin, "坏输入局");
         Api user = newUser(admin, department.id(), Role.DATA_USER).api();
