@@ -1,12 +1,8 @@
 package cn.govdata.org.cdo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.govdata.org.cdo.AppointmentDocuments.Document;
 import cn.govdata.org.cdo.AppointmentDocuments.Owner;
 import cn.govdata.shared.Actor;
+import cn.govdata.shared.StoredFiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,13 +51,6 @@ class AppointmentDocumentController {
     @Operation(summary = "Download a document of appointment (the department and the data authority; audited)")
     void download(@PathVariable long id, HttpServletResponse response) throws IOException {
         AppointmentDocuments.Download download = documents.download(Actor.require(), id);
-        response.setContentType(download.document().contentType());
-        response.setContentLengthLong(Files.size(download.file()));
-        // the stored type, never sniffed by the browser
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(download.document().fileName(), StandardCharsets.UTF_8).build().toString());
-        Files.copy(download.file(), response.getOutputStream());
-        response.flushBuffer();
+        StoredFiles.serve(download.file(), download.document().contentType(), download.document().fileName(), response);
     }
 }
