@@ -95,6 +95,7 @@ function mapSearch(answer) {
     resourceCode: h.resourceCode,
     name: h.name,
     summary: h.summary,
+    departmentId: h.departmentId ?? null,
     departmentName: h.departmentName,
     shareType: h.shareType,
     openType: h.openType,
