@@ -18,6 +18,8 @@ import cn.govdata.org.Directory.DepartmentInfo;
 import cn.govdata.policy.WorkingDayCalendar;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
+import cn.govdata.shared.FieldName;
+import cn.govdata.shared.ProblemCode;
 import cn.govdata.supervise.SuperviseAccess;
 import cn.govdata.shared.notify.Deadline;
 import cn.govdata.shared.notify.PendingDeadlines;
@@ -110,11 +112,12 @@ public class Dashboards {
         return new Trends(department, department == null ? null : name(department), years, trends);
     }
 
-    /** A department's card for a year beside the region's average and median (the caller's own by default). */
+    /** A department's card for a year beside the region's average and median (a department user: their own). */
     public Comparison comparison(Actor actor, int year, Long departmentId) {
         Long department = department(actor, departmentId);
         if (department == null) {
-            throw DomainException.notFound("department", actor.departmentId());
+            // the region's readers choose a department (in the league table)
+            throw new DomainException(ProblemCode.FIELD_REQUIRED, FieldName.of("departmentId"));
         }
         List<Scorecard> cards = scorecards.region(actor.regionId(), year);
         Scorecard card = find(cards, department);
