@@ -76,3 +76,30 @@ const en = {
 
 i18n.global.mergeLocaleMessage('zh-CN', zh)
 i18n.global.mergeLocaleMessage('en', en)
+
+// the dashboard's trend, comparison, overdue-by-age charts and printing (issue #14)
+const zhBoard = {
+  print: '打印', trends: '指标趋势', trendChart: '{metric}逐年变化，本部门与全区平均', overdue: '逾期事项（按逾期工作日）',
+  overdueChart: '各类逾期事项按逾期工作日分段的数量', noOverdue: '没有逾期事项', regionMedian: '全区中位数',
+  ages: { '1to5': '1–5个工作日', '6to10': '6–10个工作日', '11to20': '11–20个工作日', over20: '20个工作日以上' },
+  kinds: {
+    shareApplication: '共享申请', shareObjection: '数据异议', catalogObligation: '目录更新义务', violationOrder: '整改通知',
+    orgFiling: '首席数据官及人员变动报备', selfReport: '年度自评报告', openApplication: '开放数据申请', openDemand: '开放数据需求',
+    other: '其他事项'
+  }
+}
+
+const enBoard = {
+  print: 'Print', trends: 'Trends', trendChart: '{metric} year by year, the department against the region’s average',
+  overdue: 'Overdue work (by working days overdue)', overdueChart: 'Overdue items of each kind by working days overdue',
+  noOverdue: 'Nothing overdue', regionMedian: 'Region median',
+  ages: { '1to5': '1–5 working days', '6to10': '6–10 working days', '11to20': '11–20 working days', over20: 'over 20 working days' },
+  kinds: {
+    shareApplication: 'Share applications', shareObjection: 'Objections', catalogObligation: 'Catalog obligations',
+    violationOrder: 'Correction orders', orgFiling: 'CDO and roster filings', selfReport: 'Yearly self-reports',
+    openApplication: 'Open-data applications', openDemand: 'Open-data demands', other: 'Other'
+  }
+}
+
+i18n.global.mergeLocaleMessage('zh-CN', { supervise: { board: zhBoard } })
+i18n.global.mergeLocaleMessage('en', { supervise: { board: enBoard } })

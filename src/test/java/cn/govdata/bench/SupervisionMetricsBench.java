@@ -32,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * database, a year of records for N departments generated straight into it ({@link SupervisionData}); then a full
  * compute of the metric inputs, an incremental run with nothing changed, one after a day's worth of changes by a
  * share of the departments (target < 10 s), and the dashboards' endpoints over HTTP (scorecards, region
- * averages, one drill-down; target p99 < 200 ms). Baseline in the same run: the raw database doing the equivalent
- * aggregate queries over every record. Arguments: JDBC URL, user and password (empty for H2), data directory,
- * departments, share of departments changed in the day, requests per endpoint.
+ * averages, one drill-down, the dashboard's trends, comparison and overdue work; target p99 < 200 ms). Baseline in
+ * the same run: the raw database doing the equivalent aggregate queries over every record. Arguments: JDBC URL,
+ * user and password (empty for H2), data directory, departments, share of departments changed in the day, requests
+ * per endpoint.
  */
 public final class SupervisionMetricsBench {
 
@@ -113,7 +114,10 @@ public final class SupervisionMetricsBench {
             long someone = ids.get(ids.size() / 2);
             for (String path : List.of("/api/v1/supervision/scorecards?year=" + year,
                     "/api/v1/supervision/scorecards/region?year=" + year,
-                    "/api/v1/supervision/scorecards/" + year + "/departments/" + someone + "/metrics/deliveriesOnTime")) {
+                    "/api/v1/supervision/scorecards/" + year + "/departments/" + someone + "/metrics/deliveriesOnTime",
+                    "/api/v1/supervision/dashboard/trends",
+                    "/api/v1/supervision/dashboard/comparison?year=" + year + "&departmentId=" + someone,
+                    "/api/v1/supervision/dashboard/overdue")) {
                 System.out.printf("%-52s %s%n", "GET " + path.replaceAll("\\?.*|/\\d+/departments/\\d+", "…"),
                         latencies(http, base + path, admin.token(), requests));
             }

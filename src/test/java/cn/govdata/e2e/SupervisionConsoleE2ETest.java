@@ -8,6 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The supervision journey in the console: a department late with a share application shows as a violation; the
  * authority's officer detects it and issues the correction order, the department answers it in the console,
- * the dashboard shows the department in the league table and its scorecard against the region, and the yearly
- * report downloads with the department's name in it.
+ * the dashboard shows the department in the league table, its scorecard against the region, the trend per metric
+ * and the overdue work by age, prints on A4 landscape, and the yearly report downloads with the department's name in
+ * it.
  */
 class SupervisionConsoleE2ETest extends ConsoleBrowserTest {
 
@@ -64,25 +70,92 @@ class SupervisionConsoleE2ETest extends ConsoleBrowserTest {
         type("supervise-dialog-text", "已审核同意该申请");
         click("supervise-dialog-confirm");
         wait.until(driver -> find("violation-status-" + violation).getText().equals("已反馈"));
+        watchConsoleErrors();
         click("menu-superviseDashboard");
         wait.until(driver -> find("supervise-card-title").getText().contains(police.name()));
-        assertThat(find("supervise-card").getText()).contains("共享申请按时答复率");
+        assertThat(find("supervise-card").getText()).contains("共享申请按时答复率", "全区中位数");
+        chartShown("supervise-comparison", "本部门各项比率指标与全区平均的对比图");
+        chartShown("supervise-trend", "共享申请按时答复率逐年变化");
+        // the order runs for ten more working days: nothing of the department's is overdue
+        wait.until(driver -> find("supervise-overdue").getText().contains("没有逾期事项"));
         shot("supervise-2-answered");
+        assertThat(consoleErrors()).isEmpty();
         logOut();
 
+        // the civil affairs bureau's catalog obligation is weeks overdue
+        Api civilEditor = newUser(admin, civil.id(), Role.CATALOG_EDITOR).api();
+        assertThat(civilEditor.post("/api/v1/catalog/obligations", Map.of("trigger", "LAW_CHANGED", "triggerDate",
+                calendar.today().minusDays(60).toString(), "description", "条例修订")).status()).isEqualTo(201);
+
         logIn(officer.username(), officer.password());
+        watchConsoleErrors();
         click("menu-superviseDashboard");
         wait.until(driver -> find("supervise-league").getText().contains(police.name()));
+        chartShown("supervise-overdue", "各类逾期事项按逾期工作日分段的数量");
+        chartShown("supervise-trend", "逐年变化");
         browser.findElements(By.cssSelector("[data-test=supervise-league] .el-table__row")).stream()
                 .filter(row -> row.getText().contains(police.name())).findFirst().orElseThrow().click();
         wait.until(driver -> find("supervise-card-title").getText().contains(police.name()));
+        chartShown("supervise-comparison", "本部门各项比率指标与全区平均的对比图");
+        wait.until(driver -> browser.findElement(By.xpath("//h3[contains(., '指标趋势')]")).getText()
+                .contains(police.name()));
         fullShot("supervise-3-dashboard");
+        printsOnA4Landscape(officer.username());
+        assertThat(consoleErrors()).isEmpty();
         click("supervise-report");
         Api.Download report = officer.api().download("/api/v1/supervision/reports/" + calendar.today().getYear()
                 + ".pdf");
         assertThat(report.status()).isEqualTo(200);
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(report.body())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(police.name());
+        }
+    }
+
+    /** The chart in the element marked {@code test} is drawn (a canvas) and labelled in words for screen readers. */
+    private void chartShown(String test, String label) {
+        wait.until(driver -> !driver.findElements(By.cssSelector("[data-test=" + test + "] canvas")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-test=" + test + "] [role=img]")).getAttribute("aria-label"))
+                .contains(label);
+    }
+
+    /** Errors the page raises or writes to the console from now on (the console page stays loaded between views). */
+    private void watchConsoleErrors() {
+        ((JavascriptExecutor) browser).executeScript("""
+                window.consoleErrors = [];
+                window.addEventListener('error', (e) => window.consoleErrors.push(String(e.message)));
+                window.addEventListener('unhandledrejection', (e) => window.consoleErrors.push(String(e.reason)));
+                const error = console.error;
+                console.error = (...args) => { window.consoleErrors.push(args.map(String).join(' ')); error(...args); };""");
+    }
+
+    private List<?> consoleErrors() {
+        return (List<?>) ((JavascriptExecutor) browser).executeScript("return window.consoleErrors");
+    }
+
+    /**
+     * Before printing each chart becomes an image; the page prints on A4 landscape with the charts and without the
+     * menus.
+     */
+    private void printsOnA4Landscape(String user) throws Exception {
+        assertThat(find("supervise-print").getText()).isEqualTo("打印");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.dispatchEvent(new Event('beforeprint'))");
+        wait.until(driver -> driver.findElements(By.cssSelector("img.echart-printed")).size() >= 3);
+        assertThat(browser.findElement(By.cssSelector("[data-test=supervise-trend] img.echart-printed"))
+                .getAttribute("src")).startsWith("data:image/png");
+        PrintOptions options = new PrintOptions();
+        options.setOrientation(PrintOptions.Orientation.LANDSCAPE);
+        options.setPageSize(PageSize.ISO_A4);
+        Pdf printed = ((PrintsPage) browser).print(options);
+        js.executeScript("window.dispatchEvent(new Event('afterprint'))");
+        byte[] pdf = java.util.Base64.getDecoder().decode(printed.getContent());
+        java.nio.file.Files.write(SHOTS.resolve("supervise-4-printed.pdf"), pdf);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var page = document.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).isGreaterThan(page.getHeight());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            // the menu's title and the header's user name are not printed
+            assertThat(text).contains("指标趋势", "逾期事项").doesNotContain("政务数据资源平台", user);
         }
     }
 

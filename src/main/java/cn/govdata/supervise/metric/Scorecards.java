@@ -130,15 +130,23 @@ public class Scorecards {
         List<Scorecard> cards = region(actor.regionId(), year);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
-            OptionalDouble average = cards.stream().map(c -> c.metrics().get(metric.key()))
-                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average();
-            average.ifPresent(a -> metrics.put(metric.key(), Math.round(a * 10000) / 10000.0));
+            Double average = average(cards, metric);
+            if (average != null) {
+                metrics.put(metric.key(), average);
+            }
         }
         OptionalDouble score = cards.stream().mapToDouble(Scorecard::score).average();
         return new RegionAverages(actor.regionId(),
                 directory.region(actor.regionId()).map(Directory.RegionInfo::name).orElse(null), year,
                 cards.isEmpty() ? model.methodVersion() : cards.get(0).methodVersion(),
                 score.isPresent() ? Math.round(score.getAsDouble() * 10) / 10.0 : null, metrics);
+    }
+
+    /** The average of a metric over the cards that have a value for it, or null when none has. */
+    static Double average(List<Scorecard> cards, Metric metric) {
+        OptionalDouble average = cards.stream().map(c -> c.metrics().get(metric.key()))
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average();
+        return average.isPresent() ? Math.round(average.getAsDouble() * 10000) / 10000.0 : null;
     }
 
     public DrillDown drillDown(Actor actor, int year, long departmentId, String metricKey) {
