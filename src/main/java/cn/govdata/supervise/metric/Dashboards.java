@@ -77,12 +77,69 @@ public class Dashboards {
     private final List<PendingDeadlines> deadlines;
 
     Dashboards(Scorecards scorecards, Directory directory, WorkingDayCalendar calendar, JdbcClient jdbc,
-            List<PendingDeadlines> deadlines) {
+            List<PendingDeadlines> deadlines,
+            @org.springframework.beans.factory.annotation.Value("${govdata.supervise.dashboard.overdue-max-age:PT1M}")
+            java.time.Duration overdueMaxAge) {
         this.scorecards = scorecards;
         this.directory = directory;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
+        this.overdueMaxAge = overdueMaxAge;
+    }
+
+    /** The platform's overdue items as last taken: when, and for which day. */
+    private record OverdueItems(LocalDate today, List<Deadline> items, long takenAt) {
+    }
+
+    private final java.time.Duration overdueMaxAge;
+    private final java.util.concurrent.atomic.AtomicReference<OverdueItems> overdueItems =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean retaking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService retaker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("overdue-items").daemon().factory());
+
+    /**
+     * Every module's open items past their due date, one per item (an item owed in two stages — an obligation's
+     * update and its report — by its earliest due date). Reading every module's deadlines takes most of a second
+     * for a large region, so a dashboard reads them as last taken — at most {@code overdue-max-age} old, taken anew
+     * in the background when older (the first reading of a day waits for them) — as the scorecards read the metrics
+     * of the last run.
+     */
+    private List<Deadline> overdueItems(LocalDate today) {
+        OverdueItems last = overdueItems.get();
+        if (last == null || !last.today().equals(today) || overdueMaxAge.isZero()) {
+            OverdueItems taken = takeOverdueItems(today);
+            overdueItems.set(taken);
+            return taken.items();
+        }
+        if (System.nanoTime() - last.takenAt() > overdueMaxAge.toNanos() && retaking.compareAndSet(false, true)) {
+            retaker.execute(() -> {
+                try {
+                    overdueItems.set(takeOverdueItems(today));
+                } finally {
+                    retaking.set(false);
+                }
+            });
+        }
+        return last.items();
+    }
+
+    private OverdueItems takeOverdueItems(LocalDate today) {
+        Map<String, Deadline> items = new LinkedHashMap<>();
+        for (PendingDeadlines module : deadlines) {
+            for (Deadline deadline : module.pending()) {
+                if (deadline.dueOn().isBefore(today)) {
+                    items.merge(item(deadline.key()), deadline, (a, b) -> a.dueOn().isAfter(b.dueOn()) ? b : a);
+                }
+            }
+        }
+        return new OverdueItems(today, List.copyOf(items.values()), System.nanoTime());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        retaker.shutdownNow();
     }
 
     /** Each metric per year over the years the platform kept metrics for the caller's region, and this one. */
@@ -149,18 +206,11 @@ public class Dashboards {
             directory.departments(actor.regionId()).forEach(d -> departments.add(d.id()));
         }
         LocalDate today = calendar.today();
-        // one item owed in two stages (an obligation's update and its report) counts once, by its earliest due date
-        Map<String, Deadline> items = new LinkedHashMap<>();
-        for (PendingDeadlines module : deadlines) {
-            for (Deadline deadline : module.pending()) {
-                if (deadline.dueOn().isBefore(today) && departments.contains(deadline.departmentId())) {
-                    items.merge(item(deadline.key()), deadline,
-                            (a, b) -> a.dueOn().isAfter(b.dueOn()) ? b : a);
-                }
-            }
-        }
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Deadline deadline : items.values()) {
+        for (Deadline deadline : overdueItems(today)) {
+            if (!departments.contains(deadline.departmentId())) {
+                continue;
+            }
             int late = calendar.workingDaysBetween(deadline.dueOn(), today);
             counts.computeIfAbsent(kind(deadline.key()), k -> new int[AGE_BUCKETS.length])[bucket(late)]++;
         }
