@@ -80,7 +80,9 @@ class OpenApplicationConsoleE2ETest extends ConsoleBrowserTest {
 
         click("application-open-" + id);
         find("application-drawer");
-        assertThat(browser.findElement(By.cssSelector("[data-test='application-drawer']")).getText()).contains(purpose);
+        // the drawer opens at once; the application's details arrive with its answer
+        wait.until(driver -> driver.findElement(By.cssSelector("[data-test='application-drawer']")).getText()
+                .contains(purpose));
         assertThat(browser.findElements(By.xpath("//b[contains(., '人口')]"))).as("never as markup").isEmpty();
         click("application-decision-approve");
         type("application-conditions", "成果发表前报送港务公安局");

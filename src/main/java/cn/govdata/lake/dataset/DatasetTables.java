@@ -120,11 +120,32 @@ public class DatasetTables {
         return column.sealed() ? sealing.open(stored) : stored;
     }
 
-    /** A sealed column of a dataset, in one of its tables (current, history or staging). */
+    /**
+     * A column holding sealed values: a dataset's (in its current, history or staging table), or one of the two
+     * values a discrepancy between two personal items keeps (datasetId 0, only its rows marked sealed).
+     */
     public record SealedColumn(long datasetId, String table, String column) {
+
+        /** The columns that identify a row of the table. */
+        List<String> identity() {
+            if (table.equals(DISCREPANCIES)) {
+                return List.of("id");
+            }
+            return table.endsWith("_s") ? List.of("batch_id", "row_number") : List.of("record_key");
+        }
+
+        /** Which rows of the table hold sealed values in the column. */
+        String sealedRows() {
+            return table.equals(DISCREPANCIES) ? " and sealed" : "";
+        }
     }
 
-    /** Every sealed column of every dataset, in each of the dataset's three tables. */
+    private static final String DISCREPANCIES = "lake_discrepancy";
+
+    /**
+     * Every column holding sealed values: each sealed column of every dataset in the dataset's three tables, and the
+     * two values of the discrepancies between sealed items — a rotation must re-seal them all before it retires a key.
+     */
     public List<SealedColumn> sealedColumns() {
         List<SealedColumn> found = new java.util.ArrayList<>();
         jdbc.sql("""
@@ -136,13 +157,15 @@ public class DatasetTables {
                                 checked(rs.getString(3))));
                     }
                 });
+        found.add(new SealedColumn(0, DISCREPANCIES, "value_a"));
+        found.add(new SealedColumn(0, DISCREPANCIES, "value_b"));
         return found;
     }
 
     /** How many values of the column are sealed under this key version. */
     public long countSealedUnder(SealedColumn column, int version) {
-        return jdbc.sql("select count(*) from " + column.table() + " where " + column.column() + " like ?")
-                .param(version + ":%").query(Long.class).single();
+        return jdbc.sql("select count(*) from " + column.table() + " where " + column.column() + " like ?"
+                + column.sealedRows()).param(version + ":%").query(Long.class).single();
     }
 
     /**
@@ -152,14 +175,19 @@ public class DatasetTables {
      */
     public int reseal(SealedColumn column, int limit) {
         String active = sealing.activeVersion() + ":%";
-        boolean staging = column.table().endsWith("_s");
-        String identity = staging ? "batch_id, row_number" : "record_key";
-        List<Object[]> rows = jdbc.sql("select " + identity + ", " + column.column() + " from " + column.table()
-                + " where " + column.column() + " is not null and " + column.column() + " not like ? limit ?")
-                .params(active, limit).query((rs, n) -> staging
-                        ? new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3) }
-                        : new Object[] { rs.getString(1), rs.getString(2) })
+        List<String> identity = column.identity();
+        List<Object[]> rows = jdbc.sql("select " + String.join(", ", identity) + ", " + column.column() + " from "
+                + column.table() + " where " + column.column() + " is not null and " + column.column()
+                + " not like ?" + column.sealedRows() + " limit ?")
+                .params(active, limit).query((rs, n) -> {
+                    Object[] row = new Object[identity.size() + 1];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    return row;
+                })
                 .list();
+        String where = identity.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
         int resealed = 0;
         for (Object[] row : rows) {
             String old = (String) row[row.length - 1];
@@ -167,9 +195,8 @@ public class DatasetTables {
             params.add(sealing.resealed(old));
             params.addAll(List.of(row).subList(0, row.length - 1));
             params.add(old);
-            resealed += jdbc.sql("update " + column.table() + " set " + column.column() + " = ? where "
-                    + (staging ? "batch_id = ? and row_number = ?" : "record_key = ?") + " and " + column.column()
-                    + " = ?").params(params).update();
+            resealed += jdbc.sql("update " + column.table() + " set " + column.column() + " = ? where " + where
+                    + " and " + column.column() + " = ?").params(params).update();
         }
         return resealed;
     }

@@ -89,7 +89,11 @@ public class Dashboards {
     }
 
     /** The platform's overdue items as last taken: when, and for which day. */
-    private record OverdueItems(LocalDate today, List<Deadline> items, long takenAt) {
+    private record OverdueItems(LocalDate today, List<OverdueItem> items, long takenAt) {
+    }
+
+    /** An overdue item and how many working days it is late, counted once when taken. */
+    private record OverdueItem(Deadline deadline, int workingDaysLate) {
     }
 
     private final java.time.Duration overdueMaxAge;
@@ -106,7 +110,7 @@ public class Dashboards {
      * in the background when older (the first reading of a day waits for them) — as the scorecards read the metrics
      * of the last run.
      */
-    private List<Deadline> overdueItems(LocalDate today) {
+    private List<OverdueItem> overdueItems(LocalDate today) {
         OverdueItems last = overdueItems.get();
         if (last == null || !last.today().equals(today) || overdueMaxAge.isZero()) {
             OverdueItems taken = takeOverdueItems(today);
@@ -134,7 +138,9 @@ public class Dashboards {
                 }
             }
         }
-        return new OverdueItems(today, List.copyOf(items.values()), System.nanoTime());
+        List<OverdueItem> late = items.values().stream()
+                .map(d -> new OverdueItem(d, calendar.workingDaysBetween(d.dueOn(), today))).toList();
+        return new OverdueItems(today, late, System.nanoTime());
     }
 
     @jakarta.annotation.PreDestroy
@@ -207,12 +213,12 @@ public class Dashboards {
         }
         LocalDate today = calendar.today();
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Deadline deadline : overdueItems(today)) {
-            if (!departments.contains(deadline.departmentId())) {
+        for (OverdueItem item : overdueItems(today)) {
+            if (!departments.contains(item.deadline().departmentId())) {
                 continue;
             }
-            int late = calendar.workingDaysBetween(deadline.dueOn(), today);
-            counts.computeIfAbsent(kind(deadline.key()), k -> new int[AGE_BUCKETS.length])[bucket(late)]++;
+            counts.computeIfAbsent(kind(item.deadline().key()), k -> new int[AGE_BUCKETS.length])
+                    [bucket(item.workingDaysLate())]++;
         }
         List<OverdueKind> kinds = new ArrayList<>();
         new TreeSet<>(counts.keySet()).forEach(kind -> {

@@ -38,6 +38,9 @@ class KeyRotationApiTest extends CatalogFixtures {
     private LakeKeys keys;
 
     @Autowired
+    private cn.govdata.lake.sealing.SealedValues sealing;
+
+    @Autowired
     private LakeRecords lakeRecords;
 
     private static String id(int n) {
@@ -68,6 +71,19 @@ class KeyRotationApiTest extends CatalogFixtures {
         Api.Response first = provider.upload(batches, "file", "a.csv", "text/csv",
                 csv(0, 300, "").getBytes(StandardCharsets.UTF_8));
         assertThat(first.text("status")).as(first.body()).isEqualTo("APPLIED");
+
+        // a discrepancy between two sealed items keeps its two values sealed: a rotation must re-seal them too
+        long regionId = jdbc.sql("select region_id from lake_dataset where id = ?").param(datasetId)
+                .query(Long.class).single();
+        long department = editor.department().id();
+        jdbc.sql("""
+                insert into lake_discrepancy (region_id, key_standard, entity_key, dataset_a, department_a, item_a,
+                    value_a, dataset_b, department_b, item_b, value_b, item_label, personal, status, found_at, due_on,
+                    sealed)
+                values (?, 'GB 11643', ?, ?, ?, 'xm', ?, ?, ?, 'xm', ?, '姓名', true, 'OPEN', ?, ?, true)""")
+                .params(regionId, id(1), datasetId, department, sealing.seal("姓名甲"), datasetId, department,
+                        sealing.seal("姓名乙"), java.time.OffsetDateTime.now(), java.time.LocalDate.now().plusDays(10))
+                .update();
 
         assertThat(provider.get("/api/v1/security/lake-keys").status()).isEqualTo(403);
         assertThat(provider.post("/api/v1/security/lake-keys/rotate", Map.of()).status()).isEqualTo(403);
@@ -121,6 +137,12 @@ class KeyRotationApiTest extends CatalogFixtures {
             assertThat(jdbc.sql("select c_xm from " + table + " where c_xm is not null").query(String.class).list())
                     .isNotEmpty().allMatch(v -> v.startsWith(fresh + ":"));
         }
+        assertThat(jdbc.sql("select value_a, value_b from lake_discrepancy where region_id = ? and sealed"
+                + " and entity_key = ?").params(regionId, id(1)).query((rs, n) -> List.of(rs.getString(1),
+                        rs.getString(2))).single()).allMatch(v -> v.startsWith(fresh + ":"));
+        Api.Response discrepancies = admin.get("/api/v1/lake/discrepancies");
+        assertThat(discrepancies.status()).as("readable after the old key left: " + discrepancies.body())
+                .isEqualTo(200);
         Api.Response records = provider.get("/api/v1/lake/datasets/" + datasetId + "/records?size=500");
         assertThat(records.json().get("total").asLong()).isEqualTo(400);
         assertThat(records.body()).contains("姓名0改", "姓名149改", "姓名150\"", "姓名399\"", id(0), id(399));
