@@ -139,8 +139,7 @@ public class Peers {
                 select id, name, base_url, client_id, client_secret from federation_peer
                 where enabled = true and relation = ? order by id""")
                 .param(relation.name())
-                .query((rs, n) -> new PeerClient.Target(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), secrets.open(rs.getString(3), rs.getString(4), rs.getString(5))))
+                .query(this::target)
                 .list();
     }
 
@@ -151,12 +150,20 @@ public class Peers {
                 .findFirst();
     }
 
-    /** An enabled peer by its id, to call it. */
+    /** An enabled peer by its id, to call it: one row read and one secret opened (every relayed use asks). */
     public java.util.Optional<PeerClient.Target> enabledById(long peerId) {
-        return jdbc.sql("select relation from federation_peer where id = ? and enabled = true").param(peerId)
-                .query(String.class).optional()
-                .flatMap(relation -> enabled(Relation.valueOf(relation)).stream()
-                        .filter(t -> t.peerId() == peerId).findFirst());
+        return jdbc.sql("""
+                select id, name, base_url, client_id, client_secret from federation_peer
+                where id = ? and enabled = true""")
+                .param(peerId)
+                .query(this::target)
+                .optional();
+    }
+
+    /** A row of id, name, base_url, client_id, client_secret as a target, its secret opened. */
+    private PeerClient.Target target(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PeerClient.Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                secrets.open(rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     /** The peer answered: clears its last error. */
