@@ -291,34 +291,36 @@ public final class OpenPortalBench {
                 }
             }
         });
-        start = System.nanoTime();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/datastore/dump/" + resourceId + "?format=csv")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        long bytes = 0;
-        long lines = 0;
-        String header;
-        try (InputStream in = response.body()) {
-            byte[] buffer = new byte[1 << 16];
-            StringBuilder first = new StringBuilder();
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    } else if (lines == 0) {
-                        first.append((char) (buffer[i] & 0xff));
+        String header = null;
+        // the first download reads and masks every record; the second is the file the first one left
+        for (String run : List.of("platform CSV download (desensitised)", "  again, from the file kept")) {
+            start = System.nanoTime();
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/datastore/dump/" + resourceId + "?format=csv")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long bytes = 0;
+            long lines = 0;
+            try (InputStream in = response.body()) {
+                byte[] buffer = new byte[1 << 16];
+                StringBuilder first = new StringBuilder();
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        } else if (lines == 0) {
+                            first.append((char) (buffer[i] & 0xff));
+                        }
                     }
+                    bytes += n;
                 }
-                bytes += n;
+                header = new String(first.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             }
-            header = new String(first.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-44s %,d rows, %,d MB in %.1f s = %,.0f rows/s; heap in use %,d MB before, peak %,d MB%n",
+                    run, lines - 1, bytes >> 20, seconds, (lines - 1) / seconds, before >> 20, peak.get() >> 20);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
-        System.out.printf("%-44s %,d rows, %,d MB in %.1f s = %,.0f rows/s; heap in use %,d MB before, peak %,d MB%n",
-                "platform CSV download (desensitised)", lines - 1, bytes >> 20, seconds, (lines - 1) / seconds,
-                before >> 20, peak.get() >> 20);
 
         List<String> columns = new ArrayList<>();
         for (String name : header.replace("\uFEFF", "").strip().split(",")) {
@@ -331,7 +333,7 @@ public final class OpenPortalBench {
         Process copy = new ProcessBuilder("psql", "-q", psql, "-c", "\\copy (select " + String.join(", ", columns)
                 + " from lake_ds_" + datasetId + ") to '" + raw + "' csv header").inheritIO().start();
         copy.waitFor();
-        seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
         long rawLines;
         try (var stream = Files.lines(raw)) {
             rawLines = stream.count() - 1;

@@ -1,13 +1,17 @@
 package cn.govdata.open.desensitise;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -159,13 +163,13 @@ public class DesensitisationGate {
         this.textSearchMaxRecords = textSearchMaxRecords;
     }
 
-    /** What the lake holds for an entry, if it has a dataset. */
     /** The current records of the entries' datasets together (an entry without data holds none). */
     public long records(java.util.Collection<Long> entryIds) {
         Map<Long, Long> counts = lake.recordCountsByEntry();
         return entryIds.stream().mapToLong(id -> counts.getOrDefault(id, 0L)).sum();
     }
 
+    /** What the lake holds for an entry, if it has a dataset. */
     public Optional<Holdings> holdings(long entryId) {
         return lake.forReading(entryId).map(s -> new Holdings(s.recordCount(), s.lastSuccessAt()));
     }
@@ -226,6 +230,32 @@ public class DesensitisationGate {
             sent[0]++;
         });
         return sent[0];
+    }
+
+    /**
+     * A digest of everything {@link #stream} would send for the read as of now: the dataset and the last batch
+     * applied to it (every change of the lake's records is one), the fields with their types and rules, the key of
+     * the hashes, and the read itself. Two reads with the same fingerprint stream the same records, so a file of one
+     * may stand in for the other; refuses as {@link #stream} does.
+     */
+    public String fingerprint(Terms terms, Read read) {
+        Released released = released(terms, read.fields());
+        Source now = lake.ofEntry(terms.entryId()).orElseThrow(() -> new Refused(Reason.NO_DATA, null));
+        StringBuilder text = new StringBuilder().append(terms.entryId()).append('|').append(now.datasetId()).append('|')
+                .append(now.sequence()).append('|').append(now.items()).append('|').append(now.keyItems());
+        for (Field field : released.all.values()) {
+            text.append('|').append(field.id()).append(':').append(field.type()).append(':')
+                    .append(field.rule() == null ? "" : field.rule().rule() + ":" + field.rule().kept())
+                    .append(released.fields.contains(field) ? ":out" : "");
+        }
+        text.append('|').append(released.fields.stream().map(Field::id).toList()).append('|').append(read)
+                .append('|').append(HexFormat.of().formatHex(terms.hashKey() == null ? new byte[0] : terms.hashKey()));
+        SM3Digest sm3 = new SM3Digest();
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        sm3.update(bytes, 0, bytes.length);
+        byte[] digest = new byte[sm3.getDigestSize()];
+        sm3.doFinal(digest, 0);
+        return HexFormat.of().formatHex(digest);
     }
 
     private Page searched(Terms terms, Released released, List<Condition> conditions, Read read) {
