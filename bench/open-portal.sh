@@ -4,7 +4,7 @@
 # then measures package_search (what the portal's search calls) over HTTP from 1 and 8 threads against the raw
 # database doing the same work on the same table; wrk (a second process) with 100 and 1,000 connections over
 # dataset pages, searches and previews; and the demo's police offices grown to ROWS records downloaded as CSV,
-# desensitised, against psql's \copy of the same columns, with the platform's peak heap (-Xmx768m).
+# desensitised, against psql's \copy of the same columns, with the platform's peak heap (-Xmx1536m).
 # Needs BENCH_PG_URL (JDBC URL of a scratch database), BENCH_PG_USER, BENCH_PG_PASSWORD; wrk and psql.
 # Usage: BENCH_PG_URL=... bench/open-portal.sh [datasets] [rows] [queries]
 set -euo pipefail
@@ -20,8 +20,8 @@ cp=$(mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dm
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 out=bench/results/open-portal-$(date -u +%Y%m%dT%H%M%SZ).txt
 {
-  echo "# open-data portal, $(date -u), $(nproc) cores, $DATASETS open datasets, $ROWS records, PostgreSQL ($BENCH_PG_URL), -Xmx768m"
-  if ! "$JAVA_HOME/bin/java" -Xmx768m -Duser.timezone=UTC -cp "target/test-classes:target/classes:$cp" \
+  echo "# open-data portal, $(date -u), $(nproc) cores, $DATASETS open datasets, $ROWS records, PostgreSQL ($BENCH_PG_URL), -Xmx1536m"
+  if ! "$JAVA_HOME/bin/java" -Xmx1536m -Duser.timezone=UTC -cp "target/test-classes:target/classes:$cp" \
       cn.govdata.bench.OpenPortalBench "$BENCH_PG_URL" "$USER_" "$PASS_" "$DATASETS" "$ROWS" "$QUERIES" "$PGURL" "$work" \
       2>"$work/stderr.log" | grep -v -E '^(SLF4J|[0-9]{4}-|[0-9]{2}:[0-9]{2}:|\{"|\s+at |\s+\.\.\. |Caused by|$)'; then
     echo "the bench stopped early:"; grep -v -E '^\s+at ' "$work/stderr.log" | tail -20

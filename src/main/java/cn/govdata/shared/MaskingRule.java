@@ -155,15 +155,26 @@ public enum MaskingRule {
     }
 
     private static String hash(String v, byte[] key) {
-        org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
-                new org.bouncycastle.crypto.digests.SM3Digest());
-        mac.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+        KeyedMac kept = KEYED_MAC.get();
+        if (kept == null || !java.util.Arrays.equals(kept.key(), key)) {
+            org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
+                    new org.bouncycastle.crypto.digests.SM3Digest());
+            mac.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+            kept = new KeyedMac(key.clone(), mac);
+            KEYED_MAC.set(kept);
+        }
         byte[] input = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        mac.update(input, 0, input.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
+        kept.mac().update(input, 0, input.length);
+        byte[] out = new byte[kept.mac().getMacSize()];
+        kept.mac().doFinal(out, 0);  // and back to the keyed state, for the next value
         return java.util.HexFormat.of().formatHex(out, 0, 16);
     }
+
+    /** A thread's HMAC-SM3 for the key it last hashed under: the key's two blocks are not digested again per value. */
+    private record KeyedMac(byte[] key, org.bouncycastle.crypto.macs.HMac mac) {
+    }
+
+    private static final ThreadLocal<KeyedMac> KEYED_MAC = new ThreadLocal<>();
 
     /**
      * Where an address's levels end (in code points), as far as their markers show: 山东省|烟台市|莱阳市|城厢街道|…; a
