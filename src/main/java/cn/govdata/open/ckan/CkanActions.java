@@ -151,10 +151,7 @@ class CkanActions {
                 (int) p.number("facet.mincount", 1, 0, Integer.MAX_VALUE), p.bool("include_deleted", false));
         PackageSearch.Result found = search.search(query);
         String base = urls.base(request);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (OpenedDataset dataset : found.datasets()) {
-            results.add(dictionaries.packageDict(dataset, base));
-        }
+        List<Map<String, Object>> results = dictionaries.packageDicts(found.datasets(), base);
         Map<String, Object> facets = new LinkedHashMap<>();
         Map<String, Object> searchFacets = new LinkedHashMap<>();
         for (Map.Entry<String, List<PackageSearch.FacetCount>> f : found.facets().entrySet()) {
@@ -303,10 +300,10 @@ class CkanActions {
 
     private List<Map<String, Object>> packagesOf(String condition, Object value, int limit, HttpServletRequest request) {
         String base = urls.base(request);
-        return jdbc.sql("select d.id from open_dataset d where d.public_state = 'active' and " + condition
+        List<OpenedDataset> page = jdbc.sql("select d.id from open_dataset d where d.public_state = 'active' and " + condition
                 + " order by d.metadata_modified desc, d.package_id limit ?").params(value, limit).query(Long.class)
-                .list().stream().map(datasets::byId).flatMap(Optional::stream)
-                .map(d -> dictionaries.packageDict(d, base)).toList();
+                .list().stream().map(datasets::byId).flatMap(Optional::stream).toList();
+        return dictionaries.packageDicts(page, base);
     }
 
     private Object tagList(ActionParameters p) {

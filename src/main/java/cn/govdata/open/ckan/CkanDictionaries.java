@@ -1,6 +1,7 @@
 package cn.govdata.open.ckan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,27 @@ class CkanDictionaries {
     }
 
     Map<String, Object> packageDict(OpenedDataset d, String base) {
+        return packageDicts(List.of(d), base).get(0);
+    }
+
+    /** The package dictionaries of several datasets (a page of results), their figures and rules read at once. */
+    List<Map<String, Object>> packageDicts(List<OpenedDataset> page, String base) {
+        List<Long> ids = page.stream().map(OpenedDataset::id).toList();
+        Map<Long, UsageCounter.Totals> uses = usage.totals(ids);
+        Map<Long, List<OpenedDatasets.StoredRule>> rules = datasets.rules(ids);
+        Map<Long, Optional<DepartmentInfo>> departments = new HashMap<>();
+        List<Map<String, Object>> dicts = new ArrayList<>(page.size());
+        for (OpenedDataset d : page) {
+            dicts.add(packageDict(d, base, departments.computeIfAbsent(d.departmentId(), directory::department),
+                    uses.getOrDefault(d.id(), UsageCounter.Totals.NONE), rules.getOrDefault(d.id(), List.of())));
+        }
+        return dicts;
+    }
+
+    private Map<String, Object> packageDict(OpenedDataset d, String base, Optional<DepartmentInfo> department,
+            UsageCounter.Totals uses, List<OpenedDatasets.StoredRule> storedRules) {
         EntryContent c = d.content();
-        Optional<DepartmentInfo> department = directory.department(d.departmentId());
         Optional<Holdings> holdings = gate.holdings(d.entryId());
-        UsageCounter.Totals uses = usage.totals(d.id());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", d.packageId());
         p.put("name", d.name());
@@ -109,7 +127,7 @@ class CkanDictionaries {
         extra(extras, "download_count", Long.toString(uses.downloads()));
         extra(extras, "api_call_count", Long.toString(uses.apiCalls()));
         p.put("extras", extras);
-        p.put("data_items", dataItems(d));
+        p.put("data_items", dataItems(d, storedRules));
         return p;
     }
 
@@ -231,9 +249,9 @@ class CkanDictionaries {
     }
 
     /** Each data item: what it is, and how its values leave (or that they do not). */
-    private List<Map<String, Object>> dataItems(OpenedDataset d) {
+    private static List<Map<String, Object>> dataItems(OpenedDataset d, List<OpenedDatasets.StoredRule> stored) {
         Map<String, ItemRule> rules = new LinkedHashMap<>();
-        datasets.rules(d.id()).forEach(r -> rules.put(r.rule().item(), r.rule()));
+        stored.forEach(r -> rules.put(r.rule().item(), r.rule()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (DataItem item : d.content().dataItems()) {
             ItemRule rule = rules.get(item.name());

@@ -134,11 +134,23 @@ public class OpenedDatasets {
     }
 
     public List<StoredRule> rules(long id) {
-        return jdbc.sql("select item_name, rule, kept, chosen from open_item_rule where open_dataset_id = ?"
-                + " order by item_name").param(id)
-                .query((rs, n) -> new StoredRule(new ItemRule(rs.getString(1), MaskingRule.valueOf(rs.getString(2)),
-                        (Integer) rs.getObject(3)), rs.getBoolean(4)))
-                .list();
+        return rules(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The rules of several datasets at once (a page of search results), by dataset id. */
+    public Map<Long, List<StoredRule>> rules(java.util.Collection<Long> ids) {
+        Map<Long, List<StoredRule>> rules = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return rules;
+        }
+        jdbc.sql("select open_dataset_id, item_name, rule, kept, chosen from open_item_rule where open_dataset_id in ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") order by item_name")
+                .params(List.copyOf(ids))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> rules
+                        .computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                        .add(new StoredRule(new ItemRule(rs.getString(2), MaskingRule.valueOf(rs.getString(3)),
+                                (Integer) rs.getObject(4)), rs.getBoolean(5))));
+        return rules;
     }
 
     /** The terms the gate releases the dataset's values under. */

@@ -26,7 +26,7 @@ public class UsageCounter {
     /** A dataset's uses so far. */
     public record Totals(long views, long downloads, long apiCalls) {
 
-        static final Totals NONE = new Totals(0, 0, 0);
+        public static final Totals NONE = new Totals(0, 0, 0);
 
         Totals plus(long[] more) {
             return new Totals(views + more[0], downloads + more[1], apiCalls + more[2]);
