@@ -96,7 +96,7 @@ class PackageIndex {
     private static final Logger log = LoggerFactory.getLogger(PackageIndex.class);
 
     /** Bumped whenever the document layout changes: an index of another layout is recreated. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     private static final int PAGE = 500;
     private static final String OTHER_NODES_CHANGED = "open.dataset";
 
@@ -166,6 +166,9 @@ class PackageIndex {
             boolean usable = committed != null && LAYOUT.equals(committed.get("layout"));
             config.setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(32);
+            // kept in the order of a search without words (pinned, newest, id): such a search, the portal's front
+            // page and most browsing, stops at its page in each segment instead of comparing every match
+            config.setIndexSort(PackageOrder.of(List.of(), false).lucene());
             writer = new IndexWriter(store, config);
             generation = Math.max(usable ? Long.parseLong(committed.getOrDefault("generation", "0")) : 0, 1);
             writer.setLiveCommitData(commitData());
@@ -226,7 +229,7 @@ class PackageIndex {
         try {
             int wanted = (int) Math.max(1, Math.min(start + rows, Math.max(1, searcher.getIndexReader().maxDoc())));
             Object[] results = searcher.search(query, new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort, wanted, null, 1000), new FacetCounting(facetFields)));
+                    new TopFieldCollectorManager(sort, wanted, null, wanted), new FacetCounting(facetFields)));
             TopFieldDocs top = (TopFieldDocs) results[0];
             FacetCounting.Counts counted = (FacetCounting.Counts) results[1];
             List<Long> ids = new ArrayList<>();
