@@ -1,5 +1,7 @@
 -- Anonymous readers of the open-data portal's API for wrk: each request is the next path of the list in $PATHS
 -- (dataset pages, searches, previews, shuffled); counts answers that are not 200 and prints them at the end.
+-- With THINK_MS set, each reader pauses between its requests as a person reading a page does: a random time
+-- between half and one and a half times THINK_MS (wrk's latency counts only the waits for answers).
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
 local counter = 0
@@ -12,7 +14,15 @@ end
 
 function init(args)
   counter = id * 7919
+  math.randomseed(id * 104729 + os.time())
   failed = 0
+end
+
+local think = tonumber(os.getenv("THINK_MS") or "0")
+
+function delay()
+  if think <= 0 then return 0 end
+  return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
 end
 
 function request()

@@ -132,6 +132,22 @@ public class PublishedCatalog {
                 .list();
     }
 
+    /**
+     * The published version of each of these entries, for those still published and not retired (the others are
+     * absent): what a follower of the catalog compares with the version it holds, without reading the contents.
+     */
+    public java.util.Map<Long, Integer> publishedVersions(java.util.Collection<Long> entryIds) {
+        java.util.Map<Long, Integer> versions = new java.util.HashMap<>();
+        if (entryIds.isEmpty()) {
+            return versions;
+        }
+        jdbc.sql("select id, published_version from catalog_entry where not retired and published_version is not null"
+                + " and id in (" + String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?")) + ")")
+                .params(List.copyOf(entryIds))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> versions.put(rs.getLong(1), rs.getInt(2)));
+        return versions;
+    }
+
     private Optional<PublishedEntry> find(String condition, Object value) {
         return jdbc.sql("""
                 select e.id, e.resource_code, e.region_id, e.department_id, v.version, v.content

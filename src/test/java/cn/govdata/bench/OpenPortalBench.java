@@ -72,7 +72,7 @@ public final class OpenPortalBench {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovdataApplication.class)
                 .logStartupInfo(false)
                 .run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--server.port=0",
-                        "--govdata.data-dir=" + work.resolve("data"), "--govdata.demo=true",
+                        "--govdata.data-dir=" + (args.length > 9 ? Path.of(args[9]) : work.resolve("data")), "--govdata.demo=true",
                         "--spring.datasource.url=" + url, "--spring.datasource.username=" + args[1],
                         "--spring.datasource.password=" + args[2], "--govdata.bootstrap.admin-password=Demo-Admin-2026",
                         "--govdata.catalog.index.check-interval=365d",
@@ -268,15 +268,19 @@ public final class OpenPortalBench {
         Path list = work.resolve("paths.txt");
         Files.write(list, paths, StandardCharsets.UTF_8);
         Path script = Path.of("bench/open/readers.lua").toAbsolutePath();
-        for (int connections : new int[] { 100, 1000 }) {
+        // readers without a pause (the stack's saturation) and 1,000 readers who read each answer for about 2 s
+        for (int[] run : new int[][] { { 100, 0 }, { 1000, 0 }, { 1000, 2000 } }) {
+            int connections = run[0];
             ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d30s", "--timeout", "10s",
                     "--latency", "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true);
             builder.environment().put("PATHS", list.toString());
+            builder.environment().put("THINK_MS", Integer.toString(run[1]));
             Process wrk = builder.start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
-            System.out.println("readers, " + connections + " connections (wrk -t2, 30 s; dataset pages 60 %, searches 20 %,"
-                    + " previews 20 %):");
+            System.out.println("readers, " + connections + " connections" + (run[1] == 0 ? ", no pause" : ", each pausing "
+                    + run[1] / 2 + "-" + run[1] * 3 / 2 + " ms between requests") + " (wrk -t2, 30 s; dataset pages 60 %,"
+                    + " searches 20 %, previews 20 %):");
             out.lines().filter(l -> l.contains("Latency") || l.contains("50%") || l.contains("99%")
                     || l.contains("Requests/sec") || l.contains("requests in") || l.contains("Socket errors")
                     || l.contains("Non-2xx") || l.startsWith("RESULT")).forEach(l -> System.out.println("  " + l.strip()));

@@ -1,5 +1,8 @@
 package cn.govdata.open.release;
 
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +30,7 @@ class CatalogFollower {
     private final PublishedCatalog catalog;
     private final OpeningPolicy policy;
     private final Openings openings;
+    private volatile boolean followedOnce;
 
     CatalogFollower(OpenedDatasets datasets, PublishedCatalog catalog, OpeningPolicy policy, Openings openings) {
         this.datasets = datasets;
@@ -38,13 +42,25 @@ class CatalogFollower {
     @Scheduled(initialDelayString = "${govdata.open.catalog-check-interval:PT30S}",
             fixedDelayString = "${govdata.open.catalog-check-interval:PT30S}")
     void follow() {
-        for (OpenedDataset dataset : datasets.followed()) {
-            try {
-                follow(dataset);
-            } catch (RuntimeException e) {
-                log.warn("Could not follow the catalog for open dataset {}: {}", dataset.id(), e.toString());
+        List<OpenedDatasets.Followed> followed = datasets.followed();
+        for (int from = 0; from < followed.size(); from += 1000) {
+            List<OpenedDatasets.Followed> slice = followed.subList(from, Math.min(followed.size(), from + 1000));
+            Map<Long, Integer> published = catalog.publishedVersions(slice.stream()
+                    .map(OpenedDatasets.Followed::entryId).toList());
+            for (OpenedDatasets.Followed one : slice) {
+                // a version's content never changes, nor the policy while running: only a new version or a retired
+                // entry can change what follows, after the first pass since the start
+                if (followedOnce && Integer.valueOf(one.catalogVersion()).equals(published.get(one.entryId()))) {
+                    continue;
+                }
+                try {
+                    datasets.byId(one.id()).ifPresent(this::follow);
+                } catch (RuntimeException e) {
+                    log.warn("Could not follow the catalog for open dataset {}: {}", one.id(), e.toString());
+                }
             }
         }
+        followedOnce = true;
     }
 
     private void follow(OpenedDataset dataset) {

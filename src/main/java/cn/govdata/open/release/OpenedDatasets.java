@@ -47,6 +47,8 @@ public class OpenedDatasets {
     private final JsonMapper json;
     private final PublishedCatalog catalog;
     private final ApplicationEventPublisher events;
+    private final com.github.benmanes.caffeine.cache.Cache<ContentKey, EntryContent> contents =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     OpenedDatasets(JdbcClient jdbc, JsonMapper json, PublishedCatalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -110,9 +112,14 @@ public class OpenedDatasets {
     }
 
     /** The datasets whose catalog entry is followed: open, or waiting for the authority. */
-    List<OpenedDataset> followed() {
-        return jdbc.sql("select " + COLUMNS + " from open_dataset where state in ('OPEN', 'AWAITING_CONFIRMATION')"
-                + " order by id").query(this::row).list();
+    /** An opened dataset that follows the catalog, and the catalog version it shows. */
+    record Followed(long id, long entryId, int catalogVersion) {
+    }
+
+    List<Followed> followed() {
+        return jdbc.sql("select id, entry_id, catalog_version from open_dataset where state in ('OPEN',"
+                + " 'AWAITING_CONFIRMATION') order by id")
+                .query((rs, n) -> new Followed(rs.getLong(1), rs.getLong(2), rs.getInt(3))).list();
     }
 
     /** A page of the openings of a region, optionally of one department and in one state, newest first. */
@@ -234,11 +241,22 @@ public class OpenedDatasets {
                 rs.getString("resource_id"), rs.getString("name"), rs.getLong("region_id"), rs.getLong("department_id"),
                 rs.getString("organization"), rs.getString("owner_org"), State.valueOf(rs.getString("state")),
                 rs.getString("public_state"), OpenType.valueOf(rs.getString("open_type")), rs.getInt("catalog_version"),
-                rs.getString("resource_code"), json.readValue(rs.getString("content"), EntryContent.class),
+                rs.getString("resource_code"), content(rs.getLong("entry_id"), rs.getInt("catalog_version"),
+                        rs.getString("content")),
                 rs.getString("hash_key"), (Long) rs.getObject("review_id", Long.class), rs.getString("opened_by"),
                 time(rs, "opened_at"), rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_note"),
                 rs.getString("withdrawn_by"), time(rs, "withdrawn_at"), rs.getString("withdrawal_reason"),
                 time(rs, "metadata_created"), time(rs, "metadata_modified"));
+    }
+
+    /** A catalog version's content, read once: every search result and dataset page holds one. */
+    private EntryContent content(long entryId, int version, String text) {
+        return contents.get(new ContentKey(entryId, version, text.length(), text.hashCode()),
+                key -> json.readValue(text, EntryContent.class));
+    }
+
+    /** A stored content by its version and its text's length and hash (a version's content does not change). */
+    private record ContentKey(long entryId, int version, int length, int hash) {
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
