@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.govdata.lake.dataset.DatasetCreated;
 import cn.govdata.lake.dataset.DatasetMigrated;
 import cn.govdata.lake.dataset.DatasetTables;
 import cn.govdata.lake.sealing.SealedValues;
@@ -119,13 +120,13 @@ public class LakeRecords {
      * Datasets by entry, as every shared read needs them; dropped on every node when a dataset's columns change,
      * and after five seconds otherwise.
      */
-    private final ReadThroughCache<Long, Source> forReading;
+    private final ReadThroughCache<Long, Optional<Source>> forReading;
 
     LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches,
             SealedValues sealing) {
         this.jdbc = jdbc;
         this.sealing = sealing;
-        this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 20_000);
+        this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 100_000);
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
@@ -184,8 +185,13 @@ public class LakeRecords {
      * change, so its record count and sequence may lag; read {@link #ofEntry} where they matter.
      */
     public Optional<Source> forReading(long entryId) {
-        // an entry without a dataset is not kept: its dataset may be created at any moment
-        return Optional.ofNullable(forReading.get(entryId, id -> ofEntry(id).orElse(null)));
+        // an entry without a dataset is kept so too (the portal shows many): its creation drops it on every node
+        return forReading.get(entryId, this::ofEntry);
+    }
+
+    @EventListener
+    void onDatasetCreated(DatasetCreated created) {
+        forReading.forgetAfterCommit(created.entryId());
     }
 
     /**

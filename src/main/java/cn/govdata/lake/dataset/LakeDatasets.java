@@ -106,7 +106,7 @@ public class LakeDatasets {
         audit.record(AuditEvent.success(LakeAuditAction.DATASET_CREATE, "dataset", id, entry.resourceCode()));
         // one data item, one source (AGG-8): governance flags, in this transaction, what the dataset collects
         // again of another department's source
-        events.publishEvent(new DatasetCreated(id));
+        events.publishEvent(new DatasetCreated(id, entryId));
         return get(actor, id);
     }
 
