@@ -228,7 +228,11 @@ public class LakeRecords {
             }, query.params.toArray());
             return new Page(total[0], rows);
         }
-        long total = jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class).single();
+        // without conditions the total is the count each batch keeps, not a count of a whole table per page
+        long total = query.filters.isEmpty()
+                ? jdbc.sql("select record_count from lake_dataset where id = ?").param(source.datasetId())
+                        .query(Long.class).single()
+                : jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class).single();
         List<Object> params = new ArrayList<>(query.params);
         params.add(size);
         params.add((long) page * size);
