@@ -125,7 +125,24 @@ class PackageIndex {
 
     /** Matching count, the ids of the page's rows in order, and the raw facet counts asked for. */
     record Hits(long count, List<Long> ids, Map<String, List<PackageSearch.FacetCount>> facets) {
+
+        Hits {
+            ids = List.copyOf(ids);
+            facets = Map.copyOf(facets);
+        }
     }
+
+    /**
+     * A search as asked of one state of the index (its reader's version): the same search of the same state finds
+     * the same, so its hits are kept while that state lasts, and a change gives a new version (and new keys).
+     */
+    private record Asked(org.apache.lucene.search.Query query, Sort sort, long start, int rows, List<String> facets,
+            long version) {
+    }
+
+    /** Recent searches' hits: the portal's home page, its facets and common words are asked again and again. */
+    private final com.github.benmanes.caffeine.cache.Cache<Asked, Hits> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000).build();
 
     /** What the index and the database each hold: compared to find an index that missed changes. */
     record Fingerprint(long count, long idSum, long latestChange) {
@@ -227,6 +244,17 @@ class PackageIndex {
     Hits search(Query query, Sort sort, long start, int rows, List<String> facetFields) {
         IndexSearcher searcher = acquire();
         try {
+            long version = ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion();
+            return recent.get(new Asked(query, sort, start, rows, List.copyOf(facetFields), version),
+                    asked -> searched(searcher, query, sort, start, rows, facetFields));
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private Hits searched(IndexSearcher searcher, Query query, Sort sort, long start, int rows,
+            List<String> facetFields) {
+        try {
             int wanted = (int) Math.max(1, Math.min(start + rows, Math.max(1, searcher.getIndexReader().maxDoc())));
             Object[] results = searcher.search(query, new MultiCollectorManager(
                     new TopFieldCollectorManager(sort, wanted, null, wanted), new FacetCounting(facetFields)));
@@ -240,8 +268,6 @@ class PackageIndex {
             return new Hits(counted.matches(), ids, counted.facets());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
         }
     }
 
