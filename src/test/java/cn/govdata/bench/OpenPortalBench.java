@@ -103,13 +103,16 @@ public final class OpenPortalBench {
             if (!parts.contains("search")) {
                 searches = searches.subList(0, Math.min(300, searches.size()));
             }
-            CatalogSearchBench.run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), platform, 0, false);
+            // warmed up on other searches: the index keeps recent searches' hits, and the first run asks each anew
+            List<String> others = searches(db, CatalogSearchBench.queries(new Random(11), 300, seeded.departments()));
+            CatalogSearchBench.run("warm-up", 1, others, platform, 0, false);
             CatalogSearchBench.run("warm-up", 1, searches.subList(0, Math.min(300, searches.size())), raw, 0, false);
             System.out.printf("%-36s %8s %9s %11s %9s %12s %10s%n", "run", "threads", "queries", "median ms", "p99 ms",
                     "queries/s", "mean hits");
             if (parts.contains("search")) {
-                CatalogSearchBench.run("package_search over HTTP", 1, searches, platform, 0, true);
-                CatalogSearchBench.run("package_search over HTTP", 8, searches, platform, 0, true);
+                CatalogSearchBench.run("package_search, first time", 1, searches, platform, 0, true);
+                CatalogSearchBench.run("package_search, asked again", 1, searches, platform, 0, true);
+                CatalogSearchBench.run("package_search, asked again", 8, searches, platform, 0, true);
                 CatalogSearchBench.run("raw SQL (LIKE, count, page, facets)", 1, searches, raw, 0, true);
                 CatalogSearchBench.run("raw SQL (LIKE, count, page, facets)", 8, searches, raw, 0, true);
             }
