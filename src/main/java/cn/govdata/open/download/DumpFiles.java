@@ -16,13 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import cn.govdata.open.release.OpenedDatasetChanged;
+import cn.govdata.open.release.OpenedDatasets;
 
 /**
  * Whole-dataset dumps open to anyone, kept as the files they were: the first download of a dataset in a state
  * (its fingerprint from the desensitisation gate: the last batch applied, the fields and their rules) is written to
  * a file as it streams to its reader, and later downloads of the same state are that file, read at the disk's
  * speed instead of opening and masking every record again. A new batch, rule or field gives a new fingerprint, so
- * a stale file is never served; the entry's older files are deleted when a newer one is kept. Only files that
+ * a stale file is never served; the entry's older files are deleted when a newer one is kept, and all of them when
+ * the dataset is withdrawn. Only files that
  * identify no one are kept (a grantee's dump carries its own watermark). Each node keeps its own under
  * {@code <data-dir>/open/dumps}; a file is kept only once the whole dump was written.
  */
@@ -34,8 +40,11 @@ class DumpFiles {
     private final Path root;
     private final boolean enabled;
 
+    private final OpenedDatasets datasets;
+
     DumpFiles(@Value("${govdata.data-dir}") String dataDir,
-            @Value("${govdata.open.dump-files.enabled:true}") boolean enabled) {
+            @Value("${govdata.open.dump-files.enabled:true}") boolean enabled, OpenedDatasets datasets) {
+        this.datasets = datasets;
         this.root = Path.of(dataDir, "open", "dumps");
         this.enabled = enabled;
     }
@@ -75,6 +84,25 @@ class DumpFiles {
             log.warn("cannot keep the dump of entry {}: {}", entryId, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** A dataset withdrawn (or no longer shown) has its kept dumps deleted here once the change commits. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onChanged(OpenedDatasetChanged changed) {
+        datasets.byId(changed.id()).filter(dataset -> !dataset.active()).ifPresent(dataset -> {
+            Path directory = directory(dataset.entryId());
+            if (!Files.isDirectory(directory)) {
+                return;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                log.warn("cannot delete the kept dumps of entry {}: {}", dataset.entryId(), e.toString());
+            }
+        });
     }
 
     private Path directory(long entryId) {

@@ -70,6 +70,7 @@ class DumpFilesApiTest extends OpenFixtures {
                 Map.of("rules", List.of(rule("officer", "FULL"), rule("phone", "DROP"))));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         String masked = anonymous.download(dump).text();
+        assertThat(onlyKept(entryId, ".csv-bom")).exists();
         assertThat(masked.lines().findFirst().orElseThrow()).doesNotContain("phone").contains("officer");
         assertThat(masked).doesNotContain("139****");
         for (String value : personal) {
@@ -80,6 +81,8 @@ class DumpFilesApiTest extends OpenFixtures {
         Api.Response withdrawn = provider.post("/api/v1/open/datasets/" + opened.id() + "/withdraw",
                 Map.of("reason", "警务室调整，数据待更新"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(Path.of(dataDir, "open", "dumps", Long.toString(entryId))).as("the kept dumps are deleted")
+                .doesNotExist();
         Api.Download refused = anonymous.download(dump);
         assertThat(refused.status()).isIn(403, 404);
         assertThat(refused.text()).doesNotContain("JWS0001");
