@@ -245,8 +245,7 @@ public class DesensitisationGate {
                 .append(now.sequence()).append('|').append(now.items()).append('|').append(now.keyItems());
         for (Field field : released.all.values()) {
             text.append('|').append(field.id()).append(':').append(field.type()).append(':')
-                    .append(field.rule() == null ? "" : field.rule().rule() + ":" + field.rule().kept())
-                    .append(released.fields.contains(field) ? ":out" : "");
+                    .append(field.rule() == null ? "" : field.rule().rule() + ":" + field.rule().kept());
         }
         text.append('|').append(released.fields.stream().map(Field::id).toList()).append('|').append(read)
                 .append('|').append(HexFormat.of().formatHex(terms.hashKey() == null ? new byte[0] : terms.hashKey()));

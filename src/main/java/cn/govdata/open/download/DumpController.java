@@ -65,6 +65,9 @@ class DumpController {
     private final PublicAccounts accounts;
     private final DumpFiles files;
 
+    /** A dump without fields, filters, words, offset or limit: the whole released dataset. */
+    private static final Read WHOLE = new Read(Map.of(), List.of(), Map.of(), List.of(), 0, Long.MAX_VALUE / 2, false);
+
     DumpController(DatastoreSearch datastore, OpenedDatasets datasets, DesensitisationGate gate, DataUses uses,
             JsonMapper json, ExportWatermarks watermarks, PublicAccounts accounts, DumpFiles files) {
         this.datastore = datastore;
@@ -101,8 +104,7 @@ class DumpController {
             Read scoped = access.scoped(read);
             DesensitisationGate.Terms terms = access.terms(datasets);
             Optional<DumpFiles.Keeping> keeping = Optional.empty();
-            if (access.grantId() == null && scoped.equals(new Read(Map.of(), List.of(), Map.of(), List.of(), 0,
-                    Long.MAX_VALUE / 2, false))) {
+            if (access.grantId() == null && scoped.equals(WHOLE)) {
                 // the whole dataset, marked for no one: the same state's file may stand in for the records
                 String fingerprint = GateRefusals.translate(() -> gate.fingerprint(terms, scoped));
                 String variant = format + (bom ? "-bom" : "");

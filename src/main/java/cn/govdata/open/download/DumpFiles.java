@@ -28,9 +28,8 @@ import cn.govdata.open.release.OpenedDatasets;
  * a file as it streams to its reader, and later downloads of the same state are that file, read at the disk's
  * speed instead of opening and masking every record again. A new batch, rule or field gives a new fingerprint, so
  * a stale file is never served; the entry's older files are deleted when a newer one is kept, and all of them when
- * the dataset is withdrawn. Only files that
- * identify no one are kept (a grantee's dump carries its own watermark). Each node keeps its own under
- * {@code <data-dir>/open/dumps}; a file is kept only once the whole dump was written.
+ * the dataset is withdrawn. Only files that identify no one are kept (a grantee's dump carries its own watermark).
+ * Each node keeps its own under {@code <data-dir>/open/dumps}; a file is kept only once the whole dump was written.
  */
 @Component
 class DumpFiles {
@@ -39,14 +38,13 @@ class DumpFiles {
 
     private final Path root;
     private final boolean enabled;
-
     private final OpenedDatasets datasets;
 
     DumpFiles(@Value("${govdata.data-dir}") String dataDir,
             @Value("${govdata.open.dump-files.enabled:true}") boolean enabled, OpenedDatasets datasets) {
-        this.datasets = datasets;
         this.root = Path.of(dataDir, "open", "dumps");
         this.enabled = enabled;
+        this.datasets = datasets;
     }
 
     /** A kept dump, open for reading (so that a newer state's file may replace it meanwhile), and its size. */
@@ -91,18 +89,26 @@ class DumpFiles {
     void onChanged(OpenedDatasetChanged changed) {
         datasets.byId(changed.id()).filter(dataset -> !dataset.active()).ifPresent(dataset -> {
             Path directory = directory(dataset.entryId());
-            if (!Files.isDirectory(directory)) {
-                return;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-                for (Path file : files) {
-                    Files.deleteIfExists(file);
+            if (Files.isDirectory(directory)) {
+                try {
+                    deleteAll(directory, "*", null);
+                    Files.deleteIfExists(directory);
+                } catch (IOException e) {
+                    log.warn("cannot delete the kept dumps of entry {}: {}", dataset.entryId(), e.toString());
                 }
-                Files.deleteIfExists(directory);
-            } catch (IOException e) {
-                log.warn("cannot delete the kept dumps of entry {}: {}", dataset.entryId(), e.toString());
             }
         });
+    }
+
+    /** Deletes the directory's files matching the glob, but the one named {@code spared} (null: none spared). */
+    private static void deleteAll(Path directory, String glob, String spared) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, glob)) {
+            for (Path file : files) {
+                if (!file.getFileName().toString().equals(spared)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private Path directory(long entryId) {
@@ -168,14 +174,7 @@ class DumpFiles {
                 file.close();
                 Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
-                String variant = name.substring(name.indexOf('.'));
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + variant)) {
-                    for (Path other : files) {
-                        if (!other.getFileName().toString().equals(name)) {
-                            Files.deleteIfExists(other);
-                        }
-                    }
-                }
+                deleteAll(directory, "*" + name.substring(name.indexOf('.')), name);
             } catch (IOException e) {
                 log.warn("cannot keep the dump file {}: {}", partial, e.toString());
                 abandoned();

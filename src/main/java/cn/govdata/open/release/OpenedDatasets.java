@@ -111,11 +111,11 @@ public class OpenedDatasets {
                 .single();
     }
 
-    /** The datasets whose catalog entry is followed: open, or waiting for the authority. */
     /** An opened dataset that follows the catalog, and the catalog version it shows. */
     record Followed(long id, long entryId, int catalogVersion) {
     }
 
+    /** The datasets whose catalog entry is followed: open, or waiting for the authority. */
     List<Followed> followed() {
         return jdbc.sql("select id, entry_id, catalog_version from open_dataset where state in ('OPEN',"
                 + " 'AWAITING_CONFIRMATION') order by id")
