@@ -20,12 +20,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import cn.govdata.org.Accounts;
-import cn.govdata.org.ConnectedSystems;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.ProblemCode;
 import cn.govdata.shared.ProblemResponses;
-import cn.govdata.shared.SecuritySettings;
 
 /**
  * Deny by default: only login, the token endpoint, health, the API description and the console's static
@@ -71,8 +68,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, AccessTokens tokens, Accounts accounts,
-            ConnectedSystems systems, ProblemResponses problems, SecuritySettings settings,
+    SecurityFilterChain filterChain(HttpSecurity http, BearerAuthentication bearer, ProblemResponses problems,
             AddressAttemptLimit attempts) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, never cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -81,7 +77,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new AddressAttemptFilter(attempts, problems), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, systems, problems, settings),
+                .addFilterBefore(new BearerTokenFilter(bearer, problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
