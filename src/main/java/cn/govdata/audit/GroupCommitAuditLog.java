@@ -331,16 +331,12 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
     }
 
     private String clientAddress() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return CallerAddress.of(attributes.getRequest().getRemoteAddr(),
+                    attributes.getRequest().getHeader("X-Forwarded-For"), trustForwardedFor);
         }
-        if (trustForwardedFor) {
-            String forwarded = attributes.getRequest().getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
-        }
-        return attributes.getRequest().getRemoteAddr();
+        CallerAddress plane = CallerAddress.serving();
+        return plane == null ? null : CallerAddress.of(plane.remoteAddress(), plane.forwardedFor(), trustForwardedFor);
     }
 
     private static String truncate(String value, int max) {

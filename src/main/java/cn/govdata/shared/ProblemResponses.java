@@ -143,7 +143,11 @@ public class ProblemResponses {
     }
 
     public static Locale localeOf(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
+        return localeOf(request.getHeader("Accept-Language"));
+    }
+
+    /** The language of the answer, from an {@code Accept-Language} header (or null): Chinese unless English is asked. */
+    public static Locale localeOf(String header) {
         if (header == null || header.isBlank()) {
             return DEFAULT_LOCALE;
         }

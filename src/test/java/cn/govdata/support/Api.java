@@ -59,6 +59,11 @@ public final class Api {
         this.language = language;
     }
 
+    /** The same caller on another port of this machine (e.g. the sharing data plane's). */
+    public Api onPort(int port) {
+        return new Api("http://localhost:" + port, token, language);
+    }
+
     public Api withToken(String bearer) {
         return new Api(base, bearer, language);
     }

@@ -1,6 +1,7 @@
 package cn.govdata.share.access;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ExchangeStream implements SharedData.ExchangeSink {
 
     private final boolean csv;
-    private final HttpServletResponse response;
+    private final Target response;
     private final JsonMapper json;
     private final ExportWatermarks watermarks;
     private final List<String> columns = new ArrayList<>();
@@ -44,7 +45,16 @@ final class ExchangeStream implements SharedData.ExchangeSink {
     private SpreadsheetCsv printer;
     private ExportWatermark watermark;
 
-    private ExchangeStream(boolean csv, HttpServletResponse response, JsonMapper json, ExportWatermarks watermarks) {
+    /** Where the stream goes: its headers, then its body. */
+    interface Target {
+
+        void setHeader(String name, String value);
+
+        /** The body; the headers are sent with the first call. */
+        OutputStream body() throws IOException;
+    }
+
+    private ExchangeStream(boolean csv, Target response, JsonMapper json, ExportWatermarks watermarks) {
         this.csv = csv;
         this.response = response;
         this.json = json;
@@ -58,6 +68,21 @@ final class ExchangeStream implements SharedData.ExchangeSink {
      */
     static ExchangeStream to(HttpServletResponse response, String format, JsonMapper json,
             ExportWatermarks watermarks) {
+        return to(new Target() {
+            @Override
+            public void setHeader(String name, String value) {
+                response.setHeader(name, value);
+            }
+
+            @Override
+            public OutputStream body() throws IOException {
+                return response.getOutputStream();
+            }
+        }, format, json, watermarks);
+    }
+
+    static ExchangeStream to(Target response, String format, JsonMapper json,
+            ExportWatermarks watermarks) {
         boolean csv = switch (format.toUpperCase(Locale.ROOT)) {
             case "CSV" -> true;
             case "JSON_LINES", "JSONL" -> false;
@@ -70,15 +95,14 @@ final class ExchangeStream implements SharedData.ExchangeSink {
     public void start(AuthorizedUse use, List<String> items, long changes, long cursor) {
         response.setHeader("X-Cursor", Long.toString(cursor));
         response.setHeader("X-Changes", Long.toString(changes));
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
+        response.setHeader("Content-Type", csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + use.resourceCode() + "-" + cursor
                 + (csv ? ".csv" : ".jsonl") + "\"");
         columns.addAll(items);
         try {
-            out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
             watermark = watermarks.begin(ExportedFile.underShareGrant(use.grantId(), use.entryId(),
                     use.resourceCode(), use.providerDepartmentId(), use.consumerDepartmentId(), changes));
+            out = new OutputStreamWriter(response.body(), StandardCharsets.UTF_8);
             if (csv) {
                 List<String> header = new ArrayList<>(items);
                 header.add("_deleted");

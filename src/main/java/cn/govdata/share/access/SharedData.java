@@ -1,5 +1,7 @@
 package cn.govdata.share.access;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import cn.govdata.share.ShareGrants;
 import cn.govdata.share.SharedChange;
 import cn.govdata.share.WayOfUse;
 import cn.govdata.share.common.ShareAuditAction;
+import cn.govdata.share.common.SharePermissions;
 import cn.govdata.share.usage.ShareUsage;
 import cn.govdata.shared.Actor;
 import cn.govdata.shared.DomainException;
@@ -44,6 +47,9 @@ import cn.govdata.shared.ProblemCode;
 class SharedData {
 
     static final int MAX_PAGE = 100;
+
+    /** The header by which another platform's link says for whom it calls (SHR-10). */
+    static final String RELAYED_FOR = "X-Govdata-Relayed-For";
 
     /** Whether a claimed value is the one the platform holds, never the held value itself. */
     enum Verdict {
@@ -233,6 +239,31 @@ class SharedData {
     }
 
     // --- shared parts ----------------------------------------------------------------------------------------
+
+    /**
+     * How the data was used, for the usage record: by a connected system through the API, or in the console; for
+     * another platform's link (SHR-10), also the system and department there that the call was relayed for, as that
+     * platform names them.
+     */
+    static String medium(Actor actor, String relayedFor) {
+        if (actor.kind() != Actor.Kind.SYSTEM) {
+            return "console";
+        }
+        if (relayedFor == null || !SharePermissions.peerPlatform(actor)) {
+            return "API (system " + actor.id() + ")";
+        }
+        String named;
+        try {
+            named = URLDecoder.decode(relayedFor, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEncoding) {
+            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of(RELAYED_FOR), "UTF-8, percent-encoded");
+        }
+        named = named.replaceAll("\\p{Cntrl}", " ").strip();
+        if (named.length() > 200) {
+            named = named.substring(0, 200) + "…";
+        }
+        return "API (system " + actor.id() + ", relayed for " + named + ")";
+    }
 
     private Source source(long entryId) {
         return lake.forReading(entryId).orElseThrow(() -> DomainException.notFound("dataset of catalog entry", entryId));

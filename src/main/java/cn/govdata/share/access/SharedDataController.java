@@ -1,8 +1,6 @@
 package cn.govdata.share.access;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,12 +16,8 @@ import cn.govdata.share.access.SharedData.QueryRequest;
 import cn.govdata.share.access.SharedData.Verification;
 import cn.govdata.share.access.SharedData.VerificationRequest;
 import cn.govdata.security.ExportWatermarks;
-import cn.govdata.share.common.SharePermissions;
 import cn.govdata.shared.Actor;
-import cn.govdata.shared.DomainException;
-import cn.govdata.shared.FieldName;
 import cn.govdata.shared.ListParameter;
-import cn.govdata.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/share/data/{entryId}")
 @Tag(name = "Shared data", description = "verification, query and exchange within a grant")
 class SharedDataController {
-
-    /** The header by which another platform's link says for whom it calls (SHR-10). */
-    private static final String RELAYED_FOR = "X-Govdata-Relayed-For";
 
     private final SharedData data;
     private final JsonMapper json;
@@ -55,18 +46,18 @@ class SharedDataController {
     @Operation(summary = "比对验证: send a record's key and claimed values, get MATCH / NO_MATCH / NOT_HELD per item "
             + "(never the stored values)")
     Verification verify(@PathVariable long entryId, @RequestBody VerificationRequest request,
-            @RequestHeader(name = RELAYED_FOR, required = false) String relayedFor) {
+            @RequestHeader(name = SharedData.RELAYED_FOR, required = false) String relayedFor) {
         Actor actor = Actor.require();
-        return data.verify(actor, entryId, request, medium(actor, relayedFor));
+        return data.verify(actor, entryId, request, SharedData.medium(actor, relayedFor));
     }
 
     @PostMapping("/query")
     @Operation(summary = "检索查询: by key, or by filters on granted items (EQUALS / STARTS_WITH); paged, at most "
             + SharedData.MAX_PAGE + " a page; only granted items, masked as the grant prescribes")
     QueryAnswer query(@PathVariable long entryId, @RequestBody(required = false) QueryRequest request,
-            @RequestHeader(name = RELAYED_FOR, required = false) String relayedFor) {
+            @RequestHeader(name = SharedData.RELAYED_FOR, required = false) String relayedFor) {
         Actor actor = Actor.require();
-        return data.query(actor, entryId, request, medium(actor, relayedFor));
+        return data.query(actor, entryId, request, SharedData.medium(actor, relayedFor));
     }
 
     @GetMapping("/exchange")
@@ -78,33 +69,7 @@ class SharedDataController {
             HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         ExchangeStream stream = ExchangeStream.to(response, format, json, watermarks);
-        data.exchange(actor, entryId, since, ListParameter.values(items), medium(actor, null), stream);
+        data.exchange(actor, entryId, since, ListParameter.values(items), SharedData.medium(actor, null), stream);
         stream.finish();
     }
-
-    /**
-     * How the data was used, for the usage record: by a connected system through the API, or in the console; for
-     * another platform's link (SHR-10), also the system and department there that the call was relayed for, as that
-     * platform names them.
-     */
-    private static String medium(Actor actor, String relayedFor) {
-        if (actor.kind() != Actor.Kind.SYSTEM) {
-            return "console";
-        }
-        if (relayedFor == null || !SharePermissions.peerPlatform(actor)) {
-            return "API (system " + actor.id() + ")";
-        }
-        String named;
-        try {
-            named = URLDecoder.decode(relayedFor, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEncoding) {
-            throw new DomainException(ProblemCode.INVALID_VALUE, FieldName.of(RELAYED_FOR), "UTF-8, percent-encoded");
-        }
-        named = named.replaceAll("\\p{Cntrl}", " ").strip();
-        if (named.length() > 200) {
-            named = named.substring(0, 200) + "…";
-        }
-        return "API (system " + actor.id() + ", relayed for " + named + ")";
-    }
-
 }
