@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000000}
 PORT=${BENCH_PORT:-18080}
+PLANE=${BENCH_PLANE_PORT:-18081}
 C=16
 : "${BENCH_PG_URL:?set BENCH_PG_URL (and BENCH_PG_USER / BENCH_PG_PASSWORD) to a scratch PostgreSQL database}"
 USER_=${BENCH_PG_USER:-postgres}; PASS_=${BENCH_PG_PASSWORD:-}
@@ -30,13 +31,13 @@ out=bench/results/share-access-$(date -u +%Y%m%dT%H%M%SZ).txt
 GOVDATA_DATA_DIR=$work/data GOVDATA_DEMO=true GOVDATA_ADMIN_PASSWORD=Demo-Admin-2026 \
 SPRING_DATASOURCE_URL=$BENCH_PG_URL SPRING_DATASOURCE_USERNAME=$USER_ SPRING_DATASOURCE_PASSWORD=$PASS_ \
   "$JAVA_HOME/bin/java" -Xmx1g -Duser.timezone=UTC -cp "target/classes:$cp" cn.govdata.GovdataApplication \
-  --server.port="$PORT" --logging.level.root=WARN > "$work/platform.log" 2>&1 &
+  --server.port="$PORT" --govdata.share.data-plane.port="$PLANE" --logging.level.root=WARN > "$work/platform.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
-run() { # op rate-per-wrk-thread seconds
+run() { # op rate-per-wrk-thread seconds [port]
   OPERATION=$1 RATE=$2 KEYS=$work/keys.txt ENTRY=$ENTRY TOKEN=$TOKEN \
-    wrk -t2 -c$C -d"$3"s -s bench/share/verification.lua "http://localhost:$PORT" | grep RESULT
+    wrk -t2 -c$C -d"$3"s -s bench/share/verification.lua "http://localhost:${4:-$PLANE}" | grep RESULT
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
@@ -46,9 +47,12 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
       "$PORT" "$N" "$work" 2>/dev/null | grep -v -E '^(SLF4J|[0-9]{4}-)'
   ENTRY=$(cat "$work/entry"); TOKEN=$(cat "$work/token"); DATASET=$(cat "$work/dataset")
   psql -q "$PGURL" -c "vacuum analyze lake_ds_$DATASET" >/dev/null
+  run verification 0 10 "$PORT" >/dev/null; run query 0 10 "$PORT" >/dev/null   # warm-up of both ports
   run verification 0 15 >/dev/null; run query 0 15 >/dev/null   # warm-up: the JIT, and the freshly loaded table and index into the caches
   for op in verification query; do
     before=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
+    main=$(run $op 0 20 "$PORT")
+    echo "main port $op, full load ($C connections):  $main"
     peak=$(run $op 0 30)
     echo "platform $op, full load ($C connections):  $peak"
     rps=$(field "$peak" rps)
@@ -56,15 +60,18 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
     at80=$(run $op "$rate" 30)
     echo "platform $op, 80 % of peak:          $at80"
     after=$(psql -tA "$PGURL" -c "select count(*) from audit_entry where action = 'share.data.${op/verification/verify}'")
-    completed=$(( $(field "$peak" requests) + $(field "$at80" requests) ))
-    echo "audit entries for $op during both runs: $((after - before)) (wrk completed $completed; requests cut at the end of a run may be audited without being counted by wrk)"
+    completed=$(( $(field "$main" requests) + $(field "$peak" requests) + $(field "$at80" requests) ))
+    echo "audit entries for $op during the three runs: $((after - before)) (wrk completed $completed; requests cut at the end of a run may be audited without being counted by wrk)"
     [ $((after - before)) -ge "$completed" ] && audited=yes || audited=NO
     eval "peak_$op=$rps; p99_$op=$(field "$at80" p99_ms); audited_$op=$audited"
   done
-  # the ceiling of the web stack on this machine: the liveness probe passes the same servlet container and
-  # security filter chain but reads no database, authorises nothing and audits nothing
+  # the ceiling of each stack on this machine: the data plane's health check and the main port's liveness probe
+  # (which passes the servlet container and the security filter chain) read no database, authorise nothing and
+  # audit nothing
+  floor=$(wrk -t2 -c$C -d15s "http://localhost:$PLANE/health" | grep -E 'Requests/sec|Latency' | tr -s ' ' | tr '\n' ' ')
+  echo "data plane stack alone (GET /health, $C connections): $floor"
   floor=$(wrk -t2 -c$C -d15s "http://localhost:$PORT/actuator/health/liveness" | grep -E 'Requests/sec|Latency' | tr -s ' ' | tr '\n' ' ')
-  echo "web stack alone (GET /actuator/health/liveness, $C connections): $floor"
+  echo "main port stack alone (GET /actuator/health/liveness, $C connections): $floor"
   nkeys=$(wc -l < "$work/keys.txt")
   psql -q "$PGURL" -c "drop table if exists bench_keys" -c "create table bench_keys (i serial primary key, id varchar(18))" \
     -c "\\copy bench_keys (id) from '$work/keys.txt'" >/dev/null
@@ -75,7 +82,7 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
   tps=$(echo "$raw" | sed -E 's/.*tps = ([0-9.]+).*/\1/')
 
   start=$(date +%s.%N)
-  curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/share/data/$ENTRY/exchange?since=0&format=CSV" \
+  curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PLANE/api/v1/share/data/$ENTRY/exchange?since=0&format=CSV" \
     -o "$work/export.csv"
   t=$(echo "$(date +%s.%N) - $start" | bc)
   rows=$(( $(wc -l < "$work/export.csv") - 1 ))
