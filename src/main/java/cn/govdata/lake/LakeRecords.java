@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,6 +29,7 @@ import cn.govdata.lake.dataset.DatasetTables;
 import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
+import cn.govdata.shared.replica.ReplicaReads;
 
 /**
  * What other modules may read of the lake (sharing, opening): the current records of a published entry's
@@ -116,6 +118,9 @@ public class LakeRecords {
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
     private final TransactionTemplate snapshot;
+    /** Where exports read: the primary; whole exports a streaming replica when one is configured and caught up. */
+    private final Reads exports;
+    private final Reads wholeExports;
     /**
      * Datasets by entry, as every shared read needs them; dropped on every node when a dataset's columns change,
      * and after five seconds otherwise.
@@ -123,7 +128,7 @@ public class LakeRecords {
     private final ReadThroughCache<Long, Optional<Source>> forReading;
 
     LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches,
-            SealedValues sealing) {
+            SealedValues sealing, ReplicaReads replica) {
         this.jdbc = jdbc;
         this.sealing = sealing;
         this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 100_000);
@@ -133,6 +138,27 @@ public class LakeRecords {
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.exports = new Reads(jdbc, streaming, dataSource, snapshot);
+        this.wholeExports = replica.onReplica()
+                ? Reads.on(replica.dataSource(), new DataSourceTransactionManager(replica.dataSource())) : exports;
+    }
+
+    /** The statements of an export and the snapshot they share, on one database. */
+    private record Reads(JdbcClient jdbc, JdbcTemplate streaming, DataSource dataSource, TransactionTemplate snapshot) {
+
+        static Reads on(DataSource dataSource, PlatformTransactionManager transactions) {
+            JdbcTemplate streaming = new JdbcTemplate(dataSource);
+            streaming.setFetchSize(1000);
+            TransactionTemplate snapshot = new TransactionTemplate(transactions);
+            snapshot.setReadOnly(true);
+            snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            return new Reads(JdbcClient.create(dataSource), streaming, dataSource, snapshot);
+        }
+
+        long appliedSequence(long datasetId) {
+            return jdbc.sql("select applied_seq from lake_dataset where id = ?").param(datasetId).query(Long.class)
+                    .single();
+        }
     }
 
     /** The current record count of every aggregated entry's dataset, by entry: one statement for figures of many. */
@@ -247,84 +273,100 @@ public class LakeRecords {
      * changed versions, then deletions (a deletion is reported when the deleted version was admitted), in the
      * order they were applied. Reads one consistent snapshot; returns the cursor of that snapshot. A record
      * changed so that the conditions no longer admit it is not reported (the reader keeps its last admitted
-     * version).
+     * version). A whole export ({@code since} 0) reads a streaming replica when one is configured
+     * ({@link ReplicaReads}) and has applied at least the dataset's batches that the primary had when it was asked
+     * for; else, like every export since a cursor, the primary.
      */
     public ExportResult export(Source source, List<String> items, List<Condition> conditions, long since,
             Admission admission, Consumer<Change> sink) {
-        return snapshot.execute(status -> {
-            long cursor = jdbc.sql("select applied_seq from lake_dataset where id = ?").param(source.datasetId())
-                    .query(Long.class).single();
-            long[] changes = { 0 };
-            Query query = new Query(source, items, conditions);
-            if (since <= 0 && query.filtersAfterOpening()) {
-                long[] admitted = { 0 };
-                streaming.query(query.select() + query.from(), rs -> {
-                    admitted[0] += query.admits(query.row(rs, 0)) ? 1 : 0;
-                }, query.params.toArray());
-                admission.admit(admitted[0], cursor);
-                streaming.query(query.select() + query.from(), rs -> {
-                    Row row = query.row(rs, 0);
-                    if (query.admits(row)) {
-                        sink.accept(new Change(row.key(), query.values(row), false));
-                        changes[0]++;
-                    }
-                }, query.params.toArray());
-                return new ExportResult(changes[0], cursor);
+        if (since <= 0 && wholeExports != exports) {
+            // a whole export may read a replica, but never an older state than the primary's when it was asked for
+            long current = exports.appliedSequence(source.datasetId());
+            ExportResult onReplica = wholeExports.snapshot().execute(status -> {
+                long cursor = wholeExports.appliedSequence(source.datasetId());
+                return cursor < current ? null : export(wholeExports, cursor, source, items, conditions, since,
+                        admission, sink);
+            });
+            if (onReplica != null) {
+                return onReplica;
             }
-            if (since <= 0) {
-                admission.admit(jdbc.sql("select count(*)" + query.from()).params(query.params).query(Long.class)
-                        .single(), cursor);
-                // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
-                boolean copied = CopyOutRows.stream(dataSource, "select record_key, " + query.columns(query.table)
-                        + query.keys(query.table) + query.from(), query.params, fields -> {
-                            sink.accept(new Change(query.key(fields), query.values(fields), false));
-                            changes[0]++;
-                        });
-                if (!copied) {
-                    streaming.query(query.select() + query.from(), rs -> {
-                        sink.accept(new Change(query.key(rs), query.values(rs), false));
-                        changes[0]++;
-                    }, query.params.toArray());
+        }
+        return exports.snapshot().execute(status -> export(exports, exports.appliedSequence(source.datasetId()),
+                source, items, conditions, since, admission, sink));
+    }
+
+    private ExportResult export(Reads reads, long cursor, Source source, List<String> items, List<Condition> conditions,
+            long since, Admission admission, Consumer<Change> sink) {
+        long[] changes = { 0 };
+        Query query = new Query(source, items, conditions);
+        if (since <= 0 && query.filtersAfterOpening()) {
+            long[] admitted = { 0 };
+            reads.streaming().query(query.select() + query.from(), rs -> {
+                admitted[0] += query.admits(query.row(rs, 0)) ? 1 : 0;
+            }, query.params.toArray());
+            admission.admit(admitted[0], cursor);
+            reads.streaming().query(query.select() + query.from(), rs -> {
+                Row row = query.row(rs, 0);
+                if (query.admits(row)) {
+                    sink.accept(new Change(row.key(), query.values(row), false));
+                    changes[0]++;
                 }
-                return new ExportResult(changes[0], cursor);
-            }
-            String table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
-            // changed or new versions, with the sequence of the batch that applied them
-            List<Object> params = new ArrayList<>();
-            params.add(since);
-            params.addAll(query.params);
-            String changed = "select c.record_key, " + query.columns("c") + query.hidden("c") + query.keys("c")
-                    + ", false as deleted, b.applied_seq from "
-                    + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
-            // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
-            params.add(since);
-            params.addAll(query.params);
-            String deleted = "select t.record_key, " + query.nulls() + query.hidden("v") + query.keys("v")
-                    + ", true as deleted, b.applied_seq from "
-                    + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
-                    + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
-                    + " b.applied_seq > ?" + query.where("v");
-            String union = "select * from (" + changed + " union all " + deleted + ") x";
-            if (query.filtersAfterOpening()) {
-                long[] admitted = { 0 };
-                streaming.query(union, rs -> {
-                    admitted[0] += query.admitsHidden(rs) ? 1 : 0;
-                }, params.toArray());
-                admission.admit(admitted[0], cursor);
-            } else {
-                admission.admit(jdbc.sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
-                        .single(), cursor);
-            }
-            streaming.query(union + " order by applied_seq, record_key", rs -> {
-                if (!query.admitsHidden(rs)) {
-                    return;
-                }
-                boolean gone = rs.getBoolean("deleted");
-                sink.accept(new Change(query.key(rs), gone ? null : query.values(rs), gone));
-                changes[0]++;
-            }, params.toArray());
+            }, query.params.toArray());
             return new ExportResult(changes[0], cursor);
-        });
+        }
+        if (since <= 0) {
+            admission.admit(reads.jdbc().sql("select count(*)" + query.from()).params(query.params).query(Long.class)
+                    .single(), cursor);
+            // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
+            boolean copied = CopyOutRows.stream(reads.dataSource(), "select record_key, " + query.columns(query.table)
+                    + query.keys(query.table) + query.from(), query.params, fields -> {
+                        sink.accept(new Change(query.key(fields), query.values(fields), false));
+                        changes[0]++;
+                    });
+            if (!copied) {
+                reads.streaming().query(query.select() + query.from(), rs -> {
+                    sink.accept(new Change(query.key(rs), query.values(rs), false));
+                    changes[0]++;
+                }, query.params.toArray());
+            }
+            return new ExportResult(changes[0], cursor);
+        }
+        String table = DatasetTables.checked(DatasetTables.tableName(source.datasetId()));
+        // changed or new versions, with the sequence of the batch that applied them
+        List<Object> params = new ArrayList<>();
+        params.add(since);
+        params.addAll(query.params);
+        String changed = "select c.record_key, " + query.columns("c") + query.hidden("c") + query.keys("c")
+                + ", false as deleted, b.applied_seq from "
+                + table + " c join lake_batch b on b.id = c.batch_id where b.applied_seq > ?" + query.where("c");
+        // deletions: a tombstone applied after the cursor whose deleted version the conditions admitted
+        params.add(since);
+        params.addAll(query.params);
+        String deleted = "select t.record_key, " + query.nulls() + query.hidden("v") + query.keys("v")
+                + ", true as deleted, b.applied_seq from "
+                + table + "_h t join lake_batch b on b.id = t.batch_id join " + table + "_h v on v.record_key ="
+                + " t.record_key and v.valid_to = t.valid_from and not v.tombstone where t.tombstone and"
+                + " b.applied_seq > ?" + query.where("v");
+        String union = "select * from (" + changed + " union all " + deleted + ") x";
+        if (query.filtersAfterOpening()) {
+            long[] admitted = { 0 };
+            reads.streaming().query(union, rs -> {
+                admitted[0] += query.admitsHidden(rs) ? 1 : 0;
+            }, params.toArray());
+            admission.admit(admitted[0], cursor);
+        } else {
+            admission.admit(reads.jdbc().sql("select count(*) from (" + union + ") n").params(params).query(Long.class)
+                    .single(), cursor);
+        }
+        reads.streaming().query(union + " order by applied_seq, record_key", rs -> {
+            if (!query.admitsHidden(rs)) {
+                return;
+            }
+            boolean gone = rs.getBoolean("deleted");
+            sink.accept(new Change(query.key(rs), gone ? null : query.values(rs), gone));
+            changes[0]++;
+        }, params.toArray());
+        return new ExportResult(changes[0], cursor);
     }
 
     /** The SQL of a read: the asked-for items as columns, the conditions as a where clause. */

@@ -1,0 +1,80 @@
+package cn.govdata.share.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import cn.govdata.share.GrantedDataFixtures;
+import cn.govdata.shared.replica.ReplicaReads;
+
+/**
+ * With a streaming replica configured (issue #16), a whole exchange reads it and an exchange since a cursor reads
+ * the primary; the answers are the same. The test's "replica" is the test database itself behind the replica's own
+ * pool, so what shows the routing is that pool's connections: none before, one after a whole export.
+ */
+@TestPropertySource(properties = { "govdata.datasource.replica.url=${spring.datasource.url}",
+        "govdata.datasource.replica.username=${spring.datasource.username:}",
+        "govdata.datasource.replica.password=${spring.datasource.password:}" })
+class WholeExportsOnReplicaApiTest extends GrantedDataFixtures {
+
+    /** A context of its own needs a data directory of its own (the catalog's search index is locked per directory). */
+    private static final String DATA_DIR = System.getProperty("java.io.tmpdir") + "/govdata-test-replica-exports-"
+            + java.util.UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("govdata.test.data-dir", () -> DATA_DIR);
+    }
+
+    @Autowired
+    ReplicaReads replica;
+
+    @BeforeEach
+    void setUp() {
+        setUpData("交换系统（只读副本）");
+        grantId = narrowedGrant(entryId, systemId, List.of("EXCHANGE"), Map.of("dailyQuota", 1000));
+    }
+
+    @Test
+    void aWholeExchangeReadsTheReplicaAndAnExchangeSinceACursorThePrimary() throws Exception {
+        assertThat(replica.onReplica()).isTrue();
+        HikariDataSource pool = (HikariDataSource) replica.dataSource();
+
+        pool.getHikariPoolMXBean().softEvictConnections();
+        HttpResponse<String> whole = exchange("since=0&format=JSON_LINES");
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
+        assertThat(whole.body().lines()).hasSize(2);
+        assertThat(whole.body()).doesNotContain(ZHANG, LI, "张三", "李四", "王五");
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the replica's pool was used").isPositive();
+
+        load("gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三丰,370602,芝罘区幸福路1号\n");
+        pool.getHikariPoolMXBean().softEvictConnections();
+        HttpResponse<String> changed = exchange("since=" + whole.headers().firstValue("X-Cursor").orElseThrow()
+                + "&format=JSON_LINES");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body().lines()).hasSize(1);
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the primary answered").isZero();
+        assertThat(audit("share.data.exchange", entryId)).hasSize(2);
+    }
+
+    private HttpResponse<String> exchange(String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/api/v1/share/data/" + entryId
+                + "/exchange?" + query)).header("Authorization", "Bearer " + system.token()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
