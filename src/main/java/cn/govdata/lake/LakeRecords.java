@@ -491,7 +491,7 @@ public class LakeRecords {
 
         boolean admitsHidden(ResultSet rs) throws SQLException {
             for (int i = 0; i < afterOpening.size(); i++) {
-                String value = sealing.open(rs.getString("h_" + i));
+                String value = open(rs.getString("h_" + i));
                 if (value == null || afterOpening.get(i).values().stream().noneMatch(value::startsWith)) {
                     return false;
                 }
@@ -570,8 +570,33 @@ public class LakeRecords {
         }
 
         private String opened(String item, String stored) {
-            return sealed.contains(item) ? sealing.open(stored) : stored;
+            return sealed.contains(item) ? open(stored) : stored;
         }
+
+        /**
+         * A sealed value opened. Sealing is deterministic, so one stored text is one value: a key item delivered as
+         * an item too, and the names and places that recur through an export, are opened once (opening is most of an
+         * export's time).
+         */
+        private String open(String stored) {
+            if (stored == null) {
+                return null;
+            }
+            String clear = recentlyOpened.get(stored);
+            if (clear == null) {
+                clear = sealing.open(stored);
+                recentlyOpened.put(stored, clear);
+            }
+            return clear;
+        }
+
+        /** The values this read opened last; a read is one request's or one export's, on one thread. */
+        private final Map<String, String> recentlyOpened = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 4096;
+            }
+        };
 
         Row row(ResultSet rs, int n) throws SQLException {
             Map<String, String> values = values(rs);
@@ -579,7 +604,7 @@ public class LakeRecords {
                 // the prefix conditions' items, opened, beside the asked-for ones; taken out again by asked()
                 Map<String, String> checked = new LinkedHashMap<>(values);
                 for (int i = 0; i < afterOpening.size(); i++) {
-                    checked.putIfAbsent(afterOpening.get(i).item(), sealing.open(rs.getString("h_" + i)));
+                    checked.putIfAbsent(afterOpening.get(i).item(), open(rs.getString("h_" + i)));
                 }
                 return new Row(key(rs), checked, rs.getObject("valid_from", OffsetDateTime.class));
             }
