@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -222,8 +224,11 @@ public class DatasetTables {
 
     /** The column of a data item: its identifier in lower case, prefixed so it never meets a system column. */
     public static String columnName(String itemName) {
-        return checked("c_" + itemName.toLowerCase(java.util.Locale.ROOT));
+        return COLUMNS.get(itemName, name -> checked("c_" + name.toLowerCase(java.util.Locale.ROOT)));
     }
+
+    /** Columns already named and checked: every shared read names its dataset's columns. */
+    private static final Cache<String, String> COLUMNS = Caffeine.newBuilder().maximumSize(100_000).build();
 
     void create(String table, List<Column> columns) {
         String values = columns.stream().map(c -> checked(c.columnName()) + " text").collect(Collectors.joining(", "));
