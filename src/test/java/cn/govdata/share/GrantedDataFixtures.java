@@ -2,6 +2,10 @@ package cn.govdata.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +89,13 @@ public abstract class GrantedDataFixtures extends ShareFixtures {
     protected Api.Response verify(Api api, String key, Map<String, String> claims) {
         return api.post("/api/v1/share/data/" + entryId + "/verification", Map.of("key", Map.of("gmsfhm", key),
                 "claims", claims));
+    }
+
+    /** An exchange as the given caller, on whichever port it talks to; the body as text. */
+    protected HttpResponse<String> exchange(Api api, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/share/data/" + entryId
+                + "/exchange?" + query)).header("Authorization", "Bearer " + api.token()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected Api.Response query(Api api, Map<String, Object> request) {

@@ -2,10 +2,7 @@ package cn.govdata.share.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -159,7 +156,7 @@ class SharedDataApiTest extends GrantedDataFixtures {
 
     @Test
     void anExchangeStreamsTheGrantedPartThenOnlyWhatChangedSinceItsCursor() throws Exception {
-        HttpResponse<String> full = exchange("since=0&format=CSV");
+        HttpResponse<String> full = exchange(system, "since=0&format=CSV");
         assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
         assertThat(full.headers().firstValue("X-Changes")).hasValue("2");
         String cursor = full.headers().firstValue("X-Cursor").orElseThrow();
@@ -169,35 +166,29 @@ class SharedDataApiTest extends GrantedDataFixtures {
         assertThat(full.body()).doesNotContain(ZHANG, "张三", "王五", "370611");
 
         load("gmsfhm,xm,xzqh,zz\n" + LI + ",李思,370602,芝罘区和平路2号\n" + WANG + ",王武,370611,福山区长安街3号\n");
-        HttpResponse<String> changed = exchange("since=" + cursor + "&format=JSON_LINES");
+        HttpResponse<String> changed = exchange(system, "since=" + cursor + "&format=JSON_LINES");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("X-Changes")).hasValue("1");
         // the file is watermarked (SHR-6): text for people wholly half- or full-width, the same once folded (NFKC)
         assertThat(java.text.Normalizer.normalize(changed.body(), java.text.Normalizer.Form.NFKC).lines().toList())
                 .hasSize(1).first().asString().contains("\"xm\":\"李*\"", "\"deleted\":false");
 
-        assertThat(exchange("since=0&format=XML").statusCode()).isEqualTo(400);
-        assertThat(exchange("since=0&items=zz").statusCode()).isEqualTo(403);
+        assertThat(exchange(system, "since=0&format=XML").statusCode()).isEqualTo(400);
+        assertThat(exchange(system, "since=0&items=zz").statusCode()).isEqualTo(403);
     }
 
     @Test
     void anExchangesCsvDefusesCellsASpreadsheetWouldRunAndItsJsonLinesKeepThem() throws Exception {
-        String cursor = exchange("since=0&format=CSV").headers().firstValue("X-Cursor").orElseThrow();
+        String cursor = exchange(system, "since=0&format=CSV").headers().firstValue("X-Cursor").orElseThrow();
         load("gmsfhm,xm,xzqh,zz\n" + LI + ",=HYPERLINK(1),370602,芝罘区和平路2号\n");
 
-        HttpResponse<String> csv = exchange("since=" + cursor + "&format=CSV");
+        HttpResponse<String> csv = exchange(system, "since=" + cursor + "&format=CSV");
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(",\"'=").doesNotContain(",=");
 
-        HttpResponse<String> jsonLines = exchange("since=" + cursor + "&format=JSON_LINES");
+        HttpResponse<String> jsonLines = exchange(system, "since=" + cursor + "&format=JSON_LINES");
         assertThat(jsonLines.body()).contains("\"xm\":\"=").doesNotContain("'=");
-    }
-
-    private HttpResponse<String> exchange(String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(system.baseUrl() + "/api/v1/share/data/" + entryId
-                + "/exchange?" + query)).header("Authorization", "Bearer " + system.token()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

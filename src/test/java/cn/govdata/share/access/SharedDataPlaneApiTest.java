@@ -2,11 +2,7 @@ package cn.govdata.share.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +54,7 @@ class SharedDataPlaneApiTest extends GrantedDataFixtures {
         assertThat(found.json().get("total").asLong()).isEqualTo(2);
         assertThat(found.body()).doesNotContain(ZHANG, LI, "张三", "李四", "王五", "幸福路");
 
-        HttpResponse<String> csv = exchange(plane.port(), "since=0&format=CSV");
+        HttpResponse<String> csv = exchange(onPlane, "since=0&format=CSV");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("X-Changes").orElseThrow()).isEqualTo("2");
@@ -66,7 +62,7 @@ class SharedDataPlaneApiTest extends GrantedDataFixtures {
         assertThat(lines).hasSize(3);
         assertThat(lines.getFirst()).isEqualTo("gmsfhm,xm,xzqh,_deleted");
         assertThat(csv.body()).doesNotContain(ZHANG, LI, "张三", "李四", "王五");
-        HttpResponse<String> none = exchange(plane.port(),
+        HttpResponse<String> none = exchange(onPlane,
                 "since=" + csv.headers().firstValue("X-Cursor").orElseThrow() + "&format=JSON_LINES");
         assertThat(none.statusCode()).isEqualTo(200);
         assertThat(none.body()).isEmpty();
@@ -155,11 +151,5 @@ class SharedDataPlaneApiTest extends GrantedDataFixtures {
         assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
         assertThat(answer.code()).isEqualTo(code);
         assertThat(answer.body()).doesNotContain("Exception", "at cn.", "<html");
-    }
-
-    private HttpResponse<String> exchange(int port, String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/share/data/"
-                + entryId + "/exchange?" + query)).header("Authorization", "Bearer " + system.token()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -2,11 +2,7 @@ package cn.govdata.share.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +52,7 @@ class WholeExportsOnReplicaApiTest extends GrantedDataFixtures {
         HikariDataSource pool = (HikariDataSource) replica.dataSource();
 
         pool.getHikariPoolMXBean().softEvictConnections();
-        HttpResponse<String> whole = exchange("since=0&format=JSON_LINES");
+        HttpResponse<String> whole = exchange(system, "since=0&format=JSON_LINES");
         assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
         assertThat(whole.body().lines()).hasSize(2);
         assertThat(whole.body()).doesNotContain(ZHANG, LI, "张三", "李四", "王五");
@@ -64,17 +60,11 @@ class WholeExportsOnReplicaApiTest extends GrantedDataFixtures {
 
         load("gmsfhm,xm,xzqh,zz\n" + ZHANG + ",张三丰,370602,芝罘区幸福路1号\n");
         pool.getHikariPoolMXBean().softEvictConnections();
-        HttpResponse<String> changed = exchange("since=" + whole.headers().firstValue("X-Cursor").orElseThrow()
+        HttpResponse<String> changed = exchange(system, "since=" + whole.headers().firstValue("X-Cursor").orElseThrow()
                 + "&format=JSON_LINES");
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body().lines()).hasSize(1);
         assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the primary answered").isZero();
         assertThat(audit("share.data.exchange", entryId)).hasSize(2);
-    }
-
-    private HttpResponse<String> exchange(String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/api/v1/share/data/" + entryId
-                + "/exchange?" + query)).header("Authorization", "Bearer " + system.token()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
