@@ -127,6 +127,12 @@ class SharedDataPlaneApiTest extends GrantedDataFixtures {
         expect(raw.send("GET", base + "/exchange?since=%EF%BC%90", json, (String) null), 400, "INVALID_VALUE");
         expect(raw.send("GET", base + "/exchange?format=XML", json, (String) null), 400, "INVALID_VALUE");
 
+        // a load balancer's check: no token, nothing read
+        RawHttp.Answer health = raw.send("GET", "/health", Map.of(), (String) null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        expect(raw.send("POST", "/health", json, "{}"), 405, "METHOD_NOT_ALLOWED");
+
         // what the server itself refuses before any handler: still a problem, never an HTML page
         RawHttp.Answer badPath = raw.send("POST", "/api/v1/share/data/%zz/verification", json, body);
         assertThat(badPath.status()).isEqualTo(400);
