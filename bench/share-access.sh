@@ -9,13 +9,13 @@
 # Export: the exchange endpoint (CSV, all 2 million) against psql's \copy of the same columns.
 # Needs BENCH_PG_URL (JDBC URL of a scratch database, e.g. jdbc:postgresql://localhost:5432/sharebench),
 # BENCH_PG_USER, BENCH_PG_PASSWORD; wrk, pgbench and psql on the PATH.
-# Usage: BENCH_PG_URL=... bench/share-access.sh [rows]
+# Usage: BENCH_PG_URL=... [BENCH_CONNECTIONS=16] bench/share-access.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000000}
 PORT=${BENCH_PORT:-18080}
 PLANE=${BENCH_PLANE_PORT:-18081}
-C=16
+C=${BENCH_CONNECTIONS:-16}
 : "${BENCH_PG_URL:?set BENCH_PG_URL (and BENCH_PG_USER / BENCH_PG_PASSWORD) to a scratch PostgreSQL database}"
 USER_=${BENCH_PG_USER:-postgres}; PASS_=${BENCH_PG_PASSWORD:-}
 hostdb=${BENCH_PG_URL#jdbc:postgresql://}
