@@ -606,6 +606,8 @@ class BulkIngestion {
         }
         List<Column> live = dataset.liveColumns();
         boolean lookupKeys = dataset.lookupKeys();
+        RowWriter out = lookupKeys || live.stream().anyMatch(Column::sealed) ? new SealingRowWriter(writer,
+                key -> tables.storedKey(lookupKeys, key), values -> tables.stored(live, values)) : writer;
         Map<String, String> itemLabels = new java.util.HashMap<>();
         items.forEach(item -> itemLabels.put(item.name(), item.chineseName() == null || item.chineseName().isBlank()
                 ? item.name() : item.chineseName()));
@@ -634,8 +636,7 @@ class BulkIngestion {
                     List<String> values = dataset.columnValues(record.values());
                     counters.values += values.size();
                     counters.filledValues += values.stream().filter(java.util.Objects::nonNull).count();
-                    writer.add(record.row(), tables.storedKey(lookupKeys, dataset.recordKey(record.values())),
-                            tables.stored(live, values));
+                    out.add(record.row(), dataset.recordKey(record.values()), values);
                 } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
@@ -653,7 +654,7 @@ class BulkIngestion {
                     lastProgress[0] = System.nanoTime();
                 }
             });
-            writer.flush();
+            out.flush();
             counters.bytesRead = source.bytesRead();
             counters.encoding = source.encoding();
             progress(batchId, counters);
