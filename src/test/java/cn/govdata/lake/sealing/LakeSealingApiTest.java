@@ -186,7 +186,11 @@ class LakeSealingApiTest extends CatalogFixtures {
 
     @Test
     void anAlteredSealedValueIsReportedNotAnswered() {
-        upload("公民身份号码,姓名,户籍地\n" + ZHANG + ",张三,370602\n");
+        // a person no other test's dataset holds, so that no comparison of datasets can copy the altered value into
+        // a discrepancy, where it would stay after this test (a key rotation elsewhere could not re-seal it)
+        String alone = cn.govdata.support.IdNumbers.of("370602", "19510101", String.format("%03d",
+                (int) (System.nanoTime() % 1000)));
+        upload("公民身份号码,姓名,户籍地\n" + alone + ",张三,370602\n");
         String sealed = jdbc.sql("select c_xm from lake_ds_" + datasetId).query(String.class).single();
         byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring(sealed.indexOf(':') + 1));
         bytes[bytes.length - 1] ^= 1;
@@ -197,15 +201,12 @@ class LakeSealingApiTest extends CatalogFixtures {
             Api.Response records = provider.get("/api/v1/lake/datasets/" + datasetId + "/records");
             assertThat(records.status()).isEqualTo(500);
             assertThat(records.code()).isEqualTo("INTERNAL_ERROR");
-            assertThat(records.body()).doesNotContain(ZHANG);
+            assertThat(records.body()).doesNotContain(alone);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> lakeRecords.query(source(), List.of("xm"),
                     List.of(), 0, 10)).isInstanceOf(SealBroken.class).hasMessageContaining("altered");
         } finally {
-            // restored, so that a key rotation in another test of this context can re-seal it; the comparison of
-            // datasets that the upload set off may have copied the altered text into a discrepancy meanwhile
+            // restored, so that a key rotation in another test of this context can re-seal it
             jdbc.sql("update lake_ds_" + datasetId + " set c_xm = ?").param(sealed).update();
-            jdbc.sql("update lake_discrepancy set value_a = ? where value_a = ?").params(sealed, altered).update();
-            jdbc.sql("update lake_discrepancy set value_b = ? where value_b = ?").params(sealed, altered).update();
         }
         assertThat(provider.get("/api/v1/lake/datasets/" + datasetId + "/records").body()).contains("张三");
     }
