@@ -591,7 +591,7 @@ public class LakeRecords {
         }
 
         /** The values this read opened last; a read is one request's or one export's, on one thread. */
-        private final Map<String, String> recentlyOpened = new LinkedHashMap<>(256, 0.75f, true) {
+        private final Map<String, String> recentlyOpened = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > 4096;
