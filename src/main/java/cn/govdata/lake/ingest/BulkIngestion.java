@@ -606,8 +606,6 @@ class BulkIngestion {
         }
         List<Column> live = dataset.liveColumns();
         boolean lookupKeys = dataset.lookupKeys();
-        RowWriter out = lookupKeys || live.stream().anyMatch(Column::sealed) ? new SealingRowWriter(writer,
-                key -> tables.storedKey(lookupKeys, key), values -> tables.stored(live, values)) : writer;
         Map<String, String> itemLabels = new java.util.HashMap<>();
         items.forEach(item -> itemLabels.put(item.name(), item.chineseName() == null || item.chineseName().isBlank()
                 ? item.name() : item.chineseName()));
@@ -636,7 +634,8 @@ class BulkIngestion {
                     List<String> values = dataset.columnValues(record.values());
                     counters.values += values.size();
                     counters.filledValues += values.stream().filter(java.util.Objects::nonNull).count();
-                    out.add(record.row(), dataset.recordKey(record.values()), values);
+                    writer.add(record.row(), tables.storedKey(lookupKeys, dataset.recordKey(record.values())),
+                            tables.stored(live, values));
                 } else {
                     counters.rejected++;
                     for (QualityFailure failure : failures) {
@@ -654,7 +653,7 @@ class BulkIngestion {
                     lastProgress[0] = System.nanoTime();
                 }
             });
-            out.flush();
+            writer.flush();
             counters.bytesRead = source.bytesRead();
             counters.encoding = source.encoding();
             progress(batchId, counters);
