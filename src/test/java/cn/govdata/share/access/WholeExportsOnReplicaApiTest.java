@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -23,6 +24,8 @@ import cn.govdata.shared.replica.ReplicaReads;
  * the primary; the answers are the same. The test's "replica" is the test database itself behind the replica's own
  * pool, so what shows the routing is that pool's connections: none before, one after a whole export.
  */
+// a context no other test shares: closed after the class rather than kept among the cached ones
+@DirtiesContext
 @TestPropertySource(properties = { "govdata.datasource.replica.url=${spring.datasource.url}",
         "govdata.datasource.replica.username=${spring.datasource.username:}",
         "govdata.datasource.replica.password=${spring.datasource.password:}" })
