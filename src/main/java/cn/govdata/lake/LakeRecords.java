@@ -116,8 +116,6 @@ public class LakeRecords {
     private final JdbcClient jdbc;
     private final SealedValues sealing;
     private final JdbcTemplate streaming;
-    private final DataSource dataSource;
-    private final TransactionTemplate snapshot;
     /** Where exports read: the primary; whole exports a streaming replica when one is configured and caught up. */
     private final Reads exports;
     private final Reads wholeExports;
@@ -132,27 +130,22 @@ public class LakeRecords {
         this.jdbc = jdbc;
         this.sealing = sealing;
         this.forReading = caches.cache("lake.datasets-for-reading", Duration.ofSeconds(5), 100_000);
-        this.dataSource = dataSource;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.exports = new Reads(jdbc, streaming, dataSource, snapshot);
-        this.wholeExports = replica.onReplica()
-                ? Reads.on(replica.dataSource(), new DataSourceTransactionManager(replica.dataSource())) : exports;
+        this.exports = Reads.on(jdbc, dataSource, transactions);
+        this.streaming = exports.streaming();
+        this.wholeExports = replica.onReplica() ? Reads.on(replica.jdbc(), replica.dataSource(),
+                new DataSourceTransactionManager(replica.dataSource())) : exports;
     }
 
     /** The statements of an export and the snapshot they share, on one database. */
     private record Reads(JdbcClient jdbc, JdbcTemplate streaming, DataSource dataSource, TransactionTemplate snapshot) {
 
-        static Reads on(DataSource dataSource, PlatformTransactionManager transactions) {
+        static Reads on(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
             JdbcTemplate streaming = new JdbcTemplate(dataSource);
-            streaming.setFetchSize(1000);
+            streaming.setFetchSize(1000);  // PostgreSQL streams with a cursor inside a transaction
             TransactionTemplate snapshot = new TransactionTemplate(transactions);
             snapshot.setReadOnly(true);
             snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-            return new Reads(JdbcClient.create(dataSource), streaming, dataSource, snapshot);
+            return new Reads(jdbc, streaming, dataSource, snapshot);
         }
 
         long appliedSequence(long datasetId) {
