@@ -478,7 +478,7 @@ export default {
       perDay: 'Use per day', perParty: 'Records per department', perDayLabel: 'Use per day: requests and records on each day of the period',
       perPartyLabel: 'Records per department over the period',
       providers: 'Providers', consumers: 'Users', empty: 'No use in this period', uses: 'Uses',
-      usesTitle: 'Uses of grant #{id}', usesHint: 'The last {n} uses, newest first; only the items and conditions asked, never a value',
+      usesTitle: 'Uses of grant #{id}', usesHint: 'The last {n} rows, newest first; identical calls within a quarter of a second are one row with their number of requests; only the items and conditions asked, never a value',
       noUses: 'Not used yet', at: 'Time', who: 'By', way: 'Way', query: 'Query', medium: 'Through',
       actor: { USER: 'user {name}', SYSTEM: 'system #{id} ({name})' },
       media: { API: 'API', CONSOLE: 'console' },

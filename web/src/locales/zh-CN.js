@@ -460,7 +460,7 @@ export default {
       perDay: '每日使用', perParty: '按部门汇总的记录数', perDayLabel: '每日使用图：所选期间每天的调用次数和记录数',
       perPartyLabel: '按部门汇总图：所选期间各部门的记录数',
       providers: '提供部门', consumers: '使用部门', empty: '所选期间没有使用记录', uses: '使用明细',
-      usesTitle: '授权 #{id} 的使用明细', usesHint: '最近 {n} 次使用，新的在前；只显示查询的数据项和条件，不显示任何数据值',
+      usesTitle: '授权 #{id} 的使用明细', usesHint: '最近 {n} 条，新的在前；同一时刻（四分之一秒内）完全相同的调用合并为一条，注明调用次数；只显示查询的数据项和条件，不显示任何数据值',
       noUses: '尚无使用', at: '时间', who: '使用者', way: '方式', query: '查询内容', medium: '途径',
       actor: { USER: '用户 {name}', SYSTEM: '接入系统 #{id}（{name}）' },
       media: { API: '接口调用', CONSOLE: '控制台' },

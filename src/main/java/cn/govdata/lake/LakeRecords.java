@@ -227,8 +227,9 @@ public class LakeRecords {
         Query query = new Query(source, items, conditions);
         List<Object> params = new ArrayList<>(query.params);
         params.add(source.lookupKeys() ? sealing.lookupKey(recordKey) : recordKey);
-        return jdbc.sql(query.select() + query.from() + " and record_key = ?").params(params).query(query::row)
-                .optional().filter(query::admits).map(query::asked);
+        // the key is the one asked for: its sealed items are neither read nor opened
+        return jdbc.sql(query.selectWithoutKeys() + query.from() + " and record_key = ?").params(params)
+                .query((rs, n) -> query.row(rs, recordKey)).optional().filter(query::admits).map(query::asked);
     }
 
     /** Current records the conditions admit, in key order, one page; only the given items. */
@@ -522,7 +523,12 @@ public class LakeRecords {
         }
 
         String select() {
-            return "select record_key, valid_from, " + columns(table) + hidden(table) + keys(table);
+            return selectWithoutKeys() + keys(table);
+        }
+
+        /** As {@link #select}, for a row whose key is known already. */
+        String selectWithoutKeys() {
+            return "select record_key, valid_from, " + columns(table) + hidden(table);
         }
 
         String from() {
@@ -592,6 +598,10 @@ public class LakeRecords {
         };
 
         Row row(ResultSet rs, int n) throws SQLException {
+            return row(rs, key(rs));
+        }
+
+        Row row(ResultSet rs, String key) throws SQLException {
             Map<String, String> values = values(rs);
             if (filtersAfterOpening()) {
                 // the prefix conditions' items, opened, beside the asked-for ones; taken out again by asked()
@@ -599,9 +609,9 @@ public class LakeRecords {
                 for (int i = 0; i < afterOpening.size(); i++) {
                     checked.putIfAbsent(afterOpening.get(i).item(), open(rs.getString("h_" + i)));
                 }
-                return new Row(key(rs), checked, rs.getObject("valid_from", OffsetDateTime.class));
+                return new Row(key, checked, rs.getObject("valid_from", OffsetDateTime.class));
             }
-            return new Row(key(rs), values, rs.getObject("valid_from", OffsetDateTime.class));
+            return new Row(key, values, rs.getObject("valid_from", OffsetDateTime.class));
         }
     }
 }

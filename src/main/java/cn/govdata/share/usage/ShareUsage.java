@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,9 +61,13 @@ public class ShareUsage {
     /** How the data was used: by a connected system through the API, or by a user in the console. */
     enum Medium { API, CONSOLE }
 
-    /** One use: when, who (a user's login or a system's client id), how, how many records, what was asked. */
-    record Use(long id, long grantId, OffsetDateTime at, Actor.Kind actorKind, long actorId, String actor,
-            long departmentId, WayOfUse way, long records, List<String> items, String query, Medium medium) {
+    /**
+     * One use, or identical uses within a quarter of a second ({@code requests} of them, the first at
+     * {@code firstAt}): when, who (a user's login or a system's client id), how, how many records, what was asked.
+     */
+    record Use(long id, long grantId, OffsetDateTime firstAt, OffsetDateTime at, long requests, Actor.Kind actorKind,
+            long actorId, String actor, long departmentId, WayOfUse way, long records, List<String> items,
+            String query, Medium medium) {
     }
 
     /**
@@ -84,7 +90,7 @@ public class ShareUsage {
     /** @param itemNames the Chinese name of each data item of the entry in force, by identifier, for the reader */
     record Uses(long grantId, String resourceCode, String entryName, String providerDepartmentName,
             String consumerDepartmentName, String purpose, String approver, int limit, List<Use> uses,
-            java.util.Map<String, String> itemNames) {
+            Map<String, String> itemNames) {
     }
 
     /** Rows per insert batch when the uses are written. */
@@ -96,8 +102,8 @@ public class ShareUsage {
     private final Grants grants;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
-    /** Uses recorded and not yet written, as insert parameters. */
-    private final Queue<Object[]> unwritten = new ConcurrentLinkedQueue<>();
+    /** Uses recorded and not yet written (one each, or summed by a write that failed). */
+    private final Queue<Summed> unwritten = new ConcurrentLinkedQueue<>();
 
     ShareUsage(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Grants grants, Directory directory,
             WorkingDayCalendar calendar, PublishedCatalog catalog) {
@@ -109,46 +115,82 @@ public class ShareUsage {
         this.calendar = calendar;
     }
 
+    /** Who used a grant on which day, how, and the shape of what was asked: what identical uses have in common. */
+    record Shape(long grantId, LocalDate day, Actor.Kind actorKind, long actorId, String actorName, long departmentId,
+            WayOfUse way, String items, String query, Medium medium) {
+    }
+
+    /** Identical uses, as one row: when the first and the last were, how many, and their records. */
+    record Summed(Shape shape, OffsetDateTime firstAt, OffsetDateTime lastAt, long requests, long records) {
+
+        static Summed one(Shape shape, OffsetDateTime at, long records) {
+            return new Summed(shape, at, at, 1, records);
+        }
+
+        Summed plus(Summed other) {
+            return new Summed(shape, other.firstAt().isBefore(firstAt) ? other.firstAt() : firstAt,
+                    other.lastAt().isAfter(lastAt) ? other.lastAt() : lastAt, requests + other.requests(),
+                    records + other.records());
+        }
+    }
+
     /**
-     * Records a use under a grant, after it was delivered and counted. The row is written with the next flush, at
-     * most a quarter of a second later, together with the others of that moment: one insert per request would
-     * cost the busiest path of the platform a statement and a commit each. A crash may lose the last quarter
-     * second of rows here; the audit entry of each use, written before its answer, is the durable record.
+     * The uses of one write, identical ones summed, in the order their first was recorded: a service hall's system
+     * verifying hundreds of ID numbers a second leaves one row per write, not hundreds (each use's value-level
+     * detail is in its own audit entry).
+     */
+    static List<Summed> summed(List<Summed> uses) {
+        Map<Shape, Summed> byShape = new LinkedHashMap<>();
+        uses.forEach(use -> byShape.merge(use.shape(), use, Summed::plus));
+        return List.copyOf(byShape.values());
+    }
+
+    /**
+     * Records a use under a grant, after it was delivered and counted. It is written with the next flush, at most a
+     * quarter of a second later, summed with the identical uses of that moment: one insert per request would cost
+     * the busiest path of the platform more database time than the read it records. A crash may lose the last
+     * quarter second of uses here; the audit entry of each use, written before its answer, is the durable record.
      *
      * @param records the records counted against the grant's daily quota for it
      * @param items the data items used
      * @param query the shape of what was asked (item names, matches, cursors), never a value
      */
     public void record(Actor actor, AuthorizedUse use, long records, List<String> items, String query) {
-        unwritten.add(new Object[] { use.grantId(), ShareClock.now(), calendar.today(), actor.kind().name(), actor.id(),
-                actor.name(), actor.departmentId(), use.way().name(), records, String.join(",", items),
-                query.length() > 2000 ? query.substring(0, 1999) + "…" : query, medium(actor).name() });
+        unwritten.add(Summed.one(new Shape(use.grantId(), calendar.today(), actor.kind(), actor.id(), actor.name(),
+                actor.departmentId(), use.way(), String.join(",", items),
+                query.length() > 2000 ? query.substring(0, 1999) + "…" : query, medium(actor)), ShareClock.now(),
+                records));
     }
 
     /** Writes the recorded uses; about four times a second, before every usage view, and at shutdown. */
     @Scheduled(fixedDelayString = "${govdata.share.usage-record-interval:PT0.25S}")
     @PreDestroy
     synchronized void flush() {
-        List<Object[]> batch = new ArrayList<>();
-        for (Object[] row = unwritten.poll(); row != null; row = unwritten.poll()) {
-            batch.add(row);
-            if (batch.size() == FLUSH_BATCH || unwritten.isEmpty()) {
+        List<Summed> taken = new ArrayList<>();
+        for (Summed use = unwritten.poll(); use != null; use = unwritten.poll()) {
+            taken.add(use);
+        }
+        List<Summed> rows = summed(taken);
+        for (int from = 0; from < rows.size(); from += FLUSH_BATCH) {
+            List<Summed> batch = rows.subList(from, Math.min(rows.size(), from + FLUSH_BATCH));
+            try {
                 write(batch);
-                batch.clear();
+            } catch (RuntimeException e) {
+                unwritten.addAll(rows.subList(from, rows.size()));  // tried again with the next flush
+                throw e;
             }
         }
     }
 
-    private void write(List<Object[]> batch) {
-        try {
-            jdbcTemplate.batchUpdate("""
-                    insert into share_usage (grant_id, used_at, usage_day, actor_kind, actor_id, actor_name, department_id,
-                        way, records, items, query, medium)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
-        } catch (RuntimeException e) {
-            unwritten.addAll(batch);  // tried again with the next flush
-            throw e;
-        }
+    private void write(List<Summed> rows) {
+        jdbcTemplate.batchUpdate("""
+                insert into share_usage (grant_id, first_used_at, used_at, usage_day, actor_kind, actor_id, actor_name,
+                    department_id, way, requests, records, items, query, medium)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> new Object[] {
+                row.shape().grantId(), row.firstAt(), row.lastAt(), row.shape().day(), row.shape().actorKind().name(),
+                row.shape().actorId(), row.shape().actorName(), row.shape().departmentId(), row.shape().way().name(),
+                row.requests(), row.records(), row.shape().items(), row.shape().query(), row.shape().medium().name() })
+                .toList());
     }
 
     static Medium medium(Actor actor) {
@@ -189,7 +231,7 @@ public class ShareUsage {
             }
         };
         List<Day> days = jdbc.sql("""
-                select u.usage_day, count(*) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
+                select u.usage_day, sum(u.requests) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
                     g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose, g.approved_by,
                     g.approver_name
                 from share_usage u join share_grant g on g.id = u.grant_id
@@ -234,8 +276,8 @@ public class ShareUsage {
                 itemNames(grant.entryId()));
     }
 
-    private java.util.Map<String, String> itemNames(long entryId) {
-        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    private Map<String, String> itemNames(long entryId) {
+        Map<String, String> names = new LinkedHashMap<>();
         catalog.byId(entryId).ifPresent(entry -> entry.content().dataItems().forEach(item -> names.put(item.name(),
                 item.chineseName() == null || item.chineseName().isBlank() ? item.name() : item.chineseName())));
         return names;
@@ -267,8 +309,8 @@ public class ShareUsage {
 
     private static Use use(ResultSet rs, int n) throws SQLException {
         String items = rs.getString("items");
-        return new Use(rs.getLong("id"), rs.getLong("grant_id"), rs.getObject("used_at", OffsetDateTime.class),
-                Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getLong("actor_id"), rs.getString("actor_name"),
+        return new Use(rs.getLong("id"), rs.getLong("grant_id"), rs.getObject("first_used_at", OffsetDateTime.class),
+                rs.getObject("used_at", OffsetDateTime.class), rs.getLong("requests"), Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getLong("actor_id"), rs.getString("actor_name"),
                 rs.getLong("department_id"), WayOfUse.valueOf(rs.getString("way")), rs.getLong("records"),
                 items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString("query"),
                 Medium.valueOf(rs.getString("medium")));

@@ -120,6 +120,7 @@ class ShareUsageApiTest extends GrantedDataFixtures {
         assertThat(console.get("medium").asString()).isEqualTo("CONSOLE");
         assertThat(console.get("way").asString()).isEqualTo("VERIFICATION");
         assertThat(console.get("records").asLong()).isEqualTo(1);
+        assertThat(console.get("requests").asLong()).isEqualTo(1);
         assertThat(strings(console.get("items"))).containsExactlyInAnyOrder("xm", "xzqh");
         assertThat(console.get("query").asString()).isEqualTo("key [gmsfhm]");
 
@@ -184,6 +185,29 @@ class ShareUsageApiTest extends GrantedDataFixtures {
         assertThat(unconditional.get("approver").asString()).isEqualTo("无条件共享，目录发布即批准");
         assertThat(civilUser.api().inLanguage("en").get("/api/v1/share/usage/uses?grantId=" + openGrant)
                 .text("approver")).contains("catalog");
+    }
+
+    @Test
+    void identicalUsesAreEachCountedWhenTheirRowsSumThem() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(verify(system, ZHANG, Map.of("xm", "张三")).status()).isEqualTo(200);
+        }
+        JsonNode list = civilUser.api().get("/api/v1/share/usage/uses?grantId=" + grantId).json().get("uses");
+        // written a quarter of a second at a time: the five land in one to five rows, which sum to five
+        assertThat(list.size()).isBetween(1, 5);
+        long requests = 0;
+        long records = 0;
+        for (JsonNode use : list) {
+            assertThat(use.get("way").asString()).isEqualTo("VERIFICATION");
+            assertThat(use.get("query").asString()).isEqualTo("key [gmsfhm]");
+            assertThat(java.time.OffsetDateTime.parse(use.get("firstAt").asString()))
+                    .isBeforeOrEqualTo(java.time.OffsetDateTime.parse(use.get("at").asString()));
+            requests += use.get("requests").asLong();
+            records += use.get("records").asLong();
+        }
+        assertThat(requests).isEqualTo(5);
+        assertThat(records).isEqualTo(5);
+        assertThat(day(civilUser.api(), "CONSUMER").get("requests").asLong()).isEqualTo(5);
     }
 
     @Test
