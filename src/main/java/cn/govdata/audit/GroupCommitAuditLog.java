@@ -62,6 +62,8 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
     private final HikariDataSource writerPool;
     private final AuditSigningKey key;
     private final int checkpointEvery;
+    /** PostgreSQL: a batch's head move and inserts in one statement ({@link #appendedInOneStatement}). */
+    private final boolean appendsInOneStatement;
     private final boolean trustForwardedFor;
     private final Counter batches;
     private final Counter entries;
@@ -76,6 +78,7 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         this.writerPool.setMaximumPoolSize(2);
         BatchedInserts.apply(writerPool); // a batch's entries in multi-row inserts: twice the entries a second
         this.writerPool.setPoolName("audit-writer");
+        this.appendsInOneStatement = writerPool.getJdbcUrl() != null && writerPool.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.key = key;
         this.checkpointEvery = checkpointEvery;
         this.trustForwardedFor = trustForwardedFor;
@@ -225,7 +228,16 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         }
     }
 
+    /** The end of the chain as this writer last committed or read it; null when another node may have moved it. */
+    private record Head(long lastId, String lastHash) {
+    }
+
+    private volatile Head head;
+
     private void write(List<Pending> batch) throws SQLException {
+        if (appendsInOneStatement && head != null && appendedInOneStatement(batch)) {
+            return;
+        }
         try (Connection connection = writerPool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -267,17 +279,96 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
                     sign(connection, lastId, lastHash);
                 }
                 connection.commit();
+                head = new Head(lastId, lastHash);
                 batches.increment();
                 entries.increment(batch.stream().filter(p -> p.entry() != null).count());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).done().complete(ids.get(i));
                 }
             } catch (SQLException | RuntimeException e) {
+                head = null;
                 connection.rollback();
                 throw e;
             }
         }
     }
+
+    /**
+     * On PostgreSQL, a batch that signs no checkpoint is chained from the head this writer knows and written in one
+     * statement, which commits by itself: it moves the head only if it is still where this writer left it, and inserts
+     * the entries only if it moved. One round trip and one commit instead of four round trips. When another node has
+     * appended since, nothing is written and the batch goes the long way, which reads the head under a lock.
+     *
+     * @return whether the batch was written
+     */
+    private boolean appendedInOneStatement(List<Pending> batch) throws SQLException {
+        long lastId = head.lastId();
+        String lastHash = head.lastHash();
+        int size = batch.size();
+        String[][] columns = new String[14][size];
+        for (int i = 0; i < size; i++) {
+            AuditEntry entry = batch.get(i).entry();
+            if (entry == null) {
+                return false;  // a checkpoint is asked for
+            }
+            AuditEntry chained = entry.withChain(lastId + 1, lastHash);
+            lastId = chained.id();
+            lastHash = chained.hash();
+            String[] values = { Long.toString(chained.id()), chained.occurredAt().toString(), chained.actor(),
+                    chained.actorDepartmentId() == null ? null : chained.actorDepartmentId().toString(),
+                    chained.action(), chained.objectType(), chained.objectId(), chained.outcome().name(),
+                    chained.clientAddress(), chained.purpose(), chained.grantId(), chained.detail(), chained.prevHash(),
+                    chained.hash() };
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        if (lastId - lastCheckpointedId >= checkpointEvery || lastCheckpointedId < 0) {
+            return false;  // the long way signs the checkpoint in the same transaction
+        }
+        int written;
+        try (Connection connection = writerPool.getConnection();
+                PreparedStatement append = connection.prepareStatement(APPEND)) {
+            append.setLong(1, lastId);
+            append.setString(2, lastHash);
+            append.setLong(3, head.lastId());
+            append.setString(4, head.lastHash());
+            for (int c = 0; c < columns.length; c++) {
+                append.setArray(5 + c, connection.createArrayOf("text", columns[c]));
+            }
+            written = append.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            head = null;
+            throw e;
+        }
+        if (written == 0) {
+            head = null;  // another node appended: read the head again, under its lock
+            return false;
+        }
+        head = new Head(lastId, lastHash);
+        batches.increment();
+        entries.increment(size);
+        for (int i = 0; i < size; i++) {
+            batch.get(i).done().complete(head.lastId() - size + 1 + i);
+        }
+        return true;
+    }
+
+    /** The head moved and the entries inserted in one statement, or neither (PostgreSQL). */
+    private static final String APPEND = """
+            with moved as (
+                update audit_chain_head set last_id = ?, last_hash = ? where id = 1 and last_id = ? and last_hash = ?
+                returning id)
+            insert into audit_entry (id, occurred_at, actor, actor_department_id, action, object_type, object_id,
+                outcome, client_address, purpose, grant_id, detail, prev_hash, hash)
+            select e.id::bigint, e.occurred_at::timestamptz, e.actor, e.actor_department_id::bigint, e.action,
+                e.object_type, e.object_id, e.outcome, e.client_address, e.purpose, e.grant_id, e.detail, e.prev_hash,
+                e.hash
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as e(id, occurred_at, actor, actor_department_id, action, object_type, object_id, outcome,
+                    client_address, purpose, grant_id, detail, prev_hash, hash)
+            where exists (select from moved)""";
 
     private long lastCheckpointed(Connection connection) throws SQLException {
         if (lastCheckpointedId < 0) {

@@ -16,9 +16,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.govdata.shared.Role;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import cn.govdata.support.Api;
 import cn.govdata.support.ApiIntegrationTest;
 
@@ -130,6 +132,47 @@ class AuditLogApiTest extends ApiIntegrationTest {
         Api.Response verified = auditor.get("/api/v1/audit/verify");
         assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
         assertThat(verified.json().get("entries").asLong()).isGreaterThanOrEqualTo(threads * perThread);
+    }
+
+    /**
+     * Two writers on one database, as two nodes of a cluster: each chains from the head it last wrote, finds it moved
+     * by the other, reads it again under its lock, and the log stays one unbroken chain.
+     */
+    @Test
+    void twoNodesAppendingInTurnKeepOneChain(@Autowired DataSourceProperties dataSource,
+            @Autowired AuditSigningKey key) throws Exception {
+        GroupCommitAuditLog otherNode = new GroupCommitAuditLog(dataSource, key, new SimpleMeterRegistry(), 1000,
+                false);
+        otherNode.start();
+        String run = unique();
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                AuditLog node = t % 2 == 0 ? audit : otherNode;
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        node.record(AuditEvent.success("test.two-nodes", "test", run + "-" + thread + "-" + i, "两个节点"),
+                                new AuditActor("tester", null, null));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+        } finally {
+            otherNode.stop();
+            otherNode.destroy();
+        }
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'test.two-nodes' and object_id like ?")
+                .param(run + "-%").query(Long.class).single()).isEqualTo(200);
+        Api.Response verified = auditor(admin()).get("/api/v1/audit/verify");
+        assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
+        // and this node goes on from where the other left the head
+        audit.record(AuditEvent.success("test.two-nodes", "test", run + "-after", "之后"), new AuditActor("tester", null, null));
+        assertThat(auditor(admin()).get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 
     @Test
