@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,7 +51,8 @@ import tools.jackson.databind.JsonNode;
  * seconds, and the ShedLock job that every node fires every second runs in turns no closer than the lock's
  * minimum hold;</li>
  * <li>a node killed with SIGKILL under a load of audited reads through nginx: every answered read has its audit
- * entry, the other nodes keep serving, and clients see no error beyond the connections that were killed.</li>
+ * entry, the audit chain the three nodes appended to is whole, the other nodes keep serving, and clients see no
+ * error beyond the connections that were killed.</li>
  * </ol>
  * The first node starts alone (it migrates the schema, creates the administrator and the keys the others copy),
  * the other two together. Only on PostgreSQL: H2 is embedded, one node.
@@ -321,20 +323,34 @@ class ClusterTest {
         // then retried it elsewhere) is the only kind of entry without an answer
         assertThat(audited).as("audit entries of the reads; %d answered through nginx", answered.get())
                 .isGreaterThanOrEqualTo(answered.get() + 2).isLessThanOrEqualTo(answered.get() + 2 + READERS);
+        // three writers appended to one chain, one of them killed mid-batch: the chain is whole
+        Process verify = process(1, "audit-verify").start();
+        assertThat(verify.waitFor(120, TimeUnit.SECONDS)).as("audit-verify finished").isTrue();
+        assertThat(verify.exitValue()).as("audit-verify: %s", Files.readString(work.resolve("node1-audit-verify.log")))
+                .isZero();
     }
 
     // --- the nodes and the proxy ---------------------------------------------------------------------------
 
     private Process start(int n, int port) throws IOException {
+        ProcessBuilder builder = process(n);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.redirectOutput(work.resolve("node" + n + ".log").toFile());
+        return builder.start();
+    }
+
+    /** The platform (or one of its command-line verbs) as node {@code n}: its data directory, the test's schema. */
+    private ProcessBuilder process(int n, String... args) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve("node" + n));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "cn.govdata.GovdataApplication");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "cn.govdata.GovdataApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("GOVDATA_DATA_DIR", dataDir.toString());
         env.put("GOVDATA_DEMO", "false");
         env.put("GOVDATA_ADMIN_PASSWORD", ApiIntegrationTest.INITIAL_ADMIN_PASSWORD);
-        env.put("SERVER_PORT", Integer.toString(port));
         env.put("SPRING_DATASOURCE_URL", url());
         env.put("SPRING_FLYWAY_SCHEMAS", SCHEMA);
         env.put("GOVDATA_SECURITY_ADDRESS_LIMIT_FAILURES", Integer.toString(FAILURES));
@@ -342,8 +358,8 @@ class ClusterTest {
         env.put("GOVDATA_SUPERVISE_DETECTION_INTERVAL", "PT2S");
         env.put("GOVDATA_EVENTS_RESUBMIT_INTERVAL", "PT1S");
         env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5"); // three nodes within PostgreSQL's 100 connections
-        builder.redirectErrorStream(true).redirectOutput(work.resolve("node" + n + ".log").toFile());
-        return builder.start();
+        return builder.redirectErrorStream(true).redirectOutput(work.resolve("node" + n
+                + (args.length == 0 ? "" : "-" + args[0]) + ".log").toFile());
     }
 
     private void awaitUp(int n, int port) throws InterruptedException {
