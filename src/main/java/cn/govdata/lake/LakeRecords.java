@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -30,6 +32,7 @@ import cn.govdata.lake.sealing.SealedValues;
 import cn.govdata.shared.CacheDrops;
 import cn.govdata.shared.ReadThroughCache;
 import cn.govdata.shared.replica.ReplicaReads;
+import jakarta.annotation.PreDestroy;
 
 /**
  * What other modules may read of the lake (sharing, opening): the current records of a published entry's
@@ -124,6 +127,9 @@ public class LakeRecords {
      * and after five seconds otherwise.
      */
     private final ReadThroughCache<Long, Optional<Source>> forReading;
+    /** Where whole exports open their rows' sealed values while the reading thread goes on (one per core). */
+    private final ExecutorService openers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("lake-opening-", 1).daemon(true).factory());
 
     LakeRecords(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, CacheDrops caches,
             SealedValues sealing, ReplicaReads replica) {
@@ -134,6 +140,11 @@ public class LakeRecords {
         this.streaming = exports.streaming();
         this.wholeExports = replica.onReplica() ? Reads.on(replica.jdbc(), replica.dataSource(),
                 new DataSourceTransactionManager(replica.dataSource())) : exports;
+    }
+
+    @PreDestroy
+    void stopOpening() {
+        openers.shutdownNow();
     }
 
     /** The statements of an export and the snapshot they share, on one database. */
@@ -312,11 +323,27 @@ public class LakeRecords {
             admission.admit(reads.jdbc().sql("select count(*)" + query.from()).params(query.params).query(Long.class)
                     .single(), cursor);
             // PostgreSQL: COPY, several times faster than a cursor's fetches; elsewhere (H2) the cursor
-            boolean copied = CopyOutRows.stream(reads.dataSource(), "select record_key, " + query.columns(query.table)
-                    + query.keys(query.table) + query.from(), query.params, fields -> {
-                        sink.accept(new Change(query.key(fields), query.values(fields), false));
-                        changes[0]++;
-                    });
+            // the rows' sealed values opened on other threads while this one reads and writes (OpenedAhead)
+            OpenedAhead<Change> ahead = new OpenedAhead<>(openers, rows -> {
+                Map<String, String> opened = new HashMap<>();  // one chunk's, on one thread
+                List<Change> changed = new ArrayList<>(rows.size());
+                for (String[] fields : rows) {
+                    changed.add(new Change(query.key(fields, opened), query.values(fields, opened), false));
+                }
+                return changed;
+            }, change -> {
+                sink.accept(change);
+                changes[0]++;
+            });
+            boolean copied;
+            try {
+                copied = CopyOutRows.stream(reads.dataSource(), "select record_key, " + query.columns(query.table)
+                        + query.keys(query.table) + query.from(), query.params, ahead);
+                ahead.finish();
+            } catch (RuntimeException e) {
+                ahead.abandon();
+                throw e;
+            }
             if (!copied) {
                 reads.streaming().query(query.select() + query.from(), rs -> {
                     sink.accept(new Change(query.key(rs), query.values(rs), false));
@@ -452,14 +479,14 @@ public class LakeRecords {
         }
 
         /** The key text of a row read by COPY: the key columns follow the selected ones. */
-        String key(String[] fields) {
+        String key(String[] fields, Map<String, String> opened) {
             if (keyColumns.isEmpty()) {
                 return fields[0];
             }
             int first = 1 + Math.max(1, selected.size());  // after the key and the selected columns (or no_items)
             List<String> values = new ArrayList<>(keyColumns.size());
             for (int i = 0; i < keyColumns.size(); i++) {
-                values.add(opened(keyItems.get(i), fields[first + i]));
+                values.add(opened(keyItems.get(i), fields[first + i], opened));
             }
             return new RecordKey(values).stored();
         }
@@ -544,10 +571,10 @@ public class LakeRecords {
         }
 
         /** The values of a row read by COPY: its record key, then the selected columns in order. */
-        Map<String, String> values(String[] fields) {
+        Map<String, String> values(String[] fields, Map<String, String> opened) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < selected.size(); i++) {
-                values.put(selected.get(i)[0], opened(selected.get(i)[0], fields[i + 1]));
+                values.put(selected.get(i)[0], opened(selected.get(i)[0], fields[i + 1], opened));
             }
             return values;
         }
@@ -569,7 +596,11 @@ public class LakeRecords {
         }
 
         private String opened(String item, String stored) {
-            return sealed.contains(item) ? open(stored) : stored;
+            return opened(item, stored, recentlyOpened);
+        }
+
+        private String opened(String item, String stored, Map<String, String> opened) {
+            return sealed.contains(item) ? open(stored, opened) : stored;
         }
 
         /**
@@ -578,13 +609,17 @@ public class LakeRecords {
          * export's time).
          */
         private String open(String stored) {
+            return open(stored, recentlyOpened);
+        }
+
+        private String open(String stored, Map<String, String> opened) {
             if (stored == null) {
                 return null;
             }
-            String clear = recentlyOpened.get(stored);
+            String clear = opened.get(stored);
             if (clear == null) {
                 clear = sealing.open(stored);
-                recentlyOpened.put(stored, clear);
+                opened.put(stored, clear);
             }
             return clear;
         }

@@ -42,6 +42,9 @@ class LakeSealingApiTest extends CatalogFixtures {
     private LakeRecords lakeRecords;
 
     @Autowired
+    private SealedValues sealedValues;
+
+    @Autowired
     private RecordCorrections corrections;
 
     private Editor editor;
@@ -182,6 +185,49 @@ class LakeSealingApiTest extends CatalogFixtures {
         assertThat(counted[0]).isEqualTo(2);
         assertThat(since).extracting(c -> c.deleted() ? "deleted " + c.key() : c.values().get("xm"))
                 .containsExactlyInAnyOrder("张三丰", "deleted " + source.recordKey(Map.of("gmsfhm", WANG)));
+    }
+
+    /**
+     * A whole export of more rows than one chunk opened ahead (on PostgreSQL its rows are opened on other threads while
+     * the reader goes on): every row comes out once, each with its own values; an altered value in a later chunk stops
+     * the export with the broken seal.
+     */
+    @Test
+    void aWholeExportOfManyRowsOpensEachRowsOwnValues() {
+        int rows = 1_300;
+        Map<String, String> nameOf = new java.util.HashMap<>();
+        StringBuilder csv = new StringBuilder("公民身份号码,姓名,户籍地\n");
+        for (int i = 0; i < rows; i++) {
+            String number = cn.govdata.support.IdNumbers.of("370602", i < 1000 ? "19520101" : "19520102",
+                    String.format("%03d", i % 1000));
+            nameOf.put(number, "居民" + i);
+            csv.append(number).append(",居民").append(i).append(",370602\n");
+        }
+        upload(csv.toString());
+        List<LakeRecords.Change> all = new ArrayList<>();
+        lakeRecords.export(source(), List.of("gmsfhm", "xm"), List.of(), 0, (n, c) -> { }, all::add);
+        assertThat(all).hasSize(rows);
+        assertThat(all).extracting(LakeRecords.Change::key).doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(change -> {
+            assertThat(change.values().get("gmsfhm")).isEqualTo(change.key());
+            assertThat(change.values().get("xm")).isEqualTo(nameOf.get(change.key()));
+        });
+
+        String key = sealedValues.lookupKey(all.getLast().key());  // a row of the last chunk, as stored
+        String sealed = jdbc.sql("select c_xm from lake_ds_" + datasetId + " where record_key = ?").param(key)
+                .query(String.class).single();
+        byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring(sealed.indexOf(':') + 1));
+        bytes[bytes.length - 1] ^= 1;
+        jdbc.sql("update lake_ds_" + datasetId + " set c_xm = ? where record_key = ?").params(
+                sealed.substring(0, sealed.indexOf(':') + 1) + java.util.Base64.getEncoder().encodeToString(bytes), key)
+                .update();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> lakeRecords.export(source(), List.of("xm"),
+                    List.of(), 0, (n, c) -> { }, change -> { })).isInstanceOf(SealBroken.class)
+                    .hasMessageContaining("altered");
+        } finally {
+            jdbc.sql("update lake_ds_" + datasetId + " set c_xm = ? where record_key = ?").params(sealed, key).update();
+        }
     }
 
     @Test

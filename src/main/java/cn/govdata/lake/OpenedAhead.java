@@ -1,0 +1,92 @@
+package cn.govdata.lake;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Rows of an export turned into changes on other threads while the reader goes on reading, and handed to the sink in
+ * the order they were read: opening sealed values is most of an export's time, reading and writing the rest. Rows go
+ * in chunks; at most {@link #AHEAD} chunks are being opened at once, so memory stays constant whatever the size of
+ * the export. Each chunk is opened with its own memo of opened values (one thread's), never shared between threads.
+ */
+final class OpenedAhead<T> implements Consumer<String[]> {
+
+    static final int CHUNK = 512;
+    static final int AHEAD = 4;
+
+    /** Turns one chunk's rows into changes; called with a fresh chunk each time, possibly on several threads at once. */
+    interface Opening<T> {
+        List<T> open(List<String[]> rows);
+    }
+
+    private final ExecutorService openers;
+    private final Opening<T> opening;
+    private final Consumer<T> sink;
+    private final ArrayDeque<CompletableFuture<List<T>>> inFlight = new ArrayDeque<>();
+    private List<String[]> filling = new ArrayList<>(CHUNK);
+
+    OpenedAhead(ExecutorService openers, Opening<T> opening, Consumer<T> sink) {
+        this.openers = openers;
+        this.opening = opening;
+        this.sink = sink;
+    }
+
+    /** The opening of one row at a time, for a function of a row. */
+    static <T> Opening<T> eachRow(Function<String[], T> open) {
+        return rows -> {
+            List<T> opened = new ArrayList<>(rows.size());
+            for (String[] row : rows) {
+                opened.add(open.apply(row));
+            }
+            return opened;
+        };
+    }
+
+    @Override
+    public void accept(String[] row) {
+        filling.add(row);
+        if (filling.size() == CHUNK) {
+            List<String[]> chunk = filling;
+            filling = new ArrayList<>(CHUNK);
+            inFlight.add(CompletableFuture.supplyAsync(() -> opening.open(chunk), openers));
+            while (inFlight.size() > AHEAD) {
+                handOn(inFlight.poll());
+            }
+        }
+    }
+
+    /** Hands on what is still being opened and the last, partial chunk (opened here), in order. */
+    void finish() {
+        while (!inFlight.isEmpty()) {
+            handOn(inFlight.poll());
+        }
+        opening.open(filling).forEach(sink);
+        filling = new ArrayList<>();
+    }
+
+    /** Stops early (the sink failed): what is being opened is not waited for, nor handed on. */
+    void abandon() {
+        inFlight.forEach(chunk -> chunk.cancel(false));
+        inFlight.clear();
+        filling = new ArrayList<>();
+    }
+
+    private void handOn(CompletableFuture<List<T>> chunk) {
+        List<T> opened;
+        try {
+            opened = chunk.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;  // a broken seal, as the reader would have thrown it
+            }
+            throw e;
+        }
+        opened.forEach(sink);
+    }
+}
