@@ -59,11 +59,15 @@ public class RateLedger {
      * @return false when the cluster has served the limit this second
      */
     public boolean take(long grantId, int limit) {
-        long second = clock.millis() / 1000;
         Window window = windows.computeIfAbsent(grantId, id -> new Window());
         // held while leasing, so that a node's concurrent requests wait for one lease instead of each taking one
         window.lock.lock();
         try {
+            // read under the lock, and never behind the window: a request that waited for the lock across the turn
+            // of a second (or a clock stepped back) counts in the newer second, instead of starting the older one
+            // again, which leased a new chunk of the newer second's requests each time and refused requests well
+            // under the limit when many threads waited (seen at 64 connections)
+            long second = Math.max(clock.millis() / 1000, window.second);
             if (window.second != second) {
                 window.second = second;
                 window.leased = 0;
