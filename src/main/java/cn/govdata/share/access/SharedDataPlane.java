@@ -26,7 +26,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,8 +77,6 @@ class SharedDataPlane implements SmartLifecycle {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
     /** A verification or query body is a key, claims or filters: far below this. */
     static final int MAX_BODY = 256 * 1024;
-    /** Requests served at once, each waiting at most for its read and its audit entry's commit (Jetty's default). */
-    private static final int MAX_THREADS = 200;
 
     private final SharedData data;
     private final BearerAuthentication bearer;
@@ -110,10 +108,7 @@ class SharedDataPlane implements SmartLifecycle {
 
     @Override
     public void start() {
-        // platform threads, not virtual ones: the connection pool hands each thread back the connection it used
-        // last from a thread-local list, which a new virtual thread per request never has (a third of the JDBC time
-        // went to taking and returning connections through the pool's shared queue)
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("data-plane");
         Server started = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
