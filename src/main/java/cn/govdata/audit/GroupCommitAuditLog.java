@@ -78,7 +78,8 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
         this.writerPool.setMaximumPoolSize(2);
         BatchedInserts.apply(writerPool); // a batch's entries in multi-row inserts: twice the entries a second
         this.writerPool.setPoolName("audit-writer");
-        this.appendsInOneStatement = writerPool.getJdbcUrl() != null && writerPool.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.appendsInOneStatement = writerPool.getJdbcUrl() != null
+                && writerPool.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.key = key;
         this.checkpointEvery = checkpointEvery;
         this.trustForwardedFor = trustForwardedFor;

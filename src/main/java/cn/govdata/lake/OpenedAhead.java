@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Rows of an export turned into changes on other threads while the reader goes on reading, and handed to the sink in
@@ -35,17 +34,6 @@ final class OpenedAhead<T> implements Consumer<String[]> {
         this.openers = openers;
         this.opening = opening;
         this.sink = sink;
-    }
-
-    /** The opening of one row at a time, for a function of a row. */
-    static <T> Opening<T> eachRow(Function<String[], T> open) {
-        return rows -> {
-            List<T> opened = new ArrayList<>(rows.size());
-            for (String[] row : rows) {
-                opened.add(open.apply(row));
-            }
-            return opened;
-        };
     }
 
     @Override

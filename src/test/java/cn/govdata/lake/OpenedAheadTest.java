@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,15 @@ class OpenedAheadTest {
         openers.shutdownNow();
     }
 
+    private static <T> OpenedAhead.Opening<T> eachRow(Function<String[], T> open) {
+        return rows -> rows.stream().map(open).toList();
+    }
+
     @Test
     void rowsComeOutInTheirOrderThoughChunksAreOpenedOnSeveralThreadsAtOnce() {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<String> out = new ArrayList<>();
-        OpenedAhead<String> ahead = new OpenedAhead<>(openers, OpenedAhead.eachRow(row -> {
+        OpenedAhead<String> ahead = new OpenedAhead<>(openers, eachRow(row -> {
             threads.add(Thread.currentThread().getName());
             if (ThreadLocalRandom.current().nextInt(200) == 0) {
                 Thread.onSpinWait();  // chunks finish out of order now and then
@@ -81,7 +86,7 @@ class OpenedAheadTest {
     @Test
     void aBrokenSealStopsTheExportWithTheSameError() {  // as SealBroken would, thrown on an opening thread
         List<String> out = new ArrayList<>();
-        OpenedAhead<String> ahead = new OpenedAhead<>(openers, OpenedAhead.eachRow(row -> {
+        OpenedAhead<String> ahead = new OpenedAhead<>(openers, eachRow(row -> {
             if (row[0].equals("r700")) {
                 throw new IllegalStateException("a sealed lake value was altered (it does not match its synthetic IV)");
             }
