@@ -114,6 +114,10 @@ class ShareUsageE2ETest extends ShareConsoleSteps {
         wait.until(driver -> find("uses-table").getText().contains("控制台"));
         String uses = find("uses-table").getText();
         assertThat(uses).contains("接入系统 #" + registered.id(), "用户 " + user.username(), "接口调用", "检索查询", "比对验证");
+        // each row says how many identical calls it stands for: here every use was a different one
+        assertThat(uses).contains("调用次数");
+        assertThat(browser.findElements(By.cssSelector("[data-test^=use-requests-]"))).hasSize(3)
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("1"));
         // what was asked, in words: items by their names, the query's shape as a phrase
         assertThat(uses).contains("按主键（公民身份号码）", "第 1 页", "姓名").doesNotContain("gmsfhm", "page", "key [");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(ZHANG, LI, "张三", "李四", "李思");
