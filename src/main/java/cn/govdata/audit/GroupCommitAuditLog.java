@@ -303,16 +303,16 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
      * @return whether the batch was written
      */
     private boolean appendedInOneStatement(List<Pending> batch) throws SQLException {
+        int size = batch.size();
+        if (batch.stream().anyMatch(pending -> pending.entry() == null) || lastCheckpointedId < 0
+                || head.lastId() + size - lastCheckpointedId >= checkpointEvery) {
+            return false;  // a checkpoint is asked for or due: the long way signs it in the same transaction
+        }
         long lastId = head.lastId();
         String lastHash = head.lastHash();
-        int size = batch.size();
         String[][] columns = new String[14][size];
         for (int i = 0; i < size; i++) {
-            AuditEntry entry = batch.get(i).entry();
-            if (entry == null) {
-                return false;  // a checkpoint is asked for
-            }
-            AuditEntry chained = entry.withChain(lastId + 1, lastHash);
+            AuditEntry chained = batch.get(i).entry().withChain(lastId + 1, lastHash);
             lastId = chained.id();
             lastHash = chained.hash();
             String[] values = { Long.toString(chained.id()), chained.occurredAt().toString(), chained.actor(),
@@ -323,9 +323,6 @@ class GroupCommitAuditLog implements AuditLog, SmartLifecycle, DisposableBean {
             for (int c = 0; c < values.length; c++) {
                 columns[c][i] = values[c];
             }
-        }
-        if (lastId - lastCheckpointedId >= checkpointEvery || lastCheckpointedId < 0) {
-            return false;  // the long way signs the checkpoint in the same transaction
         }
         int written;
         try (Connection connection = writerPool.getConnection();

@@ -7,30 +7,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Rows of an export turned into changes on other threads while the reader goes on reading, and handed to the sink in
  * the order they were read: opening sealed values is most of an export's time, reading and writing the rest. Rows go
  * in chunks; at most {@link #AHEAD} chunks are being opened at once, so memory stays constant whatever the size of
- * the export. Each chunk is opened with its own memo of opened values (one thread's), never shared between threads.
+ * the export. The opening is called with a fresh chunk each time, possibly on several threads at once, so it keeps
+ * nothing shared between chunks (the lake's exports give each chunk its own memo of opened values).
  */
 final class OpenedAhead<T> implements Consumer<String[]> {
 
     static final int CHUNK = 512;
     static final int AHEAD = 4;
 
-    /** Turns one chunk's rows into changes; called with a fresh chunk each time, possibly on several threads at once. */
-    interface Opening<T> {
-        List<T> open(List<String[]> rows);
-    }
-
     private final ExecutorService openers;
-    private final Opening<T> opening;
+    private final Function<List<String[]>, List<T>> opening;
     private final Consumer<T> sink;
     private final ArrayDeque<CompletableFuture<List<T>>> inFlight = new ArrayDeque<>();
     private List<String[]> filling = new ArrayList<>(CHUNK);
 
-    OpenedAhead(ExecutorService openers, Opening<T> opening, Consumer<T> sink) {
+    OpenedAhead(ExecutorService openers, Function<List<String[]>, List<T>> opening, Consumer<T> sink) {
         this.openers = openers;
         this.opening = opening;
         this.sink = sink;
@@ -42,7 +39,7 @@ final class OpenedAhead<T> implements Consumer<String[]> {
         if (filling.size() == CHUNK) {
             List<String[]> chunk = filling;
             filling = new ArrayList<>(CHUNK);
-            inFlight.add(CompletableFuture.supplyAsync(() -> opening.open(chunk), openers));
+            inFlight.add(CompletableFuture.supplyAsync(() -> opening.apply(chunk), openers));
             while (inFlight.size() > AHEAD) {
                 handOn(inFlight.poll());
             }
@@ -54,7 +51,7 @@ final class OpenedAhead<T> implements Consumer<String[]> {
         while (!inFlight.isEmpty()) {
             handOn(inFlight.poll());
         }
-        opening.open(filling).forEach(sink);
+        opening.apply(filling).forEach(sink);
         filling = new ArrayList<>();
     }
 

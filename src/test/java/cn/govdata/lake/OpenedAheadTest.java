@@ -27,7 +27,7 @@ class OpenedAheadTest {
         openers.shutdownNow();
     }
 
-    private static <T> OpenedAhead.Opening<T> eachRow(Function<String[], T> open) {
+    private static <T> Function<List<String[]>, List<T>> eachRow(Function<String[], T> open) {
         return rows -> rows.stream().map(open).toList();
     }
 

@@ -231,9 +231,9 @@ public class ShareUsage {
             }
         };
         List<Day> days = jdbc.sql("""
-                select u.usage_day, sum(u.requests) as requests, sum(u.records) as records, g.id, g.entry_id, g.resource_code,
-                    g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways, g.purpose, g.approved_by,
-                    g.approver_name
+                select u.usage_day, sum(u.requests) as requests, sum(u.records) as records, g.id, g.entry_id,
+                    g.resource_code, g.entry_name, g.provider_department_id, g.consumer_department_id, g.ways,
+                    g.purpose, g.approved_by, g.approver_name
                 from share_usage u join share_grant g on g.id = u.grant_id
                 where u.usage_day between ? and ? and\s""" + where + """
                  group by u.usage_day, g.id, g.entry_id, g.resource_code, g.entry_name, g.provider_department_id,
@@ -310,7 +310,8 @@ public class ShareUsage {
     private static Use use(ResultSet rs, int n) throws SQLException {
         String items = rs.getString("items");
         return new Use(rs.getLong("id"), rs.getLong("grant_id"), rs.getObject("first_used_at", OffsetDateTime.class),
-                rs.getObject("used_at", OffsetDateTime.class), rs.getLong("requests"), Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getLong("actor_id"), rs.getString("actor_name"),
+                rs.getObject("used_at", OffsetDateTime.class), rs.getLong("requests"),
+                Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getLong("actor_id"), rs.getString("actor_name"),
                 rs.getLong("department_id"), WayOfUse.valueOf(rs.getString("way")), rs.getLong("records"),
                 items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString("query"),
                 Medium.valueOf(rs.getString("medium")));
